@@ -1,0 +1,285 @@
+"""Read TimeML documents (TempEval-3 format) and write system output in the same format.
+
+Pure Python, no Django: used by the ``evaluate_extraction`` command, the benchmark script and
+the tests. Reading turns the ``<TEXT>`` element into plain text plus the gold TIMEX3
+annotations as character spans into that text; every other tag inside ``<TEXT>`` (EVENT,
+SIGNAL, ...) is dropped and its text kept. Writing reproduces the input file outside
+``<TEXT>`` (DOCID, DCT, ... as they were) minus the link and MAKEINSTANCE tags, and replaces
+the content of ``<TEXT>`` with the plain text carrying our TIMEX3 tags, which is what the
+official TempEval-3 scorer reads as system output.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+__all__ = [
+    "TimeMLDocument",
+    "TimeMLError",
+    "Timex",
+    "find_timeml_files",
+    "parse_timeml",
+    "read_timeml",
+    "render_timeml",
+    "timexes_from_expressions",
+    "write_timeml",
+]
+
+# The TEXT element is located in the raw file so that everything around it can be written
+# back byte for byte; ElementTree would normalise quoting, whitespace and the declaration.
+_TEXT_RE = re.compile(r"<TEXT(?:\s[^>]*)?>(.*?)</TEXT\s*>", re.DOTALL)
+# Link and MAKEINSTANCE tags go entirely: they refer to gold EVENT/TIMEX3 ids that no longer
+# exist in the output, and the scorer would otherwise read them as system links. The whole
+# line goes when the tag was alone on it, so the file does not fill with blank lines.
+_LINK_TAGS = "TLINK|SLINK|ALINK|MAKEINSTANCE"
+_LINK_RE = re.compile(
+    rf"(?:^[ \t]*)?<(?:{_LINK_TAGS})\b[^>]*?(?:/>|>.*?</(?:{_LINK_TAGS})\s*>)(?:[ \t]*\r?\n)?",
+    re.DOTALL | re.MULTILINE,
+)
+# Gold EVENT/SIGNAL/TIMEX3 tags also turn up outside TEXT (EVENTs in some EXTRAINFO
+# headers); their tags go and their text stays. The DCT is the exception: its TIMEX3 is the
+# creation time the scorer anchors on.
+_MARKUP_RE = re.compile(r"</?(?:EVENT|SIGNAL|TIMEX3)\b[^>]*>")
+_DCT_RE = re.compile(r"<DCT\b.*?</DCT\s*>", re.DOTALL)
+_TID_NUM_RE = re.compile(r"""\btid\s*=\s*["']t(\d+)["']""")
+
+
+class TimeMLError(ValueError):
+    """Raised when a file is not a TimeML document this module can read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One TIMEX3 annotation as a character span into the document's plain text.
+
+    ``text`` equals ``plain_text[start:end]``. ``mod`` is ``""`` when the tag has none.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str = ""
+    tid: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMLDocument:
+    """A parsed TimeML file: identity, creation time, plain text and gold TIMEX3 spans.
+
+    ``raw`` is the file's text as read; ``text_span`` is the (start, end) of the content of
+    ``<TEXT>`` inside ``raw``, which :func:`render_timeml` replaces. ``dct_value`` is the
+    DCT's TIMEX3 value as written and ``dct`` its calendar date (``None`` when the value has
+    no full date).
+    """
+
+    name: str
+    docid: str
+    dct_value: str
+    dct: datetime.date | None
+    text: str
+    timexes: tuple[Timex, ...]
+    raw: str = field(repr=False)
+    text_span: tuple[int, int] = (0, 0)
+    encoding: str = "utf-8"
+
+
+def _dct_date(value: str) -> datetime.date | None:
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value or "")
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def _walk(
+    element: ET.Element, parts: list[str], spans: list[tuple[int, int, ET.Element]], offset: int
+) -> int:
+    """Append the element's character data to ``parts`` and return the offset after it.
+
+    Every TIMEX3 met on the way is recorded in ``spans`` as (start, end, element).
+    """
+    start = offset
+    if element.text:
+        parts.append(element.text)
+        offset += len(element.text)
+    for child in element:
+        offset = _walk(child, parts, spans, offset)
+        if child.tail:
+            parts.append(child.tail)
+            offset += len(child.tail)
+    if element.tag == "TIMEX3":
+        spans.append((start, offset, element))
+    return offset
+
+
+def parse_timeml(raw: str, name: str = "") -> TimeMLDocument:
+    """Parse the text of a TimeML file into a :class:`TimeMLDocument`.
+
+    The plain text is the concatenated character data of ``<TEXT>`` (entities decoded),
+    and each gold TIMEX3 inside it becomes a :class:`Timex` whose offsets index that text.
+    Raises :class:`TimeMLError` when the file is not well-formed XML or has no ``<TEXT>``.
+    """
+    match = _TEXT_RE.search(raw)
+    if match is None:
+        raise TimeMLError(f"{name or 'document'}: no <TEXT> element")
+    try:
+        root = ET.fromstring(raw)
+    except ET.ParseError as exc:
+        raise TimeMLError(f"{name or 'document'}: not well-formed XML: {exc}") from exc
+    text_element = root.find(".//TEXT")
+    if text_element is None:  # pragma: no cover - the regex found it, so the tree has it
+        raise TimeMLError(f"{name or 'document'}: no <TEXT> element")
+
+    parts: list[str] = []
+    spans: list[tuple[int, int, ET.Element]] = []
+    _walk(text_element, parts, spans, 0)
+    plain = "".join(parts)
+    timexes = sorted(
+        (
+            Timex(
+                start=start,
+                end=end,
+                text=plain[start:end],
+                type=element.get("type", ""),
+                value=element.get("value", ""),
+                mod=element.get("mod", ""),
+                tid=element.get("tid", ""),
+            )
+            for start, end, element in spans
+        ),
+        key=lambda t: (t.start, -t.end),
+    )
+
+    docid = (root.findtext(".//DOCID") or "").strip()
+    dct_timex = root.find(".//DCT/TIMEX3")
+    dct_value = dct_timex.get("value", "") if dct_timex is not None else ""
+    return TimeMLDocument(
+        name=name,
+        docid=docid,
+        dct_value=dct_value,
+        dct=_dct_date(dct_value),
+        text=plain,
+        timexes=tuple(timexes),
+        raw=raw,
+        text_span=(match.start(1), match.end(1)),
+    )
+
+
+def read_timeml(path: str | Path) -> TimeMLDocument:
+    """Read and parse one TimeML file (UTF-8); see :func:`parse_timeml`."""
+    path = Path(path)
+    data = path.read_bytes()
+    declared = re.match(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", data)
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        # Decoding bytes ourselves keeps \r\n as written, so the rewritten file matches.
+        raw = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise TimeMLError(f"{path.name}: cannot decode as {encoding}: {exc}") from exc
+    return replace(parse_timeml(raw, name=path.name), encoding=encoding)
+
+
+def find_timeml_files(directory: str | Path) -> list[Path]:
+    """All ``*.tml`` files under ``directory``, recursively, in a stable (sorted) order."""
+    return sorted(p for p in Path(directory).rglob("*.tml") if p.is_file())
+
+
+def timexes_from_expressions(expressions: Iterable[object]) -> list[Timex]:
+    """Turn extractor output (objects with text/start/end/type/value/mod) into :class:`Timex`.
+
+    Works on :class:`timeline.extraction.types.TemporalExpression` without importing it, so
+    this module stays usable on its own. Tids are assigned later, when writing.
+    """
+    return [
+        Timex(
+            start=e.start,
+            end=e.end,
+            text=e.text,
+            type=e.type,
+            value=e.value or "",
+            mod=getattr(e, "mod", "") or "",
+        )
+        for e in expressions
+    ]
+
+
+def _timex_tag(timex: Timex, tid: str, text: str) -> str:
+    attributes = f"tid={quoteattr(tid)} type={quoteattr(timex.type)} value={quoteattr(timex.value)}"
+    if timex.mod:
+        attributes += f" mod={quoteattr(timex.mod)}"
+    return f"<TIMEX3 {attributes}>{escape(text)}</TIMEX3>"
+
+
+def _strip_outside(raw: str) -> str:
+    """Remove gold annotation from text outside TEXT, leaving the DCT element as it is."""
+    pieces: list[str] = []
+    cursor = 0
+    for dct in _DCT_RE.finditer(raw):
+        pieces.append(_MARKUP_RE.sub("", _LINK_RE.sub("", raw[cursor : dct.start()])))
+        pieces.append(dct.group(0))
+        cursor = dct.end()
+    pieces.append(_MARKUP_RE.sub("", _LINK_RE.sub("", raw[cursor:])))
+    return "".join(pieces)
+
+
+def _first_free_tid(outside: str) -> int:
+    """First tid number above every tid used outside TEXT (the DCT is usually t0)."""
+    used = [int(n) for n in _TID_NUM_RE.findall(outside)]
+    return max(used) + 1 if used else 1
+
+
+def render_timeml(document: TimeMLDocument, timexes: Sequence[Timex]) -> tuple[str, list[str]]:
+    """Write ``document`` back as TimeML carrying ``timexes`` instead of the gold annotation.
+
+    Outside ``<TEXT>`` the file is kept as read except that TLINK, SLINK, ALINK and
+    MAKEINSTANCE tags are removed, as are EVENT, SIGNAL and TIMEX3 tags outside the DCT
+    (their text stays); the content of ``<TEXT>`` becomes the plain text,
+    XML-escaped, with one ``<TIMEX3 tid type value [mod]>`` per annotation. Annotations that
+    fall outside the text or overlap an earlier one cannot be written as nested tags and are
+    skipped. Returns the file text and a list of warnings about skipped annotations.
+    """
+    text = document.text
+    warnings: list[str] = []
+    begin, end = document.text_span
+    before = _strip_outside(document.raw[:begin])
+    after = _strip_outside(document.raw[end:])
+    next_tid = _first_free_tid(before + after)
+
+    out: list[str] = []
+    cursor = 0
+    for timex in sorted(timexes, key=lambda t: (t.start, -t.end)):
+        if not (0 <= timex.start < timex.end <= len(text)):
+            warnings.append(f"skipped {timex.text!r}: span {timex.start}-{timex.end} is invalid")
+            continue
+        if timex.start < cursor:
+            warnings.append(
+                f"skipped {timex.text!r} at {timex.start}: overlaps the previous expression"
+            )
+            continue
+        out.append(escape(text[cursor : timex.start]))
+        out.append(_timex_tag(timex, f"t{next_tid}", text[timex.start : timex.end]))
+        next_tid += 1
+        cursor = timex.end
+    out.append(escape(text[cursor:]))
+    return before + "".join(out) + after, warnings
+
+
+def write_timeml(path: str | Path, document: TimeMLDocument, timexes: Sequence[Timex]) -> list[str]:
+    """Render ``document`` with ``timexes`` (see :func:`render_timeml`) and write it to ``path``.
+
+    The file is written in the encoding it was read in (characters that encoding cannot hold
+    become character references); returns the rendering warnings.
+    """
+    text, warnings = render_timeml(document, timexes)
+    Path(path).write_bytes(text.encode(document.encoding, errors="xmlcharrefreplace"))
+    return warnings
