@@ -1,0 +1,112 @@
+"""Dated events from news text (pure Python: no Django import anywhere in this package).
+
+Dashboard-facing API (kept stable; later work extends it)::
+
+    from timeline.extraction import extract
+    result = extract(text, published=datetime.date(2021, 2, 28), language="en",
+                     actors={"Taliban": ["the Taliban", "insurgents"]})
+    result.expressions  # TemporalExpression, in text order
+    result.events       # EventCandidate, in text order
+
+Every ``TemporalExpression`` has ``.text .start .end`` (character offsets), ``.type``
+(DATE/TIME/DURATION/SET), the TIMEX3 ``.value`` and ``.mod``, ``.precision`` and the
+inclusive ``.interval_start``/``.interval_end`` (``datetime.date``) for points and periods,
+``.rule`` (the resolution rule) with ``.anchor``/``.anchor_kind`` (what a relative
+expression was resolved against) and ``.explanation``, the trail shown to readers:
+"'September last year' + published 2021-02-28 → 2020-09 (month)".
+
+Every ``EventCandidate`` has ``.sentence .sentence_start .sentence_end``, ``.date`` (the
+expression dating it), ``.expressions`` (all in the sentence), ``.title``, ``.category``,
+``.actors``, ``.places`` and ``.confidence``.
+
+Bad input raises :class:`ExtractionError`; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections.abc import Mapping, Sequence
+
+from .types import (
+    DATE,
+    DURATION,
+    SET,
+    TIME,
+    EventCandidate,
+    ExtractionError,
+    ExtractionResult,
+    TemporalExpression,
+)
+
+EXTRACTOR_VERSION = "0.1.0"
+
+# Inputs above this are refused outright (the admin form caps articles at 1 MB too).
+MAX_CHARS = 1_000_000
+
+__all__ = [
+    "DATE",
+    "DURATION",
+    "EXTRACTOR_VERSION",
+    "SET",
+    "TIME",
+    "EventCandidate",
+    "ExtractionError",
+    "ExtractionResult",
+    "TemporalExpression",
+    "extract",
+]
+
+
+def time_budget(text: str) -> float:
+    """Seconds an input of this length may take: a floor plus a per-character allowance."""
+    return 5.0 + len(text) / 2000.0
+
+
+def extract(
+    text: str,
+    *,
+    published: datetime.date,
+    language: str = "en",
+    actors: Mapping[str, Sequence[str]] | None = None,
+    budget: float | None = None,
+) -> ExtractionResult:
+    """Find temporal expressions and dated event candidates in ``text``.
+
+    Relative expressions resolve against ``published`` (or the previous date in the text for
+    expressions that continue the story). ``actors`` maps a canonical actor name to the
+    aliases that tag it. Raises :class:`ExtractionError` for input that is not text, too
+    long, or that cannot be processed within ``budget`` seconds (default: proportional to
+    its length).
+    """
+    from .events import build_events
+    from .sentences import split_sentences
+    from .tagger import tag
+
+    if not isinstance(text, str):
+        raise ExtractionError("text must be a string")
+    if not isinstance(published, datetime.date):
+        raise ExtractionError("published must be a date")
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    language = (language or "en").split("-")[0].lower()
+    deadline = time.monotonic() + (budget if budget is not None else time_budget(text))
+    try:
+        sentences = split_sentences(text, language=language)
+        expressions = tag(
+            text, published=published, language=language, sentences=sentences, deadline=deadline
+        )
+        events = build_events(text, expressions, sentences, actors=actors or {}, language=language)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # the promise: nothing but ExtractionError escapes
+        raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}") from exc
+    return ExtractionResult(
+        expressions=tuple(expressions),
+        events=tuple(events),
+        published=published,
+        language=language,
+        version=EXTRACTOR_VERSION,
+    )

@@ -1,0 +1,107 @@
+"""Value types shared by every stage of the extractor (pure Python, no Django)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+# TIMEX3 types.
+DATE = "DATE"
+TIME = "TIME"
+DURATION = "DURATION"
+SET = "SET"
+TIMEX_TYPES = (DATE, TIME, DURATION, SET)
+
+# Precisions, coarsest last. Only DATE and TIME expressions carry one.
+PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade")
+
+# TIMEX3 modifiers used by the product ("" is none).
+MODS = ("", "START", "MID", "END", "APPROX", "BEFORE", "AFTER")
+
+
+class ExtractionError(Exception):
+    """Raised when an input cannot be processed (too large, over its time budget, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """One temporal expression found in the text, with its TIMEX3 normalisation.
+
+    ``start``/``end`` are character offsets into the input text (``text[start:end] ==
+    self.text``). For DATE and TIME expressions that denote a point or period,
+    ``precision`` and the inclusive ``interval_start``/``interval_end`` are set; durations
+    and sets leave them ``None``. ``rule`` names the resolution rule; ``anchor`` is the date
+    a relative expression was resolved against and ``anchor_kind`` says which one
+    ("published", "previous" for the previous date in the text, or "" when absolute).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str = ""
+    precision: str | None = None
+    interval_start: datetime.date | None = None
+    interval_end: datetime.date | None = None
+    rule: str = ""
+    anchor: datetime.date | None = None
+    anchor_kind: str = ""
+
+    @property
+    def is_dating(self) -> bool:
+        """True when the expression places something in time (a point or a period)."""
+        return (
+            self.type in (DATE, TIME)
+            and self.interval_start is not None
+            and self.interval_end is not None
+        )
+
+    @property
+    def explanation(self) -> str:
+        """The resolution trail shown to readers.
+
+        For example "'last week' + published 2021-02-28 → 2021-W07 (week)".
+        """
+        head = f"'{self.text}'"
+        if self.anchor is not None and self.anchor_kind:
+            label = "published" if self.anchor_kind == "published" else "previous date"
+            head += f" + {label} {self.anchor.isoformat()}"
+        tail = self.value
+        if self.mod:
+            tail += f" [{self.mod}]"
+        if self.precision:
+            tail += f" ({self.precision})"
+        return f"{head} → {tail}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """A proposed event: one dated happening in one sentence.
+
+    ``expressions`` holds the sentence's temporal expressions; ``date`` is the one that dates
+    this candidate (a sentence that names two different dates yields two candidates).
+    """
+
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    date: TemporalExpression
+    expressions: tuple[TemporalExpression, ...] = ()
+    title: str = ""
+    category: str = "other"
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionResult:
+    """What :func:`timeline.extraction.extract` returns."""
+
+    expressions: tuple[TemporalExpression, ...]
+    events: tuple[EventCandidate, ...]
+    published: datetime.date
+    language: str
+    version: str
+    warnings: tuple[str, ...] = field(default=())

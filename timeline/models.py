@@ -1,0 +1,311 @@
+"""Conflicts, actors, articles, the events the extractor proposes, and their evidence."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from timeline.dates import PRECISION_ORDER, format_event_date
+
+
+class ActorKind(models.TextChoices):
+    STATE = "state", "State"
+    ARMED_GROUP = "armed_group", "Armed group"
+    GOVERNMENT = "government", "Government"
+    MEDIATOR = "mediator", "Mediator"
+    INTERNATIONAL_BODY = "international_body", "International body"
+    PERSON = "person", "Person"
+
+
+class ArticleLanguage(models.TextChoices):
+    ENGLISH = "en", "English"
+    FRENCH = "fr", "French"
+    SPANISH = "es", "Spanish"
+
+
+class ArticleExtractionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class EventCategory(models.TextChoices):
+    TALKS = "talks", "Talks"
+    AGREEMENT = "agreement", "Agreement"
+    CEASEFIRE = "ceasefire", "Ceasefire"
+    WITHDRAWAL = "withdrawal", "Withdrawal"
+    VIOLENCE = "violence", "Violence"
+    STATEMENT = "statement", "Statement"
+    PRISONER_RELEASE = "prisoner release", "Prisoner release"
+    SANCTIONS = "sanctions", "Sanctions"
+    ELECTION = "election", "Election"
+    REPORT = "report", "Report"
+    VISIT = "visit", "Visit"
+    OTHER = "other", "Other"
+
+
+class EventStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+class EventPrecision(models.TextChoices):
+    DAY = "day", "Day"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    SEASON = "season", "Season"
+    QUARTER = "quarter", "Quarter"
+    YEAR = "year", "Year"
+    DECADE = "decade", "Decade"
+
+
+class EventMod(models.TextChoices):
+    NONE = "", "—"
+    START = "START", "Early"
+    MID = "MID", "Mid"
+    END = "END", "Late"
+    APPROX = "APPROX", "Approximately"
+    BEFORE = "BEFORE", "Before"
+    AFTER = "AFTER", "After"
+
+
+class Conflict(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    summary = models.TextField(blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("conflict_detail", kwargs={"slug": self.slug})
+
+
+class Actor(models.Model):
+    Kind = ActorKind
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    # Other names the extractor tags this actor by ("the Taliban", "insurgents").
+    aliases = models.JSONField(default=list, blank=True)
+    conflicts = models.ManyToManyField(Conflict, related_name="actors", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in ActorKind]), name="actor_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [a for a in (self.aliases or []) if isinstance(a, str) and a.strip()]
+
+
+class Article(models.Model):
+    Language = ArticleLanguage
+
+    ExtractionStatus = ArticleExtractionStatus
+
+    conflict = models.ForeignKey(Conflict, on_delete=models.PROTECT, related_name="articles")
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(help_text="Anchors every relative date in the text.")
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    extraction_status = models.CharField(
+        max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+    )
+    extraction_error = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_url_unique_when_given"
+            ),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            models.CheckConstraint(
+                condition=Q(extraction_status__in=[s.value for s in ArticleExtractionStatus]),
+                name="article_extraction_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["conflict", "-published"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Event(models.Model):
+    Category = EventCategory
+
+    Status = EventStatus
+
+    Precision = EventPrecision
+
+    Mod = EventMod
+
+    # Fields an editor may set; once set, re-extraction leaves them alone.
+    EDITABLE_FIELDS = ("title", "summary", "category", "actors", "places", "date")
+
+    conflict = models.ForeignKey(Conflict, on_delete=models.PROTECT, related_name="events")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    category = models.CharField(max_length=32, choices=Category.choices, default=Category.OTHER)
+    actors = models.ManyToManyField(Actor, related_name="events", blank=True)
+    places = models.JSONField(default=list, blank=True)
+
+    # The date, TIMEX3-style, plus the inclusive interval it covers.
+    date_value = models.CharField(max_length=32)
+    date_mod = models.CharField(max_length=8, choices=Mod.choices, blank=True, default="")
+    date_precision = models.CharField(max_length=8, choices=Precision.choices)
+    # 0 = day ... 6 = decade: sorting by (start, rank) puts finer dates first.
+    precision_rank = models.PositiveSmallIntegerField(editable=False, default=0)
+    date_start = models.DateField()
+    date_end = models.DateField()
+
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    version = models.PositiveIntegerField(default=1)
+    editor_fields = models.JSONField(default=list, blank=True)
+    confidence = models.FloatField(default=0.5)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[actors])
+
+    class Meta:
+        ordering = ["date_start", "precision_rank", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_end__gte=F("date_start")), name="event_end_not_before_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=[p.value for p in EventPrecision]),
+                name="event_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_mod__in=[m.value for m in EventMod]), name="event_mod_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in EventStatus]), name="event_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=[c.value for c in EventCategory]),
+                name="event_category_valid",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="event_version_positive"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="event_confidence_in_unit_interval",
+            ),
+            models.CheckConstraint(condition=~Q(date_value=""), name="event_date_value_set"),
+        ]
+        indexes = [
+            models.Index(fields=["conflict", "date_start", "precision_rank"]),
+            models.Index(fields=["conflict", "status", "date_start"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_date}: {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.precision_rank = PRECISION_ORDER.index(self.date_precision)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("event_detail", kwargs={"pk": self.pk})
+
+    @property
+    def display_date(self) -> str:
+        return format_event_date(
+            value=self.date_value,
+            precision=self.date_precision,
+            start=self.date_start,
+            end=self.date_end,
+            mod=self.date_mod,
+        )
+
+
+class Mention(models.Model):
+    """The evidence for an event: one dated sentence of one article."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    sentence = models.TextField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    expression_text = models.CharField(max_length=300)
+    expression_start = models.PositiveIntegerField()
+    expression_end = models.PositiveIntegerField()
+    expression_type = models.CharField(max_length=16, default="DATE")
+    resolved_value = models.CharField(max_length=32)
+    resolved_mod = models.CharField(max_length=8, blank=True, default="")
+    resolved_precision = models.CharField(max_length=8)
+    resolved_start = models.DateField()
+    resolved_end = models.DateField()
+    anchor_date = models.DateField(null=True, blank=True)
+    anchor_kind = models.CharField(max_length=16, blank=True)
+    rule = models.CharField(max_length=100, blank=True)
+    explanation = models.CharField(max_length=500, blank=True)
+    extractor_version = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article__published", "article_id", "expression_start"]
+        constraints = [
+            # One mention per date expression of an article: re-extraction finds it again
+            # instead of adding a duplicate.
+            models.UniqueConstraint(
+                fields=["article", "expression_start", "expression_end"],
+                name="mention_unique_expression_per_article",
+            ),
+            models.CheckConstraint(
+                condition=Q(sentence_end__gte=F("sentence_start")),
+                name="mention_sentence_span_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(expression_end__gt=F("expression_start")),
+                name="mention_expression_span_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_end__gte=F("resolved_start")),
+                name="mention_resolved_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expression_text!r} in {self.article}"
+
+    @property
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The sentence split around the date expression, for highlighting."""
+        lo = self.expression_start - self.sentence_start
+        hi = self.expression_end - self.sentence_start
+        if 0 <= lo < hi <= len(self.sentence):
+            return self.sentence[:lo], self.sentence[lo:hi], self.sentence[hi:]
+        return self.sentence, "", ""

@@ -1,0 +1,412 @@
+"""Every write goes through here: article entry, extraction, and (later) editorial actions.
+
+Services are keyword-only, typed, named ``<entity>_<verb>``. Views, admin, commands and
+tasks call them; they call the pure extractor in ``timeline.extraction``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from timeline.extraction import EXTRACTOR_VERSION, ExtractionError, extract
+from timeline.extraction.types import EventCandidate, TemporalExpression
+from timeline.models import Actor, Article, Conflict, Event, Mention
+
+logger = logging.getLogger(__name__)
+
+SYSTEM_EXTRACTOR_USERNAME = "system:extractor"
+
+# C0/C1 control characters except tab and newline, plus NUL. PostgreSQL refuses NUL in
+# text, SQLite stores it: stripping in Python keeps both databases identical.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WS = re.compile(r"\s+")
+
+
+def text_clean(text: str) -> str:
+    """Normalise pasted text: Unicode NFC, ``\\n`` line ends, no control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    # Lone surrogates (from broken copy-paste) cannot be encoded as UTF-8 by either database.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return unicodedata.normalize("NFC", text)
+
+
+def line_clean(text: str) -> str:
+    """A one-line field (title, outlet): cleaned, with runs of white space folded."""
+    return _WS.sub(" ", text_clean(text)).strip()
+
+
+def article_content_hash(*, body: str) -> str:
+    """Hash of the body that ignores case and white-space differences (the duplicate guard)."""
+    normalised = _WS.sub(" ", text_clean(body)).strip().casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def system_user():
+    """The account machine writes are attributed to in history (``system:extractor``)."""
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=SYSTEM_EXTRACTOR_USERNAME, defaults={"is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def article_create(
+    *,
+    conflict: Conflict,
+    title: str,
+    published: date,
+    body: str,
+    outlet: str = "",
+    url: str = "",
+    language: str = Article.Language.ENGLISH,
+    created_by=None,
+    run_extraction: bool = True,
+) -> Article:
+    """Store a new article (text cleaned, content hashed) and extract its events.
+
+    Validation (empty text, future date, duplicates) belongs to ``ArticleForm``; this
+    function trusts its input apart from the database constraints. Extraction runs inline
+    when ``settings.EXTRACT_INLINE`` is on, otherwise it is queued for the task worker
+    once the article is committed.
+    """
+    body = text_clean(body).strip()
+    article = Article(
+        conflict=conflict,
+        title=line_clean(title)[:500],
+        outlet=line_clean(outlet)[:200],
+        url=url.strip(),
+        published=published,
+        language=language,
+        body=body,
+        content_hash=article_content_hash(body=body),
+        created_by=created_by,
+    )
+    article.full_clean(exclude=["content_hash"])
+    article.save()
+    if run_extraction:
+        if settings.EXTRACT_INLINE:
+            article_extract(article=article)
+        else:
+            from timeline.tasks import extract_article
+
+            transaction.on_commit(lambda: extract_article.enqueue(article_id=article.pk))
+    return article
+
+
+@dataclass
+class ExtractionReport:
+    """What one run of the extractor did to an article's events."""
+
+    status: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    kept: int = 0
+    error: str = ""
+    events: list[int] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        if self.status == Article.ExtractionStatus.FAILED:
+            return f"failed: {self.error}"
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.removed} removed"
+        )
+
+
+def article_extract(*, article: Article) -> ExtractionReport:
+    """Run the extractor on an article and store its events and mentions atomically.
+
+    Re-running on an unchanged article finds every mention again by its expression span and
+    creates nothing new; fields an editor has set (``Event.editor_fields``) are never
+    overwritten. A failure leaves the article marked failed with the reason and no partial
+    events.
+    """
+    conflict_actors = list(Actor.objects.filter(conflicts=article.conflict_id))
+    aliases = {actor.name: actor.alias_list for actor in conflict_actors}
+    try:
+        result = extract(
+            article.body, published=article.published, language=article.language, actors=aliases
+        )
+    except ExtractionError as exc:
+        return _article_mark_failed(article=article, reason=str(exc))
+
+    try:
+        with transaction.atomic():
+            report = _store_candidates(
+                article=article,
+                candidates=result.events,
+                actors_by_name={a.name: a for a in conflict_actors},
+                version=result.version,
+            )
+            article.extraction_status = Article.ExtractionStatus.DONE
+            article.extraction_error = ""
+            article.extractor_version = result.version
+            article.extracted_at = timezone.now()
+            article.save(
+                update_fields=[
+                    "extraction_status",
+                    "extraction_error",
+                    "extractor_version",
+                    "extracted_at",
+                    "updated_at",
+                ]
+            )
+    except Exception as exc:  # stored nothing: the atomic block rolled back
+        logger.exception("storing extraction results for article %s failed", article.pk)
+        return _article_mark_failed(article=article, reason=f"{type(exc).__name__}: {exc}")
+    return report
+
+
+def _article_mark_failed(*, article: Article, reason: str) -> ExtractionReport:
+    article.extraction_status = Article.ExtractionStatus.FAILED
+    article.extraction_error = reason[:2000]
+    article.extractor_version = EXTRACTOR_VERSION
+    article.extracted_at = timezone.now()
+    article.save(
+        update_fields=[
+            "extraction_status",
+            "extraction_error",
+            "extractor_version",
+            "extracted_at",
+            "updated_at",
+        ]
+    )
+    return ExtractionReport(status=Article.ExtractionStatus.FAILED, error=article.extraction_error)
+
+
+def _date_fields(expr: TemporalExpression) -> dict:
+    precision = expr.precision if expr.precision in Event.Precision.values else "day"
+    mod = expr.mod if expr.mod in Event.Mod.values else ""
+    return {
+        "date_value": expr.value[:32],
+        "date_mod": mod,
+        "date_precision": precision,
+        "date_start": expr.interval_start,
+        "date_end": expr.interval_end,
+    }
+
+
+def _mention_fields(cand: EventCandidate, version: str) -> dict:
+    expr = cand.date
+    date = _date_fields(expr)
+    return {
+        "sentence": cand.sentence,
+        "sentence_start": cand.sentence_start,
+        "sentence_end": cand.sentence_end,
+        "expression_text": expr.text[:300],
+        "expression_type": expr.type,
+        "resolved_value": date["date_value"],
+        "resolved_mod": date["date_mod"],
+        "resolved_precision": date["date_precision"],
+        "resolved_start": date["date_start"],
+        "resolved_end": date["date_end"],
+        "anchor_date": expr.anchor,
+        "anchor_kind": expr.anchor_kind[:16],
+        "rule": expr.rule[:100],
+        "explanation": expr.explanation[:500],
+        "extractor_version": version,
+    }
+
+
+def _machine_event_fields(cand: EventCandidate) -> dict:
+    """Event values as the extractor proposes them, keyed by editable field group."""
+    category = cand.category if cand.category in Event.Category.values else "other"
+    title = (cand.title or cand.sentence).strip()[:300] or cand.date.text
+    return {
+        "title": {"title": title},
+        "summary": {"summary": cand.sentence[:2000]},
+        "category": {"category": category},
+        "places": {"places": list(cand.places)},
+        "date": _date_fields(cand.date),
+    }
+
+
+def _store_candidates(
+    *,
+    article: Article,
+    candidates: tuple[EventCandidate, ...],
+    actors_by_name: dict[str, Actor],
+    version: str,
+) -> ExtractionReport:
+    report = ExtractionReport(status=Article.ExtractionStatus.DONE)
+    extractor = system_user()
+    existing = {
+        (m.expression_start, m.expression_end): m
+        for m in Mention.objects.filter(article=article).select_related("event")
+    }
+    seen: set[tuple[int, int]] = set()
+    for cand in candidates:
+        if not cand.date.is_dating:
+            continue
+        key = (cand.date.start, cand.date.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        mention_fields = _mention_fields(cand, version)
+        machine = _machine_event_fields(cand)
+        actors = [actors_by_name[n] for n in cand.actors if n in actors_by_name]
+        mention = existing.get(key)
+        if mention is None:
+            event = Event(conflict_id=article.conflict_id, confidence=_unit(cand.confidence))
+            for values in machine.values():
+                for name, value in values.items():
+                    setattr(event, name, value)
+            event._history_user = extractor
+            event.save()
+            event.actors.set(actors)
+            mention = Mention(event=event, article=article, **mention_fields)
+            mention._history_user = extractor
+            mention.save()
+            report.created += 1
+            report.events.append(event.pk)
+            continue
+
+        changed_mention = _assign(mention, mention_fields)
+        if changed_mention:
+            mention._history_user = extractor
+            mention.save()
+        event = mention.event
+        changed_event = False
+        # An event that gathers several mentions (a merge) or that editors have handled
+        # is theirs: the extractor only refreshes the evidence.
+        if event.status == Event.Status.PROPOSED and event.mentions.count() == 1:
+            for group, values in machine.items():
+                if group not in event.editor_fields:
+                    changed_event |= _assign(event, values)
+            if "actors" not in event.editor_fields:
+                current = set(event.actors.values_list("pk", flat=True))
+                if current != {a.pk for a in actors}:
+                    event.actors.set(actors)
+                    changed_event = True
+        if changed_event:
+            event.version += 1
+            event._history_user = extractor
+            event.save()
+        report.events.append(event.pk)
+        if changed_event or changed_mention:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+    for key, mention in existing.items():
+        if key in seen:
+            continue
+        event = mention.event
+        untouched = (
+            event.status == Event.Status.PROPOSED
+            and not event.editor_fields
+            and event.mentions.count() == 1
+        )
+        if untouched:
+            event._history_user = extractor
+            event.delete()
+            report.removed += 1
+        else:
+            report.kept += 1
+    return report
+
+
+def _assign(obj, values: dict) -> bool:
+    changed = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def _unit(x: float) -> float:
+    return max(0.0, min(1.0, float(x)))
+
+
+class EventConflictError(Exception):
+    """Raised when an event changed since the editor loaded it (optimistic lock failed)."""
+
+    def __init__(self, current: Event) -> None:
+        super().__init__(f"event {current.pk} is at version {current.version}")
+        self.current = current
+
+
+# Which editable group each model field belongs to (Event.EDITABLE_FIELDS).
+_FIELD_GROUP = {
+    "title": "title",
+    "summary": "summary",
+    "category": "category",
+    "places": "places",
+    "actors": "actors",
+    "status": None,
+    "date_value": "date",
+    "date_mod": "date",
+    "date_precision": "date",
+    "date_start": "date",
+    "date_end": "date",
+}
+
+
+def event_update(*, event: Event, expected_version: int, changes: dict, user) -> Event:
+    """Apply an editor's changes if nobody saved the event since ``expected_version``.
+
+    The version is claimed with one conditional UPDATE (the only ``QuerySet.update`` on a
+    tracked model), then the changes are saved through ``Model.save`` so history records
+    who did what. Every edited field group is added to ``editor_fields`` so re-extraction
+    leaves it alone. Raises :class:`EventConflictError` with the current event on a stale
+    version.
+    """
+    unknown = set(changes) - set(_FIELD_GROUP)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        claimed = Event.objects.filter(pk=event.pk, version=expected_version).update(
+            version=expected_version + 1
+        )
+        if not claimed:
+            raise EventConflictError(Event.objects.get(pk=event.pk))
+        fresh = Event.objects.get(pk=event.pk)
+        actors = changes.pop("actors", None)
+        for name, value in changes.items():
+            setattr(fresh, name, value)
+        groups = {_FIELD_GROUP[name] for name in changes if _FIELD_GROUP[name]}
+        if actors is not None:
+            groups.add("actors")
+        fresh.editor_fields = sorted(set(fresh.editor_fields) | groups)
+        fresh.full_clean(exclude=["conflict"])
+        fresh._history_user = user
+        fresh.save()
+        if actors is not None:
+            fresh.actors.set(actors)
+    return fresh
+
+
+def article_update(*, article: Article, changes: dict, user=None) -> Article:
+    """Save admin edits to an article; a changed text, date or language re-runs extraction."""
+    reextract = False
+    for name, value in changes.items():
+        if name == "body":
+            value = text_clean(value).strip()
+            article.content_hash = article_content_hash(body=value)
+        if getattr(article, name) != value:
+            reextract |= name in ("body", "published", "language")
+            setattr(article, name, value)
+    with transaction.atomic():
+        article.full_clean()
+        article.save()
+    if reextract:
+        article_extract(article=article)
+    return article
