@@ -288,7 +288,6 @@ _OPENER_WORDS = {
     "alors",
     "cependant",
     "nous",
-    "on",
     "au",
     "aux",
     "du",
@@ -310,14 +309,12 @@ _OPENER_WORDS = {
     "estas",
     "desde",
     "además",
-    "sin",
     "tras",
     "durante",
     "una",
     "unos",
     "unas",
     "se",
-    "no",
     "lo",
 }
 _ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}")
@@ -438,7 +435,7 @@ def _is_hard_wrapped(text: str) -> bool:
             continue
         single += 1
         before = text[m.start() - 1] if m.start() > 0 else ""
-        if text[nxt].islower() or before in ",;" or before.islower():
+        if text[nxt].islower() or before in ",;":
             continued += 1
     return single >= 3 and continued * 4 >= single
 
