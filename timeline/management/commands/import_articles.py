@@ -38,7 +38,9 @@ class Command(BaseCommand):
         try:
             published = datetime.date.fromisoformat(opts["published"])
         except ValueError:
-            raise CommandError(f"--published must be YYYY-MM-DD, not {opts['published']!r}.")
+            raise CommandError(
+                f"--published must be YYYY-MM-DD, not {opts['published']!r}."
+            ) from None
         if opts["url"] and len(files) > 1:
             raise CommandError("--url names one article; give a single FILE with it.")
 
