@@ -34,14 +34,17 @@ from .timeml import TimeMLDocument, TimeMLError, Timex, read_timeml, write_timem
 
 __all__ = [
     "BASELINE",
+    "DEFAULT_TIME_LIMIT",
     "OURS",
     "CorpusReport",
     "Counts",
     "SystemReport",
+    "TimeLimitExceeded",
     "dateparser_timexes",
     "evaluate_corpus",
     "extractor_timexes",
     "format_table",
+    "limit_time",
     "match_timexes",
     "report_to_dict",
     "score_document",
@@ -192,14 +195,20 @@ def score_document(gold: Sequence[Timex], system: Sequence[Timex]) -> Counts:
     return counts
 
 
-class _TimeLimitExceeded(BaseException):
-    # BaseException, so that a system's own "except Exception" cannot swallow the alarm.
-    pass
+class TimeLimitExceeded(BaseException):
+    """Raised inside a :func:`limit_time` block when its time is up.
+
+    A BaseException, so that a system's own ``except Exception`` cannot swallow the alarm.
+    """
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` (SIGALRM; a no-op off the main thread)."""
+def limit_time(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`TimeLimitExceeded` in the block after ``seconds`` of wall-clock time.
+
+    Uses SIGALRM, so it only acts on the main thread of a Unix process; elsewhere, or with
+    ``seconds`` falsy, the block simply runs to the end.
+    """
     usable = (
         seconds
         and seconds > 0
@@ -211,7 +220,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         return
 
     def on_alarm(signum, frame):
-        raise _TimeLimitExceeded
+        raise TimeLimitExceeded
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -332,9 +341,9 @@ def evaluate_corpus(
             result = report.systems[name]
             started = time.perf_counter()
             try:
-                with _time_limit(time_limit):
+                with limit_time(time_limit):
                     output = system(document)
-            except _TimeLimitExceeded:
+            except TimeLimitExceeded:
                 output = []
                 result.errors.append(f"{path.name}: no result within {time_limit:g} s")
             except Exception as exc:  # a failing document must not end the evaluation
