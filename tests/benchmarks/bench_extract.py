@@ -1,0 +1,114 @@
+"""Throughput of ``timeline.extraction.extract`` against bare ``dateparser.search_dates``.
+
+Usage: ``python tests/benchmarks/bench_extract.py [DIR] [--limit N]`` (DIR defaults to
+../shared/corpora/te3-train beside the repository). Both run over the same documents in one
+process; the script prints documents/second and characters/second for each and the ratio
+ours / dateparser. No Django needed: the extraction package is pure Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from timeline.extraction.evaluation import (  # noqa: E402 - needs the path set above
+    DEFAULT_TIME_LIMIT,
+    TimeLimitExceeded,
+    dateparser_timexes,
+    extractor_timexes,
+    limit_time,
+)
+from timeline.extraction.timeml import TimeMLError, find_timeml_files, read_timeml  # noqa: E402
+
+DEFAULT_DIR = REPO.parent / "shared" / "corpora" / "te3-train"
+
+
+def _timed(function, documents, seconds_limit):
+    """Total wall-clock seconds of ``function`` over the documents, and how many failed."""
+    failures = 0
+    total = 0.0
+    for document in documents:
+        started = time.perf_counter()
+        try:
+            with limit_time(seconds_limit):
+                function(document.text, document.dct)
+        except (Exception, TimeLimitExceeded):
+            # A failure or time-out still cost the time spent; it is counted, not hidden.
+            failures += 1
+        total += time.perf_counter() - started
+    return total, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the figures; return the process exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
+    parser.add_argument("--limit", type=int, help="use only the first N documents")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        help="seconds one call may take before it counts as failed (0 disables)",
+    )
+    args = parser.parse_args(argv)
+
+    directory = Path(args.directory)
+    if not directory.is_dir():
+        print(f"{directory} is not a directory", file=sys.stderr)
+        return 2
+    documents = []
+    for path in find_timeml_files(directory)[: args.limit]:
+        try:
+            document = read_timeml(path)
+        except (OSError, TimeMLError) as exc:
+            print(f"skipped {path.name}: {exc}", file=sys.stderr)
+            continue
+        if document.dct is not None:
+            documents.append(document)
+    if not documents:
+        print(f"no usable *.tml documents under {directory}", file=sys.stderr)
+        return 2
+    characters = sum(len(d.text) for d in documents)
+
+    # Warm both up (imports, dateparser's language data, compiled patterns) so the timing
+    # measures steady-state work, not one-off loading.
+    warm = documents[0]
+    for function in (extractor_timexes, dateparser_timexes):
+        try:
+            function(warm.text[:2000], warm.dct)
+        except Exception as exc:
+            print(f"warm-up of {function.__name__} failed: {exc}", file=sys.stderr)
+
+    limit = args.time_limit or None
+    results = {
+        "ours (extract)": _timed(extractor_timexes, documents, limit),
+        "dateparser.search_dates": _timed(dateparser_timexes, documents, limit),
+    }
+
+    print(f"{len(documents)} documents, {characters:,} characters from {directory}")
+    width = max(len(name) for name in results)
+    print(f"{'':<{width}}  {'docs/s':>10}  {'chars/s':>12}  {'seconds':>9}  failed")
+    rates = {}
+    for name, (seconds, failures) in results.items():
+        rates[name] = len(documents) / seconds if seconds else float("inf")
+        chars_rate = characters / seconds if seconds else float("inf")
+        print(
+            f"{name:<{width}}  {rates[name]:>10.2f}  {chars_rate:>12,.0f}  {seconds:>9.2f}  "
+            f"{failures}"
+        )
+    ours, theirs = rates.values()
+    print(f"ratio ours / dateparser: {ours / theirs:.2f}x")
+    if any(failures for _, failures in results.values()):
+        # A failed call is usually a fast one, so failures flatter the rate they belong to.
+        print("warning: some calls failed or timed out; the rates above include them")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
