@@ -211,6 +211,8 @@ def _mention_fields(cand: EventCandidate, version: str) -> dict:
         "sentence_start": cand.sentence_start,
         "sentence_end": cand.sentence_end,
         "expression_text": expr.text[:300],
+        "expression_start": expr.start,
+        "expression_end": expr.end,
         "expression_type": expr.type,
         "resolved_value": date["date_value"],
         "resolved_mod": date["date_mod"],
