@@ -146,6 +146,9 @@ def article_extract(*, article: Article) -> ExtractionReport:
         )
     except ExtractionError as exc:
         return _article_mark_failed(article=article, reason=str(exc))
+    except Exception as exc:  # a bug in the extractor must not leave the article pending
+        logger.exception("extractor crashed on article %s", article.pk)
+        return _article_mark_failed(article=article, reason=f"{type(exc).__name__}: {exc}")
 
     try:
         with transaction.atomic():
