@@ -1,0 +1,344 @@
+"""Short extractive event titles: the clause of a sentence around its date.
+
+The title is cut from the sentence, never written: deterministic, traceable to the
+evidence, and in the article's own language. The steps, in order:
+
+1. Split the sentence into segments at strong separators (``;``, ``:``, spaced dashes,
+   ``|``) and keep the one holding the date expression.
+2. Split that segment into chunks at commas (never inside the date: "September 11, 2001").
+   Trailing attribution chunks ("he said", "adding that ...", "according to officials")
+   are dropped. If the date's chunk has no verb, it is an introductory phrase ("In a
+   report to Congress in early February, ...") and the title is the clause it introduces;
+   a verbless chunk inside the sentence joins its neighbours instead.
+3. Leading conjunctions ("but", "while", "which") and a leading reporting frame ("X said
+   (that)") are removed, unless the date sits inside the frame: then the statement itself
+   is the event.
+4. If still too long, start at the last clause opener ("that", "whether", "and", ...)
+   before the date and cut after it at a phrase boundary, so the title stays a phrase.
+5. Trailing punctuation, trailing function words and unbalanced quotes go; the first
+   letter is capitalised.
+
+Verbs are recognised by cheap surface cues (auxiliaries, "-ed" forms, a list of common
+irregular pasts, French and Spanish auxiliaries and endings): enough to tell an
+introductory phrase from a clause without a tagger.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE_CHARS = 120
+
+_SEGMENT_BREAK = re.compile(r";\s|:\s|\s[—–]\s|\s--\s|\s\|\s|[—–]{1}(?=\s)")
+_COMMA = re.compile(r",[\"”’»]?\s")
+_WORDS = re.compile(r"[^\W_][\w'’.-]*")
+
+_REPORTING = (
+    r"said|says|say|told|tells|added|adds|noted|notes|stated|explained|indicated|insisted"
+    r"|stressed|warned|warns|argued|claimed|confirmed|acknowledged|wrote|tweeted|reported"
+    r"|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a expliqué|a souligné|a précisé"
+    r"|a estimé|déclare|affirme|indique|estime|ont déclaré|ont affirmé|ont indiqué"
+    r"|dijo|afirmó|declaró|señaló|indicó|explicó|agregó|añadió|aseguró|dijeron|afirmaron"
+    r"|declararon|dice|afirma|asegura"
+)
+# A chunk that only attributes what surrounds it: "he said", "the Afghan Study Group
+# said", "Austin told reporters ...", "adding that ...", "according to officials".
+_ATTRIBUTION_CHUNK = re.compile(
+    r"[\"“”']?\s*(?:"
+    r"(?:[\w'’.-]+\s+){0,7}?(?:has\s+|have\s+|had\s+)?(?:" + _REPORTING + r")\b"
+    r"|(?P<participle>adding|saying|noting|stressing|explaining|warning|according to|selon|según"
+    r"|ajoutant|affirmant|añadiendo|agregando|afirmando)\b)",
+    re.IGNORECASE,
+)
+# A reporting frame that opens a clause: "the US State Department said (on Sunday) (that)".
+_LEADING_FRAME = re.compile(
+    r"(?:[\w'’.-]+\s+){1,8}?(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"(?:(?:told|tells)\s+(?:the\s+)?[\w'’-]+|" + _REPORTING + r")\s+(?:that\s+|que\s+)?",
+    re.IGNORECASE,
+)
+_TRAILING_FRAME = re.compile(
+    r"[\"”’]\s*,?\s*(?:he|she|they|it|we|I|il|elle|ils|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"|the\s+\w+(?:\s+\w+){0,2})\s+(?:" + _REPORTING + r")\s*$"
+)
+
+_LEADING_CONNECTIVES = re.compile(
+    r"(?:but|and|or|yet|so|while|whereas|although|though|as|which|who|whom|whose|where"
+    r"|when|then|also|however|mais|et|ou|alors que|tandis que|qui|dont|pero|y|o|mientras"
+    r"|aunque|que|quien|donde|cuando)\s+",
+    re.IGNORECASE,
+)
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that open a subordinate clause or a coordinated one: a long title may start after
+# the last of them before the date.
+_CLAUSE_OPENERS = _wordset(
+    """
+    that whether which who while because although though and but as when where after before
+    since until unless if que qui dont lorsque quand et mais car donde cuando porque aunque
+    y pero mientras
+    """
+)
+# A long title may end before one of these (the phrase boundary), never after one.
+_PHRASE_BREAKS = _wordset(
+    """
+    to in with as which who that while after before because and but from for on at by of
+    amid despite over under into including whether since until during against between than
+    through without de la le les des du en et à au aux pour par avec dans sur que qui el los
+    las del y con por para en sobre tras desde entre sin según
+    """
+)
+_TRAILING_STOPWORDS = _PHRASE_BREAKS | _wordset(
+    """
+    a an the its his her their our my this these those le la les un une el la los las
+    """
+)
+
+_VERB_CUES = {
+    "en": r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might"
+    r"|must|shall|should|do|does|did|won't|can't|said|says|began|begins|met|meets|took"
+    r"|takes|went|goes|came|comes|left|leaves|held|holds|made|makes|gave|gives|sent|fell"
+    r"|won|lost|saw|led|fled|struck|broke|spoke|told|thought|brought|bought|built|caught"
+    r"|chose|drew|drove|ate|fought|found|flew|forgot|got|grew|hid|hit|kept|knew|laid|lay"
+    r"|meant|paid|put|ran|rose|run|sat|set|shot|shut|sold|sought|stood|stole|swore"
+    r"|taught|threw|understood|woke|wore|wrote|remain|remains|sign|signs|agree|agrees"
+    r"|withdraw|withdraws|visit|visits|attack|attacks|resume|resumes|begin|end|ends"
+    r"|\w{2,}ed|\w{3,}en",
+    "fr": r"est|sont|était|étaient|sera|seront|fut|furent|a|ont|avait|avaient|aura|auront"
+    r"|va|vont|doit|doivent|peut|peuvent|dit|fait|font|reste|restent|annonce|signe"
+    r"|\w{2,}(?:ait|aient|èrent|era|eront)",
+    "es": r"es|son|era|eran|será|serán|fue|fueron|ha|han|había|habían|está|están|estaba"
+    r"|va|van|debe|deben|puede|pueden|dijo|hizo|\w{2,}(?:ó|aron|ieron|aba|aban|ará|arán)",
+}
+_VERBS = {
+    lang: re.compile(r"(?<!\w)(?:" + cues + r")(?!\w)", re.IGNORECASE)
+    for lang, cues in _VERB_CUES.items()
+}
+
+
+def has_verb(text: str, language: str = "en") -> bool:
+    """True when ``text`` shows a surface cue of a finite verb (see the module docstring)."""
+    return _VERBS.get(language, _VERBS["en"]).search(text) is not None
+
+
+def is_attribution(text: str, language: str = "en") -> bool:
+    """True when ``text`` (a comma-delimited chunk) only attributes: "he said", "adding ...".
+
+    A reporting frame followed by a clause of its own ("officials said the talks would
+    resume") is not attribution only.
+    """
+    m = _ATTRIBUTION_CHUNK.match(text.strip())
+    if m is None:
+        return False
+    if m.group("participle"):
+        return True
+    rest = text.strip()[m.end() :]
+    return len(_WORDS.findall(rest)) <= 3 or not has_verb(rest, language)
+
+
+def make_title(
+    sentence: str,
+    date_start: int,
+    date_end: int,
+    *,
+    language: str = "en",
+    max_chars: int = MAX_TITLE_CHARS,
+) -> str:
+    """A short extractive title for the event dated by ``sentence[date_start:date_end]``.
+
+    Offsets are relative to ``sentence``. The result is a clause of the sentence (see the
+    module docstring for the steps), at most ``max_chars`` characters, without trailing
+    punctuation, quotes or attribution, with a capital first letter; "" only for a
+    sentence without words.
+    """
+    date_start = max(0, min(date_start, len(sentence)))
+    date_end = max(date_start, min(date_end, len(sentence)))
+    seg_start, seg_end = _segment(sentence, date_start, date_end)
+    lang = language if language in _VERBS else "en"
+    start, end = _clause(sentence, seg_start, seg_end, date_start, date_end, lang)
+    start = _strip_leading(sentence, start, end, date_start, lang)
+    end = _strip_trailing_frame(sentence, start, end, date_end)
+    if end - start > max_chars:
+        start, end = _shorten(sentence, start, end, date_start, date_end, max_chars, lang)
+    return _tidy(sentence[start:end])
+
+
+def _segment(sentence: str, date_start: int, date_end: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in _SEGMENT_BREAK.finditer(sentence):
+        if m.end() <= date_start:
+            # A segment must keep some words besides the date to be worth a title.
+            start = m.end()
+        elif m.start() >= date_end:
+            end = m.start()
+            break
+    if not _has_words_besides(sentence, start, end, date_start, date_end):
+        return 0, len(sentence)
+    return start, end
+
+
+def _has_words_besides(sentence: str, start: int, end: int, ds: int, de: int) -> bool:
+    rest = sentence[start:ds] + " " + sentence[de:end]
+    return len(_WORDS.findall(rest)) >= 2
+
+
+def _clause(
+    sentence: str, seg_start: int, seg_end: int, date_start: int, date_end: int, lang: str
+) -> tuple[int, int]:
+    """The comma chunk(s) of the segment that make the date's clause."""
+    chunks: list[tuple[int, int]] = []
+    pos = seg_start
+    for m in _COMMA.finditer(sentence, seg_start, seg_end):
+        if date_start < m.end() and m.start() < date_end:
+            continue  # a comma inside the date expression
+        # The comma (and a closing quote after it) stay with the chunk; _tidy drops them.
+        chunks.append((pos, m.start() + len(m.group().rstrip())))
+        pos = m.end()
+    chunks.append((pos, seg_end))
+    idx = len(chunks) - 1
+    for i, (_s, e) in enumerate(chunks):
+        if date_start < e:
+            idx = i
+            break
+
+    def usable(i: int) -> bool:
+        s, e = chunks[i]
+        return not is_attribution(sentence[s:e], lang) and bool(_WORDS.search(sentence[s:e]))
+
+    s, e = chunks[idx]
+    text = sentence[s:e]
+    if has_verb(text, lang) and len(_WORDS.findall(text)) >= 3:
+        return s, e
+    if idx == 0:
+        # An introductory phrase: the title is the clause it introduces.
+        for j in range(1, len(chunks)):
+            if usable(j):
+                return chunks[j][0], chunks[j][1]
+        return s, e
+    # A verbless (or tiny) chunk inside the sentence: join its neighbours.
+    first = idx - 1 if usable(idx - 1) else idx
+    last = idx + 1 if idx + 1 < len(chunks) and usable(idx + 1) else idx
+    return chunks[first][0], chunks[last][1]
+
+
+def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: str) -> int:
+    for _ in range(3):
+        moved = False
+        while start < end and (sentence[start].isspace() or sentence[start] in ",;:-–—"):
+            start += 1
+        # A date before ``start`` lay in an introductory phrase that is already gone.
+        m = _LEADING_CONNECTIVES.match(sentence, start, end)
+        if m and (m.end() <= date_start or date_start < start):
+            start = m.end()
+            moved = True
+        m = _LEADING_FRAME.match(sentence, start, end)
+        if m and (m.end() <= date_start or date_start < start):
+            rest = sentence[m.end() : end]
+            if len(_WORDS.findall(rest)) >= 4 and has_verb(rest, lang):
+                start = m.end()
+                moved = True
+        if not moved:
+            break
+    return start
+
+
+def _strip_trailing_frame(sentence: str, start: int, end: int, date_end: int) -> int:
+    m = _TRAILING_FRAME.search(sentence, start, end)
+    if m and m.start() >= date_end:
+        return m.start() + 1  # keep the closing quote; _tidy drops it if unbalanced
+    return end
+
+
+def _shorten(
+    sentence: str,
+    start: int,
+    end: int,
+    date_start: int,
+    date_end: int,
+    max_chars: int,
+    lang: str,
+) -> tuple[int, int]:
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORDS.finditer(sentence, start, end)]
+    # Start after the last clause opener before the date, if what follows has a verb
+    # and the date then fits comfortably.
+    for _ws, we, w in reversed(words):
+        if we > date_start:
+            continue
+        if w in _CLAUSE_OPENERS and we + 1 < date_start + 1:
+            candidate = we + 1
+            piece = sentence[candidate:end]
+            if (
+                has_verb(sentence[candidate:date_end] or piece, lang)
+                and len(_WORDS.findall(sentence[candidate:date_start])) >= 2
+            ):
+                start = candidate
+                break
+    if date_end - start > max_chars:
+        # The date is too far in: start a few words before it.
+        limit = date_end - int(max_chars * 0.7)
+        for ws, _we, _w in words:
+            if ws >= limit:
+                start = ws
+                break
+    if end - start <= max_chars:
+        return start, end
+    hard = start + max_chars
+    best = None
+    for ws, _we, w in words:
+        if ws <= start or ws > hard:
+            continue
+        if ws >= date_end and w in _PHRASE_BREAKS and ws - start >= max_chars * 0.4:
+            best = ws
+    if best is None:
+        best = max((ws for ws, _we, _w in words if start < ws <= hard), default=hard)
+        if best < date_end:
+            best = min(end, max(hard, date_end))
+    return start, best
+
+
+_TRAILING_JUNK = ".,;:!?…-–—|/( \t\n\"“”‘’'«»"
+
+
+def _tidy(title: str) -> str:
+    title = " ".join(title.split())
+    for _ in range(4):
+        title = title.rstrip(_TRAILING_JUNK)
+        words = title.rsplit(" ", 1)
+        if len(words) == 2 and words[1].lower() in _TRAILING_STOPWORDS:
+            title = words[0]
+        else:
+            break
+    title = title.lstrip(".,;:!?…-–—|/) ")
+    title = _balance_quotes(title)
+    title = title.strip(" ,;:")
+    if title and title[0].islower():
+        title = title[0].upper() + title[1:]
+    elif title and title[0] in "“\"‘'«" and len(title) > 1 and title[1].islower():
+        title = title[0] + title[1].upper() + title[2:]
+    return title
+
+
+def _balance_quotes(title: str) -> str:
+    """Remove quote marks left without their partner by the cut."""
+    depth = 0
+    unmatched_close: list[int] = []
+    opens: list[int] = []
+    for i, ch in enumerate(title):
+        if ch in "“«":
+            opens.append(i)
+            depth += 1
+        elif ch in "”»":
+            if opens:
+                opens.pop()
+            else:
+                unmatched_close.append(i)
+    drop = set(opens) | set(unmatched_close)
+    straight = [i for i, ch in enumerate(title) if ch == '"']
+    if len(straight) % 2:
+        drop.add(straight[-1] if straight[-1] > 0 else straight[0])
+    if not drop:
+        return title
+    return " ".join("".join(ch for i, ch in enumerate(title) if i not in drop).split())
