@@ -1,0 +1,1088 @@
+"""Resolution rules: from a grammar match and its context to a TIMEX3 value.
+
+Every resolver takes the regex match and a :class:`Context` (the text, publication date,
+lexicon, the sentence around the match) and returns a :class:`Resolved`, or ``None`` when
+the match is not a temporal expression after all (a count such as "2,500 troops", a name
+such as "Theresa May"). Expressions that continue the story ("two days later", "that day")
+return a ``Resolved`` whose ``later`` callback is run in text order with the previous date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import timex_calendar as cal
+from .timex_calendar import OutOfRange, Period
+from .timex_grammar import MODS, PARTS, REL
+from .timex_lexicon import Lexicon
+from .types import DATE, DURATION, SET, TIME
+
+_UNIT_CODE = {
+    "second": ("T", "S"),
+    "minute": ("T", "M"),
+    "hour": ("T", "H"),
+    "day": ("", "D"),
+    "week": ("", "W"),
+    "fortnight": ("", "W"),
+    "month": ("", "M"),
+    "quarter": ("", "Q"),
+    "year": ("", "Y"),
+    "decade": ("", "DE"),
+    "century": ("", "CE"),
+}
+# Calendar grain used when a unit moves a date ("three weeks ago" lands in a week).
+_UNIT_GRAIN = {
+    "day": "day",
+    "week": "week",
+    "fortnight": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "year",
+    "century": "year",
+}
+_ADVERB_SET = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P1Q",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+}
+_SEASON_CODES = {
+    "spring": "SP",
+    "summer": "SU",
+    "autumn": "FA",
+    "fall": "FA",
+    "winter": "WI",
+    "printemps": "SP",
+    "été": "SU",
+    "automne": "FA",
+    "hiver": "WI",
+    "primavera": "SP",
+    "verano": "SU",
+    "otoño": "FA",
+    "invierno": "WI",
+}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+_REF_WORDS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "maintenant": "PRESENT_REF",
+    "actuellement": "PRESENT_REF",
+    "à présent": "PRESENT_REF",
+    "ahora": "PRESENT_REF",
+    "actualmente": "PRESENT_REF",
+    "en la actualidad": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the past": "PAST_REF",
+    "récemment": "PAST_REF",
+    "recientemente": "PAST_REF",
+}
+_DEICTIC = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "aujourd'hui": 0,
+    "hier": -1,
+    "demain": 1,
+    "avant-hier": -2,
+    "après-demain": 2,
+    "hoy": 0,
+    "ayer": -1,
+    "mañana": 1,
+    "anteayer": -2,
+    "antier": -2,
+    "pasado mañana": 2,
+}
+# Nouns after a bare number that make it a count, not a year ("1500 troops").
+_COUNT_NOUNS = re.compile(
+    r"(?i)^(?:people|persons?|troops|soldiers|men|women|children|kids|members|personnel|"
+    r"fighters|militants|rebels|refugees|civilians|police|policemen|officers|workers|jobs|"
+    r"employees|staff|dollars|euros|pounds|yen|yuan|rupees|pesos|tons|tonnes|barrels|miles|"
+    r"kilometers|kilometres|km|meters|metres|feet|acres|hectares|votes|seats|cases|deaths|"
+    r"casualties|dead|injured|units|shares|copies|cars|vehicles|homes|houses|families|"
+    r"students|prisoners|detainees|hostages|delegates|guns|weapons|rockets|missiles|points|"
+    r"hours|minutes|seconds|days|weeks|months|years|times|attacks|incidents|villages|sites|"
+    r"personas|soldados|muertos|tropas|personnes|soldats|morts|habitants|voters|residents|"
+    r"patients|sq|square|mg|kg|lb|lbs|calories|words|pages|bytes|mw|kw|ft|m|cc|hp)$"
+)
+_QUANTIFIERS = re.compile(
+    r"(?i)(?:\b(?:some|about|around|nearly|almost|over|than|least|approximately|roughly|"
+    r"estimated|only|just|to|another|additional|extra|total|all|those|these|unos|unas|"
+    r"environ|quelque|plus|más|de|casi|près|number|no\.|nos\.|room|flight|route|"
+    r"highway|page|pages|score|rank|ranked|code|model|version|at)\s*|[$£€#№]\s*)$"
+)
+_TEMPORAL_PREP = re.compile(
+    r"(?i)\b(?:in|since|by|until|till|from|before|after|during|of|year|fiscal|early|mid|late|"
+    r"between|through|circa|c\.|en|dès|depuis|desde|hasta|año|année|and|or|to|the|"
+    r"spring|summer|autumn|fall|winter)\s*$"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+_NAME_BEFORE_MONTH = re.compile(r"(?-i:[A-Z][a-z]+|[A-Z]\.)\s+$")
+_MONEY_BEFORE = re.compile(
+    r"(?i)(?:\d|\b(?:million|billion|trillion|thousand|percent|dollars|euros|pounds|cents))"
+    r"[\s%]*$|%\s*$"
+)
+
+
+@dataclass(slots=True)
+class State:
+    """What the text-order pass knows: the previous date and the previous quarter."""
+
+    prev: Period | None = None
+    prev_quarter: Period | None = None
+    prev_pos: int = -1
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A resolved (or deferred) expression before it becomes a TemporalExpression."""
+
+    type: str
+    value: str = ""
+    mod: str = ""
+    period: Period | None = None
+    anchor_kind: str = ""
+    rule: str = ""
+    interval: tuple[datetime.date, datetime.date] | None = None
+    later: Callable[[State], Resolved | None] | None = field(default=None, repr=False)
+
+
+@dataclass(slots=True)
+class Context:
+    """The text around a match, shared by every resolver."""
+
+    text: str
+    published: datetime.date
+    lex: Lexicon
+    sentences: list[tuple[int, int]]
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence span holding ``pos`` (the whole text when sentences are missing)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= pos <= self.sentences[i][1]:
+            return self.sentences[i]
+        return max(0, pos - 300), min(len(self.text), pos + 300)
+
+    def before(self, pos: int, n: int = 40) -> str:
+        """Up to ``n`` characters of text before ``pos``."""
+        return self.text[max(0, pos - n) : pos]
+
+    def after(self, pos: int, n: int = 40) -> str:
+        """Up to ``n`` characters of text after ``pos``."""
+        return self.text[pos : pos + n]
+
+    def direction(self, start: int, end: int, *, left_only: bool = False) -> str | None:
+        """Whether the sentence places an underspecified date in the future or the past.
+
+        The nearest tense or plan cue wins ("will withdraw by May", "as planned" point
+        forward; "met", "said", "was" point back); suffix guesses (-ed, Spanish -ó) count
+        for less than listed words. None when the sentence has no cue.
+        """
+        s, e = self.sentence(start)
+        s = max(s, start - 250)
+        e = min(e, end + 250)
+        best: tuple[float, str] | None = None
+        lex = self.lex
+        for m in _WORD.finditer(self.text, s, e):
+            if start <= m.start() < end or (left_only and m.start() >= start):
+                continue
+            w = m.group()
+            dist = (
+                len(_WORD.findall(self.text, m.end(), start))
+                if m.end() <= start
+                else len(_WORD.findall(self.text, end, m.start())) + 0.5
+            )
+            kind = None
+            if lex.future.match(w):
+                kind = "future"
+            elif lex.past.match(w):
+                kind = "past"
+            elif w[:1].islower():
+                if lex.future_suffix is not None and lex.future_suffix.search(w) and len(w) > 4:
+                    kind, dist = "future", dist + 2
+                elif lex.past_suffix is not None and lex.past_suffix.search(w) and len(w) > 4:
+                    kind, dist = "past", dist + 2
+            if kind and (best is None or dist < best[0]):
+                best = (dist, kind)
+        return best[1] if best else None
+
+
+def _g(m: re.Match[str], *names: str) -> str | None:
+    """The first of the named groups that matched (patterns number duplicates: s, s2)."""
+    groups = m.groupdict()
+    for name in names:
+        v = groups.get(name)
+        if v is not None:
+            return v
+    return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower()).replace("’", "'")
+
+
+def _mod(m: re.Match[str]) -> str:
+    raw = _g(m, "mod")
+    if not raw:
+        return ""
+    raw = _norm(raw)
+    for key in ("first half", "second half"):
+        if key in raw:
+            return MODS[key]
+    for word in re.findall(r"[^\W\d_]+", raw):
+        if word in MODS:
+            return MODS[word]
+    return ""
+
+
+def _month_index(lex: Lexicon, word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return lex.months.get(w) or lex.month_abbr.get(w)
+
+
+def _year_for_month(month: int, day: int | None, pub: datetime.date, direction: str | None) -> int:
+    """Year of an underspecified month (and day): direction first, else the nearest one."""
+    here = (month, day or 0)
+    now = (pub.month, pub.day if day else 0)
+    if direction == "past":
+        return pub.year if here <= now else pub.year - 1
+    if direction == "future":
+        return pub.year if here >= now else pub.year + 1
+    best = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        dist = abs((y * 12 + month) - (pub.year * 12 + pub.month))
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    assert best is not None
+    return best[1]
+
+
+def _period_result(
+    period: Period, mod: str = "", anchor_kind: str = "published", type_: str = DATE
+) -> Resolved:
+    interval = cal.part_interval(period, mod) if mod else period.interval()
+    return Resolved(type_, period.value, mod, period, anchor_kind, interval=interval)
+
+
+def _year_from_text(y: str, pub: datetime.date) -> int:
+    if len(y) == 2:
+        yy = int(y)
+        century = pub.year // 100 * 100
+        return century + yy if century + yy <= pub.year + 10 else century - 100 + yy
+    return int(y)
+
+
+# --- absolute and month/year-level dates ---------------------------------------------
+
+
+def r_iso(m: re.Match[str], ctx: Context) -> Resolved | None:
+    d = datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    res = _period_result(cal.day(d), anchor_kind="")
+    if m.groupdict().get("hh"):
+        res.type = TIME
+        res.value = f"{d.isoformat()}T{m['hh']}:{m['mi']}"
+    return res
+
+
+def r_numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = _year_from_text(m["c"], ctx.published)
+    month, dd = (a, b) if ctx.lex.language == "en" else (b, a)
+    if month > 12 and dd <= 12:
+        month, dd = dd, month
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d), anchor_kind="")
+    if m.groupdict().get("hh"):
+        res.type = TIME
+        res.value = f"{d.isoformat()}T{int(m['hh']):02d}:{m['mi']}"
+    return res
+
+
+def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    dd = 1 if m["d"].lower() == "1er" else int(re.sub(r"\D", "", m["d"]))
+    if m["y"]:
+        d = datetime.date(int(m["y"]), month, dd)
+        return _period_result(cal.day(d), anchor_kind="")
+    if m["mon"].lower() == "may" and _NAME_BEFORE_MONTH.search(ctx.before(m.start(), 20)):
+        return None
+    direction = ctx.direction(m.start(), m.end())
+    y = _year_for_month(month, dd, ctx.published, direction)
+    res = _period_result(cal.day(datetime.date(y, month, dd)))
+    res.rule = "day-month+direction"
+    return res
+
+
+def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    return _period_result(cal.month(int(m["y"]), month), _mod(m), anchor_kind="")
+
+
+def r_month_rel_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month = _month_index(ctx.lex, m["mon"])
+    offset = REL.get(_norm(m["rel"]))
+    if month is None or not isinstance(offset, int):
+        return None
+    return _period_result(cal.month(ctx.published.year + offset, month), _mod(m))
+
+
+def r_rel_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month = _month_index(ctx.lex, m["mon"])
+    offset = REL.get(_norm(m["rel"]))
+    if month is None or not isinstance(offset, int):
+        return None
+    pub = ctx.published
+    if offset < 0:
+        y = pub.year if month < pub.month else pub.year - 1
+    elif offset > 0:
+        y = pub.year if month > pub.month else pub.year + 1
+    else:
+        y = pub.year
+    return _period_result(cal.month(y, month), _mod(m))
+
+
+_NAMEY_MONTHS = {"may", "june", "april", "august", "march"}
+
+
+def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    word = m["mon"].lower()
+    before = ctx.before(m.start(), 30)
+    if ctx.lex.language == "en" and word in _NAMEY_MONTHS:
+        # "Theresa May", "Sen. March": a capitalised word right before is a name.
+        if _NAME_BEFORE_MONTH.search(before) and not re.search(
+            r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before
+        ):
+            return None
+        if word == "may" and re.match(r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())):
+            return None
+    direction = ctx.direction(m.start(), m.end())
+    y = _year_for_month(month, None, ctx.published, direction)
+    res = _period_result(cal.month(y, month), _mod(m))
+    res.rule = f"month+{direction or 'nearest'}"
+    return res
+
+
+def _looks_like_year(m: re.Match[str], ctx: Context) -> bool:
+    """A bare four-digit number is a year only where counts are unlikely."""
+    y = int(m["y"])
+    before = ctx.before(m.start("y"), 30)
+    after = ctx.after(m.end("y"), 30)
+    if _QUANTIFIERS.search(before):
+        return False
+    nxt = re.match(r"\s*([^\W\d_]+)", after)
+    if nxt and _COUNT_NOUNS.match(nxt.group(1)):
+        return False
+    if re.match(r"\s*(?:-|to|and|or|y|et)\s*\d{1,3}\b(?!\d)", after) and not re.match(
+        r"\s*-\s*\d{2}\b", after
+    ):
+        return False
+    if re.match(r"\s*(?:%|percent|por\s+ciento|pour\s+cent)", after):
+        return False
+    if 1900 <= y <= 2100:
+        return True
+    return bool(_TEMPORAL_PREP.search(before))
+
+
+def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if not _g(m, "mod") and not _g(m, "fy") and not _looks_like_year(m, ctx):
+        return None
+    return _period_result(cal.year(int(m["y"])), _mod(m), anchor_kind="")
+
+
+def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    dy = _g(m, "dy", "dy2")
+    if dy:
+        first = int(dy)
+    else:
+        yy = _g(m, "dyy", "dyy2")
+        if yy is not None:
+            d = int(yy) * 10
+        else:
+            words = ["twenties", "thirties", "forties", "fifties", "sixties"]
+            words += ["seventies", "eighties", "nineties"]
+            d = (words.index(_g(m, "dw").lower()) + 2) * 10  # type: ignore[union-attr]
+        century = ctx.published.year // 100 * 100
+        first = century + d if century + d <= ctx.published.year else century - 100 + d
+    return _period_result(cal.decade(first), _mod(m), anchor_kind="")
+
+
+def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["c"]:
+        n = int(m["c"])
+    else:
+        n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
+            m["cw"].lower()
+        ]
+    if not 11 <= n <= 22:
+        return None
+    # Centuries are coarser than any product precision: value only, no interval.
+    return Resolved(DATE, f"{n - 1:02d}", rule="century")
+
+
+def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    word = _norm(_g(m, "s", "s2") or "")
+    code = _SEASON_CODES.get(word)
+    if code is None:
+        return None
+    pub = ctx.published
+    rel = _g(m, "rel", "rel2")
+    mod = _mod(m)
+    if m.groupdict().get("y"):
+        return _period_result(cal.season(int(m["y"]), code), mod, anchor_kind="")
+    the = _g(m, "the", "the2")
+    if rel is None and m.groupdict().get("rel2") is None:
+        if word in ("fall", "spring") and not (the or mod):
+            return None
+        if not (the or mod) and ctx.lex.language == "en":
+            return None
+    offset = REL.get(_norm(rel), 0) if rel else None
+    if m.groupdict().get("rel2"):
+        y = pub.year + int(REL.get(_norm(m["rel2"]), 0))  # type: ignore[arg-type]
+        return _period_result(cal.season(y, code), mod)
+    current = cal.season_of(pub)
+    candidates = [cal.season(y, code) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)]
+    if offset == -1:
+        chosen = max((p for p in candidates if p.interval()[1] < current.interval()[0]), key=_start)
+    elif offset == 1:
+        chosen = min((p for p in candidates if p.interval()[0] > current.interval()[1]), key=_start)
+    else:
+        direction = None if offset == 0 else ctx.direction(m.start(), m.end())
+        if direction == "past":
+            chosen = max((p for p in candidates if p.interval()[0] <= pub), key=_start)
+        elif direction == "future":
+            chosen = min((p for p in candidates if p.interval()[1] >= pub), key=_start)
+        else:
+            chosen = min(candidates, key=lambda p: abs((p.interval()[0] - pub).days + 45))
+    res = _period_result(chosen, mod)
+    return res
+
+
+def _start(p: Period) -> datetime.date:
+    return p.interval()[0]
+
+
+def _quarter_default(q: int, pub: datetime.date, direction: str | None) -> int:
+    current = (pub.month - 1) // 3 + 1
+    if direction == "future":
+        return pub.year if q >= current else pub.year + 1
+    return pub.year if q <= current else pub.year - 1
+
+
+def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    q = _ORDINALS.get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
+    if q is None:
+        return None
+    pub = ctx.published
+    if m.groupdict().get("y"):
+        return _period_result(cal.quarter(int(m["y"]), q), anchor_kind="")
+    rel = m.groupdict().get("rel")
+    the = (m.groupdict().get("the") or "").lower()
+    if rel:
+        y = pub.year + int(REL[_norm(rel)])  # type: ignore[arg-type]
+    elif the.startswith(("last year", "next year")):
+        y = pub.year + (-1 if the.startswith("last") else 1)
+    elif the.startswith("this year"):
+        y = pub.year
+    else:
+        y = _quarter_default(q, pub, ctx.direction(m.start(), m.end()))
+    return _period_result(cal.quarter(y, q))
+
+
+def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["y"]:
+        y, kind = int(m["y"]), ""
+    elif m["rel"]:
+        y, kind = ctx.published.year + int(REL[_norm(m["rel"])]), "published"  # type: ignore[arg-type]
+    else:
+        y, kind = ctx.published.year, "published"
+    return _period_result(Period("half", cal.check_year(y), h), anchor_kind=kind)
+
+
+def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    adj = _norm(m["adj"] or "")
+    pub = ctx.published
+    current = cal.containing("quarter", pub)
+    if adj in ("current", "same") or (adj == "" and False):
+        return _period_result(current)
+    if adj in ("next", "coming"):
+        return _period_result(cal.shifted("quarter", pub, 1))
+    if adj in ("latest", "past", "last", "most recent", "previous", "prior"):
+        return _period_result(cal.shifted("quarter", pub, -1))
+
+    def later(state: State) -> Resolved | None:
+        base = state.prev_quarter
+        kind = "previous"
+        if base is None:
+            base, kind = cal.shifted("quarter", pub, -1), "published"
+        if adj in ("year-earlier", "year-ago"):
+            base = cal.quarter(base.year - 1, base.index)
+        return _period_result(base, anchor_kind=kind)
+
+    return Resolved(DATE, later=later)
+
+
+def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    pub = ctx.published
+
+    def later(state: State) -> Resolved | None:
+        if state.prev_quarter is not None:
+            q = state.prev_quarter
+            return _period_result(cal.quarter(q.year - 1, q.index), anchor_kind="previous")
+        return _period_result(cal.year(pub.year - 1))
+
+    return Resolved(DATE, later=later)
+
+
+# --- relative to the publication date ---------------------------------------------------
+
+
+def _unit_of(word: str) -> str:
+    w = _norm(word)
+    w = re.sub(r"^(?:la|le|l'|el)\s*", "", w)
+    mapping = {
+        "semaine": "week",
+        "mois": "month",
+        "année": "year",
+        "an": "year",
+        "week-end": "weekend",
+        "trimestre": "quarter",
+        "semana": "week",
+        "mes": "month",
+        "año": "year",
+        "fin de semana": "weekend",
+    }
+    return mapping.get(w, w)
+
+
+def _weekend(pub: datetime.date, offset: int) -> Resolved:
+    monday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(weeks=offset)
+    iso = monday.isocalendar()
+    sat = monday + datetime.timedelta(days=5)
+    return Resolved(
+        DATE,
+        f"{iso[0]:04d}-W{iso[1]:02d}-WE",
+        "",
+        cal.week_of(monday),
+        "published",
+        interval=(sat, sat + datetime.timedelta(days=1)),
+    )
+
+
+def _relative_period(unit: str, offset: int, pub: datetime.date, mod: str) -> Resolved | None:
+    if unit == "weekend":
+        return _weekend(pub, offset)
+    if unit == "decade":
+        return _period_result(cal.decade(pub.year + 10 * offset), mod)
+    if unit == "century":
+        return Resolved(DATE, f"{(pub.year // 100) + offset:02d}")
+    grain = {"week": "week", "month": "month", "year": "year", "quarter": "quarter"}.get(unit)
+    if grain is None:
+        return None
+    return _period_result(cal.shifted(grain, pub, offset), mod)
+
+
+def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit = _unit_of(m["u"])
+    offset = REL.get(_norm(m["rel"]))
+    if offset is None:
+        return None
+    if isinstance(offset, str):
+        step = 1 if offset.endswith("+1") else -1
+        return _anaphoric(unit, step, ctx)
+    return _relative_period(unit, offset, ctx.published, _mod(m))
+
+
+def r_el_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    offset = REL.get(_norm(m["rel"]), 0)
+    res = _relative_period(_unit_of(m["u"]), int(offset), ctx.published, "")  # type: ignore[arg-type]
+    if res is None or res.interval is None:
+        return res
+    start, end = res.interval
+    pub = ctx.published
+    # "earlier this year" covers the part of the year before publication, "later" the rest.
+    if offset == 0 and start <= pub <= end:
+        res.interval = (start, pub) if m["el"].lower() == "earlier" else (pub, end)
+    return res
+
+
+def r_past_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    # TimeML reads "the past year" as the last calendar year before publication.
+    return _relative_period(_unit_of(m["u"]), -1, ctx.published, "")
+
+
+def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
+    word = _norm(m["dd"])
+    offset = _DEICTIC.get(word)
+    if offset is None:
+        return None
+    d = cal.shift(ctx.published, "day", offset)
+    part = _g(m, "part")
+    if word == "tonight":
+        part = "night"
+    res = _period_result(cal.day(d), _mod(m))
+    res.interval = (d, d)
+    if part:
+        res.type = TIME
+        res.value = f"{d.isoformat()}T{PARTS[_norm(part)]}"
+    return res
+
+
+def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if _g(m, "an"):
+        d, part = cal.shift(ctx.published, "day", -1), "NI"
+    else:
+        word = _norm(m["dd"]).split(" ")[0]
+        part = PARTS[_norm(m["part"])]
+        offset = {"last": -1, "yesterday": -1, "tomorrow": 1, "hier": -1, "demain": 1}
+        offset |= {"ayer": -1, "mañana": 1}
+        delta = offset.get(word, 0)
+        if word == "last" and part != "NI":
+            return None
+        d = cal.shift(ctx.published, "day", delta)
+    res = _period_result(cal.day(d), type_=TIME)
+    res.value = f"{d.isoformat()}T{part}"
+    res.interval = (d, d)
+    return res
+
+
+def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    wd = ctx.lex.weekdays.get(_norm(m["wd"]))
+    if wd is None:
+        return None
+    pub = ctx.published
+    rel = _g(m, "rel")
+    delta = wd - pub.isoweekday()
+    offset = REL.get(_norm(rel)) if rel else None
+    if offset == -1:
+        d = pub + datetime.timedelta(days=delta if delta < 0 else delta - 7)
+        rule = "weekday-last"
+    elif offset == 1:
+        d = pub + datetime.timedelta(days=delta if delta > 0 else delta + 7)
+        rule = "weekday-next"
+    elif offset == 0:
+        d = pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7)
+        rule = "weekday-this"
+    elif delta == 0:
+        d, rule = pub, "weekday-same-day"
+    else:
+        direction = ctx.direction(m.start(), m.end())
+        if direction == "future":
+            d = pub + datetime.timedelta(days=delta if delta > 0 else delta + 7)
+            rule = "weekday-future"
+        else:
+            d = pub + datetime.timedelta(days=delta if delta < 0 else delta - 7)
+            rule = "weekday-past"
+    res = _period_result(cal.day(d), _mod(m))
+    res.interval = (d, d)
+    res.rule = rule
+    part = _g(m, "part")
+    if part:
+        res.type = TIME
+        res.value = f"{d.isoformat()}T{PARTS[_norm(part)]}"
+    return res
+
+
+def r_weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    wd = ctx.lex.weekdays.get(_norm(m["wd"]))
+    return Resolved(SET, f"XXXX-WXX-{wd}") if wd else None
+
+
+def _count(m: re.Match[str], ctx: Context) -> float | None:
+    """The number in group ``n`` (None for vague counts: "several", "a few")."""
+    raw = _g(m, "n")
+    if raw is None:
+        return 1.0
+    raw = _norm(raw)
+    half = 0.5 if raw.endswith("and a half") or (m.groupdict().get("half") or "") else 0.0
+    raw = raw.replace(" and a half", "")
+    if raw == "half":
+        return 0.5
+    value = ctx.lex.number(raw)
+    return None if value is None else value + half
+
+
+def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["bare"]:
+        return Resolved(DATE, "PAST_REF", rule="ago-vague")
+    unit = ctx.lex.units.get(_norm(m["u"]))
+    n = _count(m, ctx)
+    if unit is None:
+        return None
+    if n is None:
+        return Resolved(DATE, "PAST_REF", rule="ago-vague", anchor_kind="published")
+    return _shift_from(ctx.published, unit, -n, "published")
+
+
+def _shift_from(base: datetime.date, unit: str, n: float, kind: str) -> Resolved | None:
+    if n != int(n):
+        # "a year and a half ago": move in months and keep month precision.
+        if unit == "year":
+            return _period_result(cal.containing("month", cal.shift(base, "month", round(12 * n))), anchor_kind=kind)
+        n = round(n)
+    n = int(n)
+    if abs(n) > 5000:
+        return None
+    if unit in ("second", "minute", "hour"):
+        return _period_result(cal.day(base), anchor_kind=kind)
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
+    if unit == "decade":
+        unit, n = "year", 10 * n
+    if unit == "century":
+        unit, n = "year", 100 * n
+    grain = _UNIT_GRAIN[unit]
+    return _period_result(cal.containing(grain, cal.shift(base, unit, n)), anchor_kind=kind)
+
+
+def _coarser(a: str, b: str) -> str:
+    order = cal.GRAIN_ORDER
+    return a if order.index(a) >= order.index(b) else b
+
+
+def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit = ctx.lex.units.get(_norm(m["u"]))
+    n = _count(m, ctx)
+    if unit is None or n is None:
+        return None
+    direction = _norm(m["dir"])
+    backward = direction in ("earlier", "before", "previously", "prior", "plus tôt", "auparavant")
+    backward = backward or direction in ("avant", "antes")
+    prepositional = direction in ("after", "before", "après", "avant", "después", "antes") and bool(
+        re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5))
+    )
+    pub = ctx.published
+    if prepositional:
+        # "comes a year after X signed": X lies that far before the clause's time, which
+        # is the publication date when the clause is not in the past tense.
+        if ctx.direction(m.start(), m.end(), left_only=True) == "past":
+            return None
+        sign = 1 if backward else -1
+        res = _shift_from(pub, unit, sign * n, "published")
+        if res is None or res.period is None:
+            return None
+        if unit in ("year", "decade", "century") and res.period.grain == "year":
+            target = cal.shift(pub, "year", int(sign * n))
+            res = _period_result(cal.month(target.year, target.month))
+        res.mod = "APPROX"
+        res.rule = "offset-clause"
+        return res
+    sign = -1 if backward else 1
+
+    def later(state: State) -> Resolved | None:
+        if state.prev is None:
+            return _shift_from(pub, unit, sign * n, "published")
+        base = state.prev
+        res = _shift_from(base.interval()[0], unit, sign * n, "previous")
+        if res is None or res.period is None:
+            return res
+        grain = res.period.grain
+        if base.grain in ("month", "quarter", "season", "half") and unit == "year":
+            # "a year earlier" after a quarter means the same quarter a year before.
+            grain = base.grain
+        elif base.grain != "day":
+            grain = _coarser(grain, base.grain)
+        if grain != res.period.grain:
+            moved = cal.containing(grain, res.period.interval()[0])
+            res = _period_result(moved, anchor_kind="previous")
+        return res
+
+    return Resolved(DATE, later=later)
+
+
+def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> Resolved:
+    pub = ctx.published
+
+    def later(state: State) -> Resolved | None:
+        base = state.prev
+        kind = "previous"
+        if base is None:
+            base, kind = cal.day(pub), "published"
+        u = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}.get(unit, unit)
+        if u == "weekend":
+            res = _weekend(base.interval()[0], step)
+            res.anchor_kind = kind
+            return res
+        if u not in ("day", "week", "month", "quarter", "year"):
+            return None
+        grain = _coarser(u, base.grain) if base.grain != "day" else u
+        moved = cal.shift(base.interval()[0], u, step)
+        res = _period_result(cal.containing(grain, moved), anchor_kind=kind)
+        if part and grain == "day":
+            res.type = TIME
+            res.value = f"{res.value}T{PARTS[part]}"
+        return res
+
+    return Resolved(DATE, later=later)
+
+
+def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    rel = _norm(m["rel"])
+    unit = _norm(m["u"])
+    part = unit if unit in ("morning", "afternoon", "evening", "night") else None
+    if part:
+        unit = "day"
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
+    res = _anaphoric(unit, step, ctx, part)
+    res.rule = "anaphoric-" + ("same" if step == 0 else "shift")
+    return res
+
+
+def r_day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return _anaphoric("day", -1 if m["dir"].lower() == "before" else 1, ctx)
+
+
+def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
+    fx = _norm(m["fx"])
+    step = 0
+    if "lendemain" in fx or "siguiente" in fx:
+        step = 1
+    elif "veille" in fx or "víspera" in fx or "anterior" in fx:
+        step = -1
+    return _anaphoric("day", step, ctx)
+
+
+def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    ref = _norm(m["ref"])
+    if ref in _REF_WORDS:
+        value = _REF_WORDS[ref]
+    elif "future" in ref or "avenir" in ref or "futuro" in ref or ref in ("soon", "prochainement", "próximamente"):
+        value = "FUTURE_REF"
+    else:
+        return None
+    return Resolved(DATE, value, anchor_kind="published")
+
+
+# --- durations, sets, times -------------------------------------------------------------
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(unit: str, n: float | None) -> str:
+    """TIMEX3 duration value for ``n`` units (``n`` None gives the vague "PXY" form)."""
+    prefix, code = _UNIT_CODE[unit]
+    if unit == "fortnight" and n is not None:
+        n = 2 * n
+    return f"P{prefix}{'X' if n is None else _fmt(n)}{code}"
+
+
+def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit_word = _norm(m["u"])
+    unit = ctx.lex.units.get(unit_word)
+    if unit is None:
+        return None
+    raw_n = _g(m, "n")
+    if raw_n is None:
+        n = None  # bare plural: "for years"
+    else:
+        n = _count(m, ctx)
+        if n is not None and n > 100000:
+            return None
+    lead = _norm(m.groupdict().get("lead") or "")
+    if raw_n is not None and _norm(raw_n) in ("a", "an") and not lead:
+        if _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
+            return Resolved(SET, duration_value(unit, 1), rule="set-rate")
+    if raw_n is not None and n == 1 and unit_word.endswith("s") and unit_word != "hours":
+        pass
+    res = Resolved(DURATION, duration_value(unit, n))
+    if m.groupdict().get("old"):
+        res.rule = "age"
+    return res
+
+
+def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    adv = _g(m, "adv")
+    if adv:
+        return Resolved(SET, _ADVERB_SET[adv.lower()])
+    u = _norm(_g(m, "u", "u2") or "")
+    if m.groupdict().get("times"):
+        unit = ctx.lex.units.get(u)
+        return Resolved(SET, duration_value(unit, 1)) if unit else None
+    lex = ctx.lex
+    if u in lex.weekdays or u.rstrip("s") in lex.weekdays:
+        return Resolved(SET, f"XXXX-WXX-{lex.weekdays.get(u) or lex.weekdays[u.rstrip('s')]}")
+    month = lex.months.get(u)
+    if month:
+        return Resolved(SET, f"XXXX-{month:02d}")
+    if u in PARTS:
+        return Resolved(SET, f"XXXX-XX-XXT{PARTS[u]}")
+    if u == "weekend":
+        return Resolved(SET, "XXXX-WXX-WE")
+    unit = lex.units.get(u)
+    if unit is None:
+        return None
+    n = _count(m, ctx) if _g(m, "n") else 1.0
+    if m.groupdict().get("other"):
+        n = 2.0 * (n or 1)
+    return Resolved(SET, duration_value(unit, n))
+
+
+def r_set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if not _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
+        return None
+    unit = ctx.lex.units.get(_norm(m["u"]))
+    return Resolved(SET, duration_value(unit, 1)) if unit else None
+
+
+def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    groups = m.groupdict()
+    if groups.get("nm"):
+        hh, mi = (0, 0) if m["nm"].lower() == "midnight" else (12, 0)
+    elif groups.get("h"):
+        hh, mi = int(m["h"]), int(m["mi"] or 0)
+        pm = m["ap"].lower().startswith("p")
+        if pm and hh != 12:
+            hh += 12
+        if not pm and hh == 12:
+            hh = 0
+    else:
+        hh, mi = int(m["hh"]), int(m["mi"])
+    pub = ctx.published
+    start = m.start()
+
+    def later(state: State) -> Resolved | None:
+        base = state.prev
+        s, _ = ctx.sentence(start)
+        d = pub
+        kind = "published"
+        if base is not None and base.grain == "day" and state_prev_in(state, s):
+            d, kind = base.interval()[0], "previous"
+        res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
+        res.value = f"{d.isoformat()}T{hh:02d}:{mi:02d}"
+        return res
+
+    return Resolved(TIME, later=later)
+
+
+def state_prev_in(state: State, sentence_start: int) -> bool:
+    """True when the previous date was found in the sentence starting at ``sentence_start``."""
+    return state.prev_pos >= sentence_start
+
+
+def _easter(y: int) -> datetime.date:
+    # Anonymous Gregorian computus.
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return datetime.date(y, month, day + 1)
+
+
+def _holiday_date(name: str, y: int) -> datetime.date:
+    n = _norm(name)
+    if n.startswith("christmas"):
+        return datetime.date(y, 12, 24 if n.endswith("eve") else 25)
+    if n.startswith("new year's"):
+        return datetime.date(y, 12, 31) if n.endswith("eve") else datetime.date(y, 1, 1)
+    if n.startswith("thanksgiving"):
+        first = datetime.date(y, 11, 1)
+        return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if n.startswith("easter"):
+        return _easter(y)
+    if n.startswith("valentine"):
+        return datetime.date(y, 2, 14)
+    return datetime.date(y, 10, 31)
+
+
+def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    name = m["hol"]
+    if m["y"]:
+        return _period_result(cal.day(_holiday_date(name, int(m["y"]))), anchor_kind="")
+    if not re.search(r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next)\s+$", ctx.before(m.start(), 12)):
+        return None
+    pub = ctx.published
+    direction = ctx.direction(m.start(), m.end())
+    this_year = _holiday_date(name, pub.year)
+    if direction == "future":
+        d = this_year if this_year >= pub else _holiday_date(name, pub.year + 1)
+    elif direction == "past":
+        d = this_year if this_year <= pub else _holiday_date(name, pub.year - 1)
+    else:
+        d = this_year
+    return _period_result(cal.day(d))
+
+
+RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
+    "iso": r_iso,
+    "numeric": r_numeric,
+    "abs_day": r_abs_day,
+    "month_year": r_month_year,
+    "month_rel_year": r_month_rel_year,
+    "rel_month": r_rel_month,
+    "month": r_month,
+    "year": r_year,
+    "decade": r_decade,
+    "century": r_century,
+    "season": r_season,
+    "quarter": r_quarter,
+    "half": r_half,
+    "quarter_ref": r_quarter_ref,
+    "year_ago": r_year_ago,
+    "rel_unit": r_rel_unit,
+    "el_unit": r_el_unit,
+    "past_unit": r_past_unit,
+    "anaphoric": r_anaphoric,
+    "day_before": r_day_before,
+    "fixed_anaphor": r_fixed_anaphor,
+    "deictic": r_deictic,
+    "deictic_part": r_deictic_part,
+    "weekday": r_weekday,
+    "weekday_set": r_weekday_set,
+    "ago": r_ago,
+    "offset": r_offset,
+    "ref": r_ref,
+    "duration": r_duration,
+    "set": r_set,
+    "set_rate": r_set_rate,
+    "clock": r_clock,
+    "holiday": r_holiday,
+}
+
+__all__ = ["RESOLVERS", "Context", "OutOfRange", "Resolved", "State", "duration_value"]

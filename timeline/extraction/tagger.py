@@ -1,0 +1,297 @@
+"""The temporal tagger: TIMEX3 expressions with their extent, type, value and interval.
+
+How it works, in three passes over the text:
+
+1. **Find.** Every rule of the language's grammar (:mod:`.timex_grammar`, regexes over words)
+   is run over the text; each match is handed to its resolver (:mod:`.resolve`), which
+   either rejects it (a troop count, a surname) or resolves it. Resolution that only needs
+   the publication date and the sentence (direction of "by May", "met in May") happens here.
+2. **Choose.** Overlapping candidates are settled longest first, so "September last year"
+   beats "September" and "the past three years" beats "three years".
+3. **Anchor.** In text order, expressions that continue the story ("two days later", "that
+   day", "the following month") are resolved against the previous date in the text.
+
+dateparser is never run over whole texts. It is used for its language data (month and
+weekday names) and, in :func:`normalise_phrase`, as a fallback parser for short phrases the
+grammar does not cover.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import time
+
+from .resolve import RESOLVERS, Context, OutOfRange, Resolved, State
+from .timex_grammar import rules_for
+from .timex_lexicon import lexicon
+from .types import DATE, TIME, ExtractionError, TemporalExpression
+
+__all__ = ["normalise_phrase", "tag"]
+
+_SUPPORTED = ("en", "fr", "es")
+# Checking the clock costs little, but not nothing: look at it every few matches.
+_CHECK_EVERY = 64
+# Phrases longer than this are not dates an editor typed; they are never sent to dateparser.
+_MAX_PHRASE = 80
+
+
+class _Cand:
+    __slots__ = ("end", "name", "prio", "res", "start")
+
+    def __init__(self, start: int, end: int, name: str, prio: int, res: Resolved) -> None:
+        self.start, self.end, self.name, self.prio, self.res = start, end, name, prio, res
+
+
+def _check(deadline: float) -> None:
+    if time.monotonic() > deadline:
+        raise ExtractionError("temporal tagging ran over its time budget")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and a trailing comma/period the grammar may have taken."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _find(text: str, ctx: Context, language: str, deadline: float) -> list[_Cand]:
+    found: list[_Cand] = []
+    seen = 0
+    for rule in rules_for(language):
+        resolver = RESOLVERS[rule.resolver]
+        for m in rule.pattern.finditer(text):
+            seen += 1
+            if seen % _CHECK_EVERY == 0:
+                _check(deadline)
+            start, end = _trim(text, m.start(), m.end())
+            if end <= start:
+                continue
+            try:
+                res = resolver(m, ctx)
+            except (OutOfRange, ValueError, KeyError, OverflowError, IndexError):
+                # A date that does not exist ("February 30") or lies outside 1000-2200.
+                continue
+            if res is None:
+                continue
+            found.append(_Cand(start, end, rule.name, rule.priority, res))
+        _check(deadline)
+    return found
+
+
+def _choose(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, longest (then highest priority, then first) wins."""
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Cand] = []
+    for c in ranked:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> TemporalExpression:
+    interval = res.interval
+    precision = None
+    if res.period is not None and res.type in (DATE, TIME):
+        precision = res.period.precision
+        if interval is None:
+            interval = res.period.interval()
+    anchor = None
+    if res.anchor_kind == "published":
+        anchor = published
+    elif res.anchor_kind == "previous" and res.period is not None:
+        anchor = None  # filled by the caller, which knows the previous expression
+    return TemporalExpression(
+        text=text[c.start : c.end],
+        start=c.start,
+        end=c.end,
+        type=res.type,
+        value=res.value,
+        mod=res.mod,
+        precision=precision if interval is not None else None,
+        interval_start=interval[0] if interval else None,
+        interval_end=interval[1] if interval else None,
+        rule=res.rule or c.name,
+        anchor=anchor,
+        anchor_kind=res.anchor_kind if (anchor is not None or res.anchor_kind == "previous") else "",
+    )
+
+
+def _anchor_pass(
+    text: str, chosen: list[_Cand], published: datetime.date, deadline: float
+) -> list[TemporalExpression]:
+    state = State()
+    prev_anchor_date: datetime.date | None = None
+    out: list[TemporalExpression] = []
+    for i, c in enumerate(chosen):
+        if i % _CHECK_EVERY == 0:
+            _check(deadline)
+        res = c.res
+        previous = state.prev
+        if res.later is not None:
+            try:
+                resolved = res.later(state)
+            except (OutOfRange, ValueError, OverflowError):
+                resolved = None
+            if resolved is None:
+                continue
+            if not resolved.rule:
+                resolved.rule = res.rule
+            res = resolved
+        expr = _finish(text, c, res, published)
+        if expr.anchor_kind == "previous" and previous is not None:
+            prev_anchor_date = previous.interval()[0]
+            expr = _replace_anchor(expr, prev_anchor_date)
+        elif expr.anchor_kind == "previous":
+            expr = _replace_anchor(expr, published, "published")
+        out.append(expr)
+        p = res.period
+        if p is not None and expr.is_dating and p.grain in ("day", "month", "quarter", "year"):
+            state.prev, state.prev_pos = p, c.start
+            if p.grain == "quarter":
+                state.prev_quarter = p
+        elif p is not None and expr.is_dating and p.grain in ("week", "season", "half"):
+            state.prev, state.prev_pos = p, c.start
+    return out
+
+
+def _replace_anchor(
+    expr: TemporalExpression, anchor: datetime.date, kind: str = "previous"
+) -> TemporalExpression:
+    from dataclasses import replace
+
+    return replace(expr, anchor=anchor, anchor_kind=kind)
+
+
+def tag(
+    text: str,
+    *,
+    published: datetime.date,
+    language: str,
+    sentences: list[tuple[int, int]],
+    deadline: float,
+) -> list[TemporalExpression]:
+    """Find and normalise the temporal expressions of ``text``, in text order.
+
+    Relative expressions resolve against ``published``, or against the previous date in the
+    text for those that continue the story; underspecified months and weekdays take their
+    direction from tense and plan words in their sentence (``sentences`` are the spans from
+    :func:`timeline.extraction.sentences.split_sentences`). The result is non-overlapping,
+    each with ``text[e.start:e.end] == e.text``. Raises :class:`ExtractionError` once
+    ``time.monotonic()`` passes ``deadline``; unsupported languages are tagged with the
+    English grammar (numbers, ISO dates and years still come out right).
+    """
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    lang = language if language in _SUPPORTED else "en"
+    _check(deadline)
+    if not text:
+        return []
+    ctx = Context(text, published, lexicon(lang), sorted(sentences or []))
+    cands = _find(text, ctx, lang, deadline)
+    chosen = _choose(cands)
+    return _anchor_pass(text, chosen, published, deadline)
+
+
+_PHRASE_PREFIX = re.compile(
+    r"(?i)^(?:(?:on|in|by|at|during|since|from|until|around|about|circa|c\.|le|la|el|en|"
+    r"depuis|desde|hacia|vers)\s+)+"
+)
+
+
+def normalise_phrase(
+    phrase: str, *, anchor: datetime.date, language: str = "en"
+) -> TemporalExpression | None:
+    """Read a date an editor typed ("early March 2020", "12 Feb 2021", "last week").
+
+    The whole phrase must be one date expression (a leading preposition such as "in" or "on"
+    is allowed); it is resolved against ``anchor`` as if it were the publication date.
+    Returns a DATE or TIME expression whose offsets refer to ``phrase``, or None when the
+    phrase is not a point or period in time. Phrases the grammar does not know are tried
+    with dateparser, which then sets the precision from the part of the date it found.
+    """
+    if not isinstance(phrase, str) or not phrase.strip() or len(phrase) > _MAX_PHRASE:
+        return None
+    if isinstance(anchor, datetime.datetime):
+        anchor = anchor.date()
+    lang = language if language in _SUPPORTED else "en"
+    stripped = phrase.strip().rstrip(".,;")
+    lead = phrase.index(stripped[:1]) if stripped else 0
+    body_start = lead + (m.end() if (m := _PHRASE_PREFIX.match(stripped)) else 0)
+    body_end = lead + len(stripped)
+    deadline = time.monotonic() + 2.0
+    try:
+        found = tag(
+            phrase,
+            published=anchor,
+            language=lang,
+            sentences=[(0, len(phrase))],
+            deadline=deadline,
+        )
+    except ExtractionError:
+        return None
+    # The editor's phrase stands alone: a capitalised "May" is the month, not a name.
+    if len(found) == 1:
+        e = found[0]
+        if e.start <= body_start and e.end >= body_end and e.is_dating:
+            return e
+    if found:
+        return None
+    return _dateparser_phrase(phrase, body_start, body_end, anchor, lang)
+
+
+_PERIOD_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _dateparser_phrase(
+    phrase: str, start: int, end: int, anchor: datetime.date, language: str
+) -> TemporalExpression | None:
+    """Fallback for editor phrases: dateparser on one short phrase, guarded."""
+    body = phrase[start:end]
+    # dateparser is slow or overflows on long digit runs ("123456789 hour").
+    if not body or re.search(r"\d{5,}", body) or not re.search(r"[^\W_]", body):
+        return None
+    try:
+        from dateparser.date import DateDataParser
+
+        parser = DateDataParser(
+            languages=[language],
+            settings={
+                "RELATIVE_BASE": datetime.datetime(anchor.year, anchor.month, anchor.day),
+                "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_TIME_AS_PERIOD": True,
+            },
+        )
+        data = parser.get_date_data(body)
+    except Exception:  # dateparser raises many kinds of errors on odd input
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    precision = _PERIOD_PRECISION.get(data.period or "day", "day")
+    from . import timex_calendar as cal
+
+    try:
+        period = cal.containing(precision, d)
+    except OutOfRange:
+        return None
+    first, last = period.interval()
+    return TemporalExpression(
+        text=body,
+        start=start,
+        end=end,
+        type=DATE,
+        value=period.value,
+        precision=period.precision,
+        interval_start=first,
+        interval_end=last,
+        rule="dateparser",
+        anchor=anchor,
+        anchor_kind="published",
+    )

@@ -1,0 +1,556 @@
+"""The temporal grammar: regexes over words that find TIMEX3 extents, per language.
+
+Each :class:`Rule` pairs a compiled pattern with the name of the resolver that turns a match
+into a value (see :mod:`timeline.extraction.resolve`). Patterns share named groups so one
+resolver serves every language: ``mon`` (month name), ``d`` (day of month), ``y`` (year),
+``wd`` (weekday), ``rel`` (last/next/this and their French and Spanish equivalents), ``u``
+(unit word), ``n`` (a count), ``mod`` (early/mid/late...), ``part`` (part of day).
+
+Patterns are plain alternations with bounded repetition, so a scan is linear in the text;
+they never call dateparser.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .timex_lexicon import Lexicon, alternation, lexicon
+
+YEAR = r"(?<![\d,.$£€#])(?P<y>1\d{3}|2[0-2]\d\d)(?![\d%]|,\d|\.\d)"
+DAYNUM = r"(?<![\d,.])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er|º)?(?![\d%])"
+
+# Relative words -> offset (an int), or "prev+1"/"prev-1" for words that continue the story.
+REL = {
+    "last": -1,
+    "past": -1,
+    "this past": -1,
+    "next": 1,
+    "coming": 1,
+    "this coming": 1,
+    "this": 0,
+    "current": 0,
+    "previous": "prev-1",
+    "preceding": "prev-1",
+    "prior": "prev-1",
+    "following": "prev+1",
+    "dernier": -1,
+    "dernière": -1,
+    "passé": -1,
+    "passée": -1,
+    "prochain": 1,
+    "prochaine": 1,
+    "ce": 0,
+    "cet": 0,
+    "cette": 0,
+    "précédent": "prev-1",
+    "précédente": "prev-1",
+    "suivant": "prev+1",
+    "suivante": "prev+1",
+    "pasado": -1,
+    "pasada": -1,
+    "el pasado": -1,
+    "la pasada": -1,
+    "próximo": 1,
+    "próxima": 1,
+    "el próximo": 1,
+    "la próxima": 1,
+    "que viene": 1,
+    "este": 0,
+    "esta": 0,
+    "anterior": "prev-1",
+    "siguiente": "prev+1",
+}
+
+MODS = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "first half": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "close": "END",
+    "second half": "END",
+    "début": "START",
+    "milieu": "MID",
+    "mi": "MID",
+    "fin": "END",
+    "principios": "START",
+    "comienzos": "START",
+    "inicios": "START",
+    "mediados": "MID",
+    "finales": "END",
+    "fines": "END",
+}
+
+PARTS = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "matin": "MO",
+    "après-midi": "AF",
+    "soir": "EV",
+    "soirée": "EV",
+    "nuit": "NI",
+    "mañana": "MO",
+    "tarde": "AF",
+    "noche": "NI",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One grammar rule: a rule id, the resolver it feeds and its compiled pattern."""
+
+    name: str
+    resolver: str
+    pattern: re.Pattern[str]
+    priority: int = 0
+
+
+def _after_words(*words: str) -> str:
+    """Zero-width: the position follows one of ``words`` and a space (fixed-width pieces)."""
+    return "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in words) + ")"
+
+
+def _cased(words: list[str]) -> str:
+    """Alternation matching each word Capitalised or UPPER only (for "May", "March")."""
+    forms: list[str] = []
+    for w in words:
+        forms += [w[:1].upper() + w[1:], w.upper()]
+    return "(?-i:" + alternation(forms) + ")"
+
+
+def _en_month_full(lex: Lexicon) -> str:
+    # "march", "may", "august" are ordinary words in lower case; the rest are not.
+    lower_ok = [m for m in lex.months if m not in ("march", "may", "august", "april", "june")]
+    return f"(?:{_cased(list(lex.months))}|{alternation(lower_ok)})"
+
+
+def _en_month_any(lex: Lexicon) -> str:
+    abbr = [a[:1].upper() + a[1:] for a in lex.month_abbr]
+    return rf"(?:{_en_month_full(lex)}|(?-i:{alternation(abbr)})\.?)"
+
+
+def _compile(rules: list[tuple[str, str, str] | tuple[str, str, str, int]]) -> tuple[Rule, ...]:
+    out = []
+    for item in rules:
+        name, resolver, pattern = item[0], item[1], item[2]
+        prio = item[3] if len(item) > 3 else 0  # type: ignore[misc]
+        out.append(Rule(name, resolver, re.compile(pattern, re.IGNORECASE), prio))
+    return tuple(out)
+
+
+def _english() -> tuple[Rule, ...]:
+    lex = lexicon("en")
+    mon = _en_month_full(lex)
+    mon_any = _en_month_any(lex)
+    wd = lex.weekday_re
+    num = lex.number_re
+    units = lex.unit_re
+    b = r"\b"
+    mod = (
+        r"(?:(?P<mod>early|late|mid|the\s+(?:beginning|start|middle|end|close)\s+of|"
+        r"(?:the\s+)?(?:first|second)\s+half\s+of)(?:\s+|-)(?:the\s+)?)?"
+    )
+    count = rf"(?P<n>{num}(?:\s+and\s+a\s+half)?|a\s+few|a\s+couple\s+of|couple\s+of|several|many|some|few)"
+    rel = r"(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)"
+    part = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+    clock = (
+        r"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
+        r"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
+        r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time)\b)?"
+    )
+    rules = [
+        (
+            "iso-date",
+            "iso",
+            r"(?<![\d-])(?P<y>1\d{3}|2[0-2]\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+            r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])",
+            5,
+        ),
+        (
+            "numeric-date",
+            "numeric",
+            r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d{2})(?![\d/])"
+            r"(?:\s+(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?",
+            5,
+        ),
+        (
+            "absolute-day",
+            "abs_day",
+            rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon_any})\s*{DAYNUM}"
+            rf"(?:,?\s+{YEAR})?{b}",
+            4,
+        ),
+        (
+            "absolute-day",
+            "abs_day",
+            rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?(?P<mon>{mon_any})"
+            rf"(?:,?\s+{YEAR})?{b}",
+            4,
+        ),
+        ("month-year", "month_year", rf"{mod}(?P<mon>{mon_any}),?\s+(?:of\s+)?{YEAR}", 4),
+        (
+            "month+relative-year",
+            "month_rel_year",
+            rf"{mod}(?P<mon>{mon})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year{b}",
+            4,
+        ),
+        ("relative-month", "rel_month", rf"{mod}{rel}\s+(?P<mon>{mon}){b}", 3),
+        ("month", "month", rf"{mod}(?P<mon>{mon}){b}", 1),
+        (
+            "year",
+            "year",
+            rf"{mod}(?:(?P<fy>fiscal(?:\s+year)?|calendar\s+year|the\s+year|FY)\s*)?{YEAR}",
+            1,
+        ),
+        (
+            "decade",
+            "decade",
+            rf"{mod}(?:(?P<dy>1\d{{2}}0|20\d0)'?s{b}|(?<=the\s)'?(?P<dyy>\d)0'?s{b}|'(?P<dyy2>\d)0s{b}"
+            r"|(?<=the\s)(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+            2,
+        ),
+        (
+            "century",
+            "century",
+            r"(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+century"
+            r"|(?P<cw>nineteenth|twentieth|twenty-first|eighteenth)[\s-]+century",
+            2,
+        ),
+        (
+            "season",
+            "season",
+            rf"{mod}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+|(?P<the>the\s+))?"
+            r"(?P<s>spring|summer|autumn|fall|winter)"
+            rf"(?:\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?(?P<rel2>last|next|this)\s+year)?{b}",
+            2,
+        ),
+        (
+            "quarter",
+            "quarter",
+            r"(?:(?P<the>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?"
+            r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)(?:fiscal\s+)?quarter"
+            rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}|\s+of\s+(?P<rel>this|last|next)\s+year)?{b}",
+            3,
+        ),
+        ("quarter", "quarter", rf"{b}Q(?P<q>[1-4])(?:\s+{YEAR})?{b}", 3),
+        (
+            "quarter",
+            "quarter",
+            r"the\s+(?P<q>last|final)\s+quarter\s+of\s+" + YEAR,
+            3,
+        ),
+        (
+            "half-year",
+            "half",
+            r"(?:the\s+)?(?P<h>first|second)(?:\s+|-)half\s+of\s+"
+            rf"(?:{YEAR}|(?P<rel>this|last|next)\s+year|the\s+year)",
+            3,
+        ),
+        (
+            "quarter-reference",
+            "quarter_ref",
+            r"the\s+(?P<adj>latest|current|past|last|most\s+recent|previous|prior|next|coming|"
+            r"same|year-earlier|year-ago)?\s*quarter\b(?!\s+of)",
+            1,
+        ),
+        (
+            "year-ago-period",
+            "year_ago",
+            r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<what>quarter|period))?\b",
+            2,
+        ),
+        (
+            "relative-unit",
+            "rel_unit",
+            rf"{mod}{rel}\s+(?P<u>week|weekend|month|year|decade|century|quarter){b}",
+            3,
+        ),
+        (
+            "relative-unit",
+            "rel_unit",
+            r"(?P<rel>current|previous|following)\s+(?P<u>week|month|year|quarter)\b",
+            2,
+        ),
+        (
+            "earlier-this-unit",
+            "el_unit",
+            r"(?P<el>earlier|later)\s+(?P<rel>this|last|next)\s+(?P<u>week|month|year)\b",
+            3,
+        ),
+        ("past-unit", "past_unit", r"the\s+(?:past|last)\s+(?P<u>week|month|year|decade)\b", 3),
+        (
+            "anaphoric-unit",
+            "anaphoric",
+            r"the\s+(?P<rel>next|following|previous|preceding|prior|same)\s+"
+            r"(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b",
+            3,
+        ),
+        (
+            "anaphoric-unit",
+            "anaphoric",
+            r"(?:(?P<el>later|earlier)\s+)?(?P<rel>that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b",
+            3,
+        ),
+        (
+            "anaphoric-day",
+            "day_before",
+            r"the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow))\b",
+            3,
+        ),
+        (
+            "deictic-day",
+            "deictic",
+            r"(?:(?P<mod>early|late)\s+)?(?P<dd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            rf"yesterday|today|tomorrow|tonight){part}{b}",
+            3,
+        ),
+        (
+            "deictic-part",
+            "deictic_part",
+            r"(?P<dd>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b",
+            3,
+        ),
+        (
+            "weekday",
+            "weekday",
+            rf"{mod}(?:{rel}\s+)?(?P<wd>{wd}){part}(?!s\b|'s\s+(?:\w+\s+)?(?:edition|paper|issue)){b}",
+            2,
+        ),
+        ("weekday-set", "weekday_set", rf"(?<=\bon\s)(?P<wd>{wd})s{b}", 2),
+        (
+            "ago",
+            "ago",
+            rf"(?:{count}\s+(?P<u>{units})|(?P<bare>years|months|weeks|days|decades))\s+ago{b}",
+            4,
+        ),
+        (
+            "offset",
+            "offset",
+            rf"{count}\s+(?P<u>{units})\s+(?P<dir>later|earlier|afterwards?|before|after|previously|prior)\b",
+            3,
+        ),
+        ("present", "ref", r"\b(?P<ref>now|currently|nowadays|presently|these\s+days)\b", 1),
+        ("past-ref", "ref", r"\b(?P<ref>recently|lately|previously|formerly)\b", 1),
+        (
+            "past-ref",
+            "ref",
+            r"(?P<ref>the\s+past)(?!\s+(?:\d|few|several|couple|" + num + r"|" + units + r"))\b",
+            1,
+        ),
+        ("future-ref", "ref", r"(?P<ref>the\s+(?:near\s+)?future|(?<!as\s)soon(?!\s+(?:as|after)))\b", 1),
+        (
+            "duration",
+            "duration",
+            r"(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|final|latest|following|"
+            r"remaining|initial|recent)|the)\s+)?"
+            + count
+            + rf"\s+(?P<u>{units})(?P<half>\s+and\s+a\s+half)?{b}",
+            1,
+        ),
+        (
+            "duration",
+            "duration",
+            rf"(?P<lead>(?:the\s+)?(?:past|last|next|coming|recent))\s+(?P<u>years|months|weeks|days|decades|hours){b}",
+            1,
+        ),
+        (
+            "duration-adjective",
+            "duration",
+            rf"(?P<n>{num}|half)-(?P<u>second|minute|hour|day|week|month|year|decade|century)"
+            rf"(?P<old>-old)?{b}",
+            2,
+        ),
+        (
+            "duration-plural",
+            "duration",
+            _after_words("for", "within", "over") + r"(?P<u>years|months|weeks|days|decades|hours|centuries)\b"
+            r"(?!\s+(?:of|ago|later|earlier|before|after))",
+            1,
+        ),
+        (
+            "set",
+            "set",
+            rf"(?:every|each)\s+(?P<other>other\s+)?(?:(?P<n>{num})\s+)?"
+            rf"(?P<u>{units}|{wd}|{mon}|morning|afternoon|evening|night|weekend){b}",
+            3,
+        ),
+        (
+            "set",
+            "set",
+            r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)\b",
+            1,
+        ),
+        (
+            "set",
+            "set",
+            rf"(?P<times>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+"
+            r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade)\b",
+            3,
+        ),
+        ("set", "set_rate", r"\b(?:a|per)\s+(?P<u>year|month|week|day|hour)\b", 0),
+        ("clock", "clock", clock, 3),
+        (
+            "clock",
+            "clock",
+            _after_words("at", "by", "around", "until", "from", "before", "after", "since")
+            + r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)"
+            r"(?:\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs|h)\b)?(?![\d:])",
+            3,
+        ),
+        ("clock", "clock", r"\b(?P<nm>noon|midnight|midday)\b", 2),
+        (
+            "holiday",
+            "holiday",
+            r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
+            r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)"
+            rf"(?:\s+{YEAR})?{b}",
+            2,
+        ),
+    ]
+    return _compile(rules)
+
+
+def _romance(lang: str) -> tuple[Rule, ...]:
+    lex = lexicon(lang)
+    mon = lex.month_re
+    wd = lex.weekday_re
+    num = lex.number_re
+    units = lex.unit_re
+    b = r"\b"
+    if lang == "fr":
+        mod = (
+            r"(?:(?P<mod>début|fin|mi|milieu)(?:\s+|-)(?:de\s+|d['’])?(?:l['’]année\s+|l['’]an\s+)?)?"
+        )
+        count = rf"(?P<n>{num}|quelques|plusieurs)"
+        rel_after = r"(?P<rel>dernier|dernière|passé|passée|prochain|prochaine|précédent|précédente|suivant|suivante)"
+        the_unit = r"(?P<u>la\s+semaine|le\s+mois|l['’]année|l['’]an|le\s+week-end|le\s+trimestre)"
+        this_unit = r"(?P<rel>cette|ce|cet)\s+(?P<u>semaine|mois|année|an|week-end|trimestre)"
+        deictic = (
+            r"(?P<dd>aujourd['’]hui|avant-hier|après-demain|hier|demain)"
+            r"(?:\s+(?P<part>matin|soir|après-midi))?"
+        )
+        deictic_part = r"(?P<dd>ce|cette|hier|demain)\s+(?P<part>matin|soir|soirée|nuit|après-midi)\b"
+        ago = rf"il\s+y\s+a\s+{count}\s+(?P<u>{units})"
+        offset_dir = r"(?P<dir>plus\s+tard|plus\s+tôt|après|auparavant|avant)"
+        anaph = [
+            ("anaphoric-day", "fixed_anaphor", r"(?P<fx>le\s+lendemain|la\s+veille|ce\s+jour-là)"),
+        ]
+        sets = rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}){b}"
+        decade = r"les\s+années\s+(?:(?P<dy>1\d{2}0|20\d0)|(?P<dyy>\d)0)\b"
+        season = (
+            rf"(?:(?P<the>l['’]|le\s+|cet\s+|ce\s+)?(?P<s>printemps|été|automne|hiver)"
+            rf"(?:\s+(?P<rel>dernier|prochain)|\s+{YEAR})|(?P<the2>cet\s+|ce\s+)(?P<s2>printemps|été|automne|hiver))"
+        )
+        refs = [
+            ("present", "ref", r"\b(?P<ref>maintenant|actuellement|à\s+présent)\b"),
+            ("past-ref", "ref", r"\b(?P<ref>récemment)\b"),
+            ("future-ref", "ref", r"(?P<ref>l['’]avenir|prochainement)\b"),
+        ]
+        abs_days = [
+            rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?P<mon>{mon})(?:\s+{YEAR})?{b}",
+        ]
+        month_year = rf"{mod}(?P<mon>{mon})\s+(?:de\s+)?{YEAR}"
+        rel_month = [rf"{mod}(?P<mon>{mon})\s+{rel_after}{b}"]
+        weekday = rf"(?P<wd>{wd})(?:\s+(?P<rel>dernier|prochain|passé))?(?:\s+(?P<part>matin|soir|après-midi))?{b}"
+        rel_unit_pre: list[str] = []
+    else:
+        mod = r"(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+(?:año\s+)?)?"
+        count = rf"(?P<n>{num}|unos|unas|varios|varias|algunos|algunas)"
+        rel_after = r"(?P<rel>pasado|pasada|próximo|próxima|que\s+viene|anterior|siguiente)"
+        the_unit = r"(?P<u>la\s+semana|el\s+mes|el\s+año|el\s+fin\s+de\s+semana|el\s+trimestre)"
+        this_unit = r"(?P<rel>este|esta)\s+(?P<u>semana|mes|año|trimestre)"
+        deictic = (
+            r"(?P<dd>anteayer|antier|pasado\s+mañana|ayer|hoy|(?<!la\s)(?<!esta\s)mañana(?!\s+por))"
+            r"(?:\s+por\s+la\s+(?P<part>mañana|tarde|noche))?"
+        )
+        deictic_part = r"(?P<dd>esta|ayer\s+por\s+la|mañana\s+por\s+la)\s+(?P<part>mañana|tarde|noche)\b|(?P<an>anoche)"
+        ago = rf"hace\s+{count}\s+(?P<u>{units})"
+        offset_dir = r"(?P<dir>después|más\s+tarde|antes)"
+        anaph = [
+            (
+                "anaphoric-day",
+                "fixed_anaphor",
+                r"(?P<fx>el\s+día\s+siguiente|al\s+día\s+siguiente|la\s+víspera|el\s+día\s+anterior|"
+                r"ese\s+mismo\s+día|ese\s+día|aquel\s+día)",
+            ),
+        ]
+        sets = (
+            rf"(?:cada)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}){b}"
+            rf"|(?:todos\s+los|todas\s+las)\s+(?P<u2>{units}|{wd}){b}"
+        )
+        decade = (
+            r"(?:los\s+(?:años\s+)?(?P<dy>1\d{2}0|20\d0)|los\s+años\s+(?P<dyy>\d)0|"
+            r"la\s+década\s+de(?:\s+los)?\s+(?:(?P<dy2>1\d{2}0|20\d0)|(?P<dyy2>\d)0))\b"
+        )
+        season = (
+            rf"(?:(?P<the>el\s+|este\s+|esta\s+)?(?P<s>primavera|verano|otoño|invierno)"
+            rf"(?:\s+(?P<rel>pasado|pasada|próximo|próxima)|\s+de\s+{YEAR})|(?P<the2>este\s+|esta\s+)"
+            r"(?P<s2>primavera|verano|otoño|invierno))"
+        )
+        refs = [
+            ("present", "ref", r"\b(?P<ref>ahora|actualmente|en\s+la\s+actualidad)\b"),
+            ("past-ref", "ref", r"\b(?P<ref>recientemente)\b"),
+            ("future-ref", "ref", r"(?P<ref>el\s+futuro|próximamente)\b"),
+        ]
+        abs_days = [
+            rf"(?:(?:el\s+)?(?P<wd>{wd})\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:º)?\s+de\s+(?P<mon>{mon})"
+            rf"(?:\s+(?:de|del)\s+{YEAR})?{b}",
+        ]
+        month_year = rf"{mod}(?P<mon>{mon})\s+(?:de|del)\s+{YEAR}"
+        rel_month = [
+            rf"{mod}(?P<mon>{mon})\s+{rel_after}{b}",
+            rf"(?P<rel>el\s+pasado|el\s+próximo)\s+(?:mes\s+de\s+)?(?P<mon>{mon}){b}",
+        ]
+        weekday = rf"(?P<wd>{wd})(?:\s+(?P<rel>pasado|próximo|que\s+viene))?{b}"
+        rel_unit_pre = [
+            r"(?P<rel>el\s+próximo|la\s+próxima|el\s+pasado|la\s+pasada)\s+(?P<u>año|mes|semana|trimestre)\b"
+        ]
+    rules: list = [
+        (
+            "iso-date",
+            "iso",
+            r"(?<![\d-])(?P<y>1\d{3}|2[0-2]\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])",
+            5,
+        ),
+        (
+            "numeric-date",
+            "numeric",
+            r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<c>\d{4})(?![\d/])",
+            5,
+        ),
+        *[("absolute-day", "abs_day", p, 4) for p in abs_days],
+        ("month-year", "month_year", month_year, 4),
+        *[("month+relative", "rel_month", p, 3) for p in rel_month],
+        ("month", "month", rf"{mod}(?P<mon>{mon}){b}", 1),
+        ("year", "year", rf"{mod}{YEAR}", 1),
+        ("decade", "decade", decade, 2),
+        ("season", "season", season, 2),
+        ("relative-unit", "rel_unit", rf"{the_unit}\s+{rel_after}", 3),
+        ("relative-unit", "rel_unit", rf"{mod}{this_unit}{b}", 3),
+        *[("relative-unit", "rel_unit", p, 3) for p in rel_unit_pre],
+        ("deictic-day", "deictic", deictic, 3),
+        ("deictic-part", "deictic_part", deictic_part, 3),
+        ("weekday", "weekday", weekday, 2),
+        ("ago", "ago", ago, 4),
+        ("offset", "offset", rf"{count}\s+(?P<u>{units})\s+{offset_dir}", 3),
+        *[(n, r, p, 3) for n, r, p in anaph],
+        *[(n, r, p, 1) for n, r, p in refs],
+        ("duration", "duration", rf"{count}\s+(?P<u>{units}){b}", 1),
+        ("set", "set", sets, 3),
+    ]
+    return _compile(rules)
+
+
+@functools.cache
+def rules_for(language: str) -> tuple[Rule, ...]:
+    """The compiled rules for ``language`` (English for anything but "fr" and "es")."""
+    if language in ("fr", "es"):
+        return _romance(language)
+    return _english()

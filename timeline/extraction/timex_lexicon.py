@@ -1,0 +1,362 @@
+"""Words the temporal grammar is built from, per language (English, French, Spanish).
+
+Month and weekday names come from dateparser's locale data where it has them (so spelling
+variants such as "setiembre" are covered), filtered to forms that are unambiguous in running
+text; the small closed classes (numbers, units, relative words, tense cues) are listed here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Abbreviations that are safe in English only next to a day or year number ("Sept. 11").
+_EN_MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+# Forms dateparser lists that collide with ordinary words in running text.
+_AMBIGUOUS = {"fr": {"sept", "sep", "mar", "jun", "jul", "jan"}, "es": {"sept", "sep", "set"}}
+
+_EN_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+}
+_FR_NUMBERS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "cent": 100,
+}
+_ES_NUMBERS = {
+    "un": 1,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "once": 11,
+    "doce": 12,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
+    "dieciséis": 16,
+    "veinte": 20,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "cien": 100,
+}
+
+# Unit words -> canonical unit. Canonical units: second minute hour day week fortnight
+# month quarter year decade century.
+_EN_UNITS = {
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "fortnight": "fortnight",
+    "fortnights": "fortnight",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
+}
+_FR_UNITS = {
+    "seconde": "second",
+    "secondes": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "heure": "hour",
+    "heures": "hour",
+    "jour": "day",
+    "jours": "day",
+    "journée": "day",
+    "journées": "day",
+    "semaine": "week",
+    "semaines": "week",
+    "quinzaine": "fortnight",
+    "mois": "month",
+    "trimestre": "quarter",
+    "trimestres": "quarter",
+    "an": "year",
+    "ans": "year",
+    "année": "year",
+    "années": "year",
+    "décennie": "decade",
+    "décennies": "decade",
+    "siècle": "century",
+    "siècles": "century",
+}
+_ES_UNITS = {
+    "segundo": "second",
+    "segundos": "second",
+    "minuto": "minute",
+    "minutos": "minute",
+    "hora": "hour",
+    "horas": "hour",
+    "día": "day",
+    "días": "day",
+    "semana": "week",
+    "semanas": "week",
+    "quincena": "fortnight",
+    "mes": "month",
+    "meses": "month",
+    "trimestre": "quarter",
+    "trimestres": "quarter",
+    "año": "year",
+    "años": "year",
+    "década": "decade",
+    "décadas": "decade",
+    "siglo": "century",
+    "siglos": "century",
+}
+
+# Words that, near an underspecified month or weekday, point to the future or the past.
+_EN_FUTURE = (
+    "will|'ll|shall|won't|wo|going|plan|plans|planned|planning|scheduled|schedule|expected|"
+    "expects|expect|due|deadline|intend|intends|intended|aim|aims|aiming|set|upcoming|next|"
+    "hope|hopes|hoping|until|till|promise|promised|pledge|pledged|vowed|vows|target|"
+    "targets|proposed|propose|proposes|prepare|preparing|must|should|tomorrow|coming"
+)
+_EN_PAST = (
+    "was|were|had|did|said|met|began|begun|took|made|came|went|told|held|left|saw|won|lost|"
+    "fell|rose|got|gave|became|broke|led|sent|spent|found|thought|brought|fought|ran|struck|"
+    "ago|last|earlier|since|killed|wounded|yesterday|former|previously"
+)
+_FR_FUTURE = (
+    "va|vont|prévu|prévue|prévus|prévoit|prochain|prochaine|d'ici|devra|devront|doit|doivent|"
+    "compte|comptent|plan|calendrier|échéance|date-butoir|jusqu'à"
+)
+_FR_PAST = "a|ont|était|étaient|avait|avaient|fut|furent|dernier|dernière|depuis|hier"
+_ES_FUTURE = (
+    "va|van|próximo|próxima|previsto|prevista|prevé|planea|planean|plan|para|deberá|"
+    "deberán|hasta|plazo|pretende|pretenden"
+)
+_ES_PAST = "fue|fueron|era|eran|había|habían|ha|han|pasado|pasada|desde|ayer|dijo"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The closed word classes of one language, ready to splice into regexes."""
+
+    language: str
+    months: dict[str, int]
+    month_abbr: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    past_suffix: re.Pattern[str] | None = None
+    future_suffix: re.Pattern[str] | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def month_re(self) -> str:
+        """Alternation of full month names (longest first)."""
+        return alternation(self.months)
+
+    @functools.cached_property
+    def weekday_re(self) -> str:
+        """Alternation of weekday names (longest first)."""
+        return alternation(self.weekdays)
+
+    @functools.cached_property
+    def number_re(self) -> str:
+        """Alternation of number words, digits and compound English numbers."""
+        words = alternation(self.numbers)
+        return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{words})(?:-(?:{words}))?)"
+
+    @functools.cached_property
+    def unit_re(self) -> str:
+        """Alternation of unit words (singular and plural)."""
+        return alternation(self.units)
+
+    def number(self, word: str) -> float | None:
+        """Numeric value of a number word or digits; None when it is not a number."""
+        w = word.lower().replace(",", "")
+        try:
+            return float(w)
+        except ValueError:
+            pass
+        total = 0
+        for part in re.split(r"[- ]", w):
+            if part not in self.numbers:
+                return None
+            total += self.numbers[part]
+        return float(total)
+
+
+def alternation(words: dict[str, object] | list[str]) -> str:
+    """A regex alternation of ``words``, longest first, with regex metacharacters escaped."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _locale_names(language: str, keys: tuple[str, ...]) -> dict[str, int]:
+    """Month or weekday names from dateparser's locale data, mapped to 1-based indexes."""
+    out: dict[str, int] = {}
+    try:
+        from dateparser.languages.loader import LocaleDataLoader
+
+        info = LocaleDataLoader().get_locale(language).info
+    except Exception:  # dateparser data missing: fall back to nothing, the caller adds basics
+        return out
+    bad = _AMBIGUOUS.get(language, set())
+    for index, key in enumerate(keys, start=1):
+        forms = info.get(key, [])
+        longest = max((len(f) for f in forms), default=0)
+        for form in forms:
+            f = form.lower()
+            if f in bad or len(f) < 4 and len(f) < longest:
+                continue
+            out[f] = index
+    return out
+
+
+@functools.cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon for ``language`` ("en", "fr", "es"; anything else gets English)."""
+    if language == "fr":
+        months = _locale_names("fr", MONTH_KEYS) or {}
+        months.update({"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4})
+        months.update({"mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8})
+        months.update({"septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12})
+        months.update({"decembre": 12})
+        days = {"lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5}
+        days.update({"samedi": 6, "dimanche": 7})
+        return Lexicon(
+            "fr",
+            months,
+            {},
+            days,
+            _FR_NUMBERS,
+            _FR_UNITS,
+            re.compile(rf"(?i)^(?:{_FR_FUTURE})$"),
+            re.compile(rf"(?i)^(?:{_FR_PAST})$"),
+            future_suffix=re.compile(r"(?i)(?:rai|ras|ra|rons|rez|ront)$"),
+        )
+    if language == "es":
+        months = _locale_names("es", MONTH_KEYS) or {}
+        months.update({"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5})
+        months.update({"junio": 6, "julio": 7, "agosto": 8, "septiembre": 9})
+        months.update({"setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12})
+        days = {"lunes": 1, "martes": 2, "miércoles": 3, "miercoles": 3, "jueves": 4}
+        days.update({"viernes": 5, "sábado": 6, "sabado": 6, "domingo": 7})
+        return Lexicon(
+            "es",
+            months,
+            {},
+            days,
+            _ES_NUMBERS,
+            _ES_UNITS,
+            re.compile(rf"(?i)^(?:{_ES_FUTURE})$"),
+            re.compile(rf"(?i)^(?:{_ES_PAST})$"),
+            past_suffix=re.compile(r"(?i)(?:ó|aron|ieron|ió)$"),
+            future_suffix=re.compile(r"(?i)(?:ré|rás|rá|remos|rán)$"),
+        )
+    months = {k: i for i, k in enumerate(MONTH_KEYS, start=1)}
+    days = {k: i for i, k in enumerate(WEEKDAY_KEYS, start=1)}
+    return Lexicon(
+        "en",
+        months,
+        dict(_EN_MONTH_ABBR),
+        days,
+        _EN_NUMBERS,
+        _EN_UNITS,
+        re.compile(rf"(?i)^(?:{_EN_FUTURE})$"),
+        re.compile(rf"(?i)^(?:{_EN_PAST})$"),
+        past_suffix=re.compile(r"(?i)[a-z]{2,}ed$"),
+    )
