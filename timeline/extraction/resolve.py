@@ -204,40 +204,43 @@ class Context:
         """Up to ``n`` characters of text after ``pos``."""
         return self.text[pos : pos + n]
 
-    def direction(self, start: int, end: int, *, left_only: bool = False) -> str | None:
-        """Whether the sentence places an underspecified date in the future or the past.
+    def cue(self, start: int, end: int, *, left_only: bool = False) -> tuple[str, float] | None:
+        """The nearest tense or plan cue around ``start:end``: ("future"|"past", distance).
 
-        The nearest tense or plan cue wins ("will withdraw by May", "as planned" point
-        forward; "met", "said", "was" point back); suffix guesses (-ed, Spanish -ó) count
-        for less than listed words. None when the sentence has no cue.
+        "will withdraw by May" and "as planned" point forward; "met", "said", "was" point
+        back. Suffix guesses (-ed, Spanish -ó, French -ra) count for less than listed words:
+        their distance (in words) is doubled and increased by two.
         """
         s, e = self.sentence(start)
-        s = max(s, start - 250)
-        e = min(e, end + 250)
-        best: tuple[float, str] | None = None
+        s = max(s, start - 200)
+        e = start if left_only else min(e, end + 200)
         lex = self.lex
-        for m in _WORD.finditer(self.text, s, e):
-            if start <= m.start() < end or (left_only and m.start() >= start):
+        words = [m for m in _WORD.finditer(self.text, s, e) if not start <= m.start() < end]
+        split = bisect.bisect_left([m.start() for m in words], start)
+        best: tuple[float, str] | None = None
+        for i, m in enumerate(words):
+            dist = float(split - i) if i < split else i - split + 1.5
+            if best is not None and dist >= best[0]:
                 continue
             w = m.group()
-            dist = (
-                len(_WORD.findall(self.text, m.end(), start))
-                if m.end() <= start
-                else len(_WORD.findall(self.text, end, m.start())) + 0.5
-            )
             kind = None
             if lex.future.match(w):
                 kind = "future"
             elif lex.past.match(w):
                 kind = "past"
-            elif w[:1].islower():
-                if lex.future_suffix is not None and lex.future_suffix.search(w) and len(w) > 4:
-                    kind, dist = "future", dist + 2
-                elif lex.past_suffix is not None and lex.past_suffix.search(w) and len(w) > 4:
-                    kind, dist = "past", dist + 2
+            elif w[:1].islower() and len(w) > 4:
+                if lex.future_suffix is not None and lex.future_suffix.search(w):
+                    kind, dist = "future", 2 * dist + 2
+                elif lex.past_suffix is not None and lex.past_suffix.search(w):
+                    kind, dist = "past", 2 * dist + 2
             if kind and (best is None or dist < best[0]):
                 best = (dist, kind)
-        return best[1] if best else None
+        return (best[1], best[0]) if best else None
+
+    def direction(self, start: int, end: int, *, left_only: bool = False) -> str | None:
+        """Whether the sentence places an underspecified date in the future or the past."""
+        found = self.cue(start, end, left_only=left_only)
+        return found[0] if found else None
 
 
 def _g(m: re.Match[str], *names: str) -> str | None:
@@ -271,6 +274,14 @@ def _mod(m: re.Match[str]) -> str:
 def _month_index(lex: Lexicon, word: str) -> int | None:
     w = word.lower().rstrip(".")
     return lex.months.get(w) or lex.month_abbr.get(w)
+
+
+def _month_direction(ctx: Context, start: int, end: int) -> str | None:
+    """Direction for a year-less month: only a close cue counts, else the nearest month."""
+    found = ctx.cue(start, end)
+    if found is None or found[1] > 8:
+        return None
+    return found[0]
 
 
 def _year_for_month(month: int, day: int | None, pub: datetime.date, direction: str | None) -> int:
@@ -341,7 +352,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _period_result(cal.day(d), anchor_kind="")
     if m["mon"].lower() == "may" and _NAME_BEFORE_MONTH.search(ctx.before(m.start(), 20)):
         return None
-    direction = ctx.direction(m.start(), m.end())
+    direction = _month_direction(ctx, m.start(), m.end())
     y = _year_for_month(month, dd, ctx.published, direction)
     res = _period_result(cal.day(datetime.date(y, month, dd)))
     res.rule = "day-month+direction"
@@ -395,7 +406,7 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         if word == "may" and re.match(r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())):
             return None
-    direction = ctx.direction(m.start(), m.end())
+    direction = _month_direction(ctx, m.start(), m.end())
     y = _year_for_month(month, None, ctx.published, direction)
     res = _period_result(cal.month(y, month), _mod(m))
     res.rule = f"month+{direction or 'nearest'}"
@@ -469,7 +480,7 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     mod = _mod(m)
     if m.groupdict().get("y"):
         return _period_result(cal.season(int(m["y"]), code), mod, anchor_kind="")
-    the = _g(m, "the", "the2")
+    the = _g(m, "the", "the2", "the0")
     if rel is None and m.groupdict().get("rel2") is None:
         if word in ("fall", "spring") and not (the or mod):
             return None
@@ -686,33 +697,37 @@ def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+def _weekday_date(
+    wd: int, offset: int | str | None, ctx: Context, start: int, end: int
+) -> tuple[datetime.date, str]:
+    """Date of a weekday mention and the rule that chose it.
+
+    The publication day itself when it is that weekday ("On Sunday" in a Sunday paper);
+    otherwise last/next/this when given, else the sentence's direction (the past by
+    default: news reports what happened).
+    """
+    pub = ctx.published
+    delta = wd - pub.isoweekday()
+    if offset == -1:
+        return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-last"
+    if offset == 1:
+        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-next"
+    if offset == 0:
+        return pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7), "weekday-this"
+    if delta == 0:
+        return pub, "weekday-same-day"
+    if ctx.direction(start, end) == "future":
+        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
+    return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
+
+
 def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
     if wd is None:
         return None
-    pub = ctx.published
     rel = _g(m, "rel")
-    delta = wd - pub.isoweekday()
     offset = REL.get(_norm(rel)) if rel else None
-    if offset == -1:
-        d = pub + datetime.timedelta(days=delta if delta < 0 else delta - 7)
-        rule = "weekday-last"
-    elif offset == 1:
-        d = pub + datetime.timedelta(days=delta if delta > 0 else delta + 7)
-        rule = "weekday-next"
-    elif offset == 0:
-        d = pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7)
-        rule = "weekday-this"
-    elif delta == 0:
-        d, rule = pub, "weekday-same-day"
-    else:
-        direction = ctx.direction(m.start(), m.end())
-        if direction == "future":
-            d = pub + datetime.timedelta(days=delta if delta > 0 else delta + 7)
-            rule = "weekday-future"
-        else:
-            d = pub + datetime.timedelta(days=delta if delta < 0 else delta - 7)
-            rule = "weekday-past"
+    d, rule = _weekday_date(wd, offset, ctx, m.start(), m.end())
     res = _period_result(cal.day(d), _mod(m))
     res.interval = (d, d)
     res.rule = rule
@@ -721,6 +736,38 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         res.type = TIME
         res.value = f"{d.isoformat()}T{PARTS[_norm(part)]}"
     return res
+
+
+def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    dd = int(re.sub(r"\D", "", m["d"]))
+    if m["y"]:
+        return _period_result(cal.week_of(datetime.date(int(m["y"]), month, dd)), anchor_kind="")
+    y = _year_for_month(month, dd, ctx.published, _month_direction(ctx, m.start(), m.end()))
+    return _period_result(cal.week_of(datetime.date(y, month, dd)))
+
+
+def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit = _norm(m["u"])
+    before = ctx.before(m.start(), 12).lower()
+    if unit == "year":
+        if re.search(r"\b(?:for|over|throughout)\s+$", before):
+            return Resolved(DURATION, "P1Y")
+        pub = ctx.published
+
+        def later(state: State) -> Resolved | None:
+            if state.prev is not None and state.prev.grain in ("year", "month", "day", "quarter"):
+                return _period_result(cal.year(state.prev.year), anchor_kind="previous")
+            return _period_result(cal.year(pub.year))
+
+        return Resolved(DATE, later=later)
+    direction = ctx.direction(m.start(), m.end())
+    pub = ctx.published
+    if pub.isoweekday() >= 6:
+        return _weekend(pub, 0)
+    return _weekend(pub, 0 if direction == "future" else -1)
 
 
 def r_weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -736,8 +783,15 @@ def _count(m: re.Match[str], ctx: Context) -> float | None:
     raw = _norm(raw)
     half = 0.5 if raw.endswith("and a half") or (m.groupdict().get("half") or "") else 0.0
     raw = raw.replace(" and a half", "")
+    if raw.endswith(("1/2", "½")):
+        half += 0.5
+        raw = raw.replace("1/2", "").replace("½", "").strip()
+        if not raw:
+            return half
     if raw == "half":
         return 0.5
+    if raw in ("a couple of", "couple of"):
+        return 2.0
     value = ctx.lex.number(raw)
     return None if value is None else value + half
 
@@ -792,6 +846,8 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
         re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5))
     )
     pub = ctx.published
+    if prepositional and unit in ("second", "minute", "hour"):
+        return Resolved(DURATION, duration_value(unit, n))
     if prepositional:
         # "comes a year after X signed": X lies that far before the clause's time, which
         # is the publication date when the clause is not in the past tense.
@@ -900,12 +956,42 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+_FRACTION_UNIT = {
+    "year": ("month", 12),
+    "month": ("day", 30),
+    "week": ("day", 7),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
+
+
 def duration_value(unit: str, n: float | None) -> str:
-    """TIMEX3 duration value for ``n`` units (``n`` None gives the vague "PXY" form)."""
+    """TIMEX3 duration value for ``n`` units (``n`` None gives the vague "PXY" form).
+
+    Decades and centuries are written in years (P10Y, P100Y) as TimeBank does; a fraction
+    moves into the next smaller unit ("two and a half years" is P2Y6M).
+    """
+    if unit == "fortnight":
+        unit, n = "week", None if n is None else 2 * n
+    if unit in ("decade", "century"):
+        if n is None:
+            return "PXE" if unit == "decade" else "PXC"
+        unit, n = "year", n * (10 if unit == "decade" else 100)
     prefix, code = _UNIT_CODE[unit]
-    if unit == "fortnight" and n is not None:
-        n = 2 * n
-    return f"P{prefix}{'X' if n is None else _fmt(n)}{code}"
+    if n is None:
+        return f"P{prefix}X{code}"
+    whole = int(n)
+    frac = n - whole
+    if frac and unit in _FRACTION_UNIT:
+        small, factor = _FRACTION_UNIT[unit]
+        sp, sc = _UNIT_CODE[small]
+        part = round(frac * factor)
+        head = f"{whole}{code}" if whole else ""
+        if prefix or not sp:
+            return f"P{prefix}{head}{part}{sc}"
+        return f"P{head}T{part}{sc}"
+    return f"P{prefix}{_fmt(n)}{code}"
 
 
 def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -926,10 +1012,10 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             return Resolved(SET, duration_value(unit, 1), rule="set-rate")
     if raw_n is not None and n == 1 and unit_word.endswith("s") and unit_word != "hours":
         pass
-    res = Resolved(DURATION, duration_value(unit, n))
     if m.groupdict().get("old"):
-        res.rule = "age"
-    return res
+        # Ages ("52-year-old") describe people, not time; TimeBank leaves them untagged.
+        return None
+    return Resolved(DURATION, duration_value(unit, n))
 
 
 def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -981,13 +1067,23 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         hh, mi = int(m["hh"]), int(m["mi"])
     pub = ctx.published
     start = m.start()
+    fixed: datetime.date | None = None
+    if groups.get("wd"):
+        wd = ctx.lex.weekdays.get(_norm(m["wd"]))
+        if wd is None:
+            return None
+        fixed = _weekday_date(wd, None, ctx, m.start(), m.end())[0]
+    elif groups.get("dd"):
+        fixed = cal.shift(pub, "day", _DEICTIC[_norm(m["dd"])])
 
     def later(state: State) -> Resolved | None:
         base = state.prev
         s, _ = ctx.sentence(start)
         d = pub
         kind = "published"
-        if base is not None and base.grain == "day" and state_prev_in(state, s):
+        if fixed is not None:
+            d = fixed
+        elif base is not None and base.grain == "day" and state_prev_in(state, s):
             d, kind = base.interval()[0], "previous"
         res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
         res.value = f"{d.isoformat()}T{hh:02d}:{mi:02d}"
@@ -1075,6 +1171,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "deictic_part": r_deictic_part,
     "weekday": r_weekday,
     "weekday_set": r_weekday_set,
+    "week_of": r_week_of,
+    "the_period": r_the_period,
     "ago": r_ago,
     "offset": r_offset,
     "ref": r_ref,

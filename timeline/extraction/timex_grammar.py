@@ -161,9 +161,10 @@ def _english() -> tuple[Rule, ...]:
     rel = r"(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)"
     part = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
     clock = (
-        r"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
-        r"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
+        r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
+        r"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<nm>noon|midnight|midday)\b)"
         r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time)\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow)\b)?"
     )
     rules = [
         (
@@ -212,21 +213,21 @@ def _english() -> tuple[Rule, ...]:
         (
             "decade",
             "decade",
-            rf"{mod}(?:(?P<dy>1\d{{2}}0|20\d0)'?s{b}|(?<=the\s)'?(?P<dyy>\d)0'?s{b}|'(?P<dyy2>\d)0s{b}"
+            rf"(?:the\s+)?{mod}(?:(?P<dy>1\d{{2}}0|20\d0)'?s{b}|(?<=the\s)'?(?P<dyy>\d)0'?s{b}|'(?P<dyy2>\d)0s{b}"
             r"|(?<=the\s)(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
             2,
         ),
         (
             "century",
             "century",
-            r"(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+century"
-            r"|(?P<cw>nineteenth|twentieth|twenty-first|eighteenth)[\s-]+century",
+            r"(?:the\s+)?(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|"
+            r"(?P<cw>nineteenth|twentieth|twenty-first|eighteenth))[\s-]+century",
             2,
         ),
         (
             "season",
             "season",
-            rf"{mod}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+|(?P<the>the\s+))?"
+            rf"(?P<the0>the\s+)?{mod}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+|(?P<the>the\s+))?"
             r"(?P<s>spring|summer|autumn|fall|winter)"
             rf"(?:\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?(?P<rel2>last|next|this)\s+year)?{b}",
             2,
@@ -234,7 +235,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "quarter",
             "quarter",
-            r"(?:(?P<the>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?"
+            r"(?:(?P<the>the|this\s+year's|last\s+year's|next\s+year's)\s+(?!\w+-quarter))?"
+            r"(?:(?:fiscal|calendar)\s+)?"
             r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)(?:fiscal\s+)?quarter"
             rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}|\s+of\s+(?P<rel>this|last|next)\s+year)?{b}",
             3,
@@ -275,16 +277,17 @@ def _english() -> tuple[Rule, ...]:
         (
             "relative-unit",
             "rel_unit",
-            r"(?P<rel>current|previous|following)\s+(?P<u>week|month|year|quarter)\b",
+            r"(?:the\s+)?(?P<rel>current|previous|following)\s+(?P<u>week|month|year|quarter)\b",
             2,
         ),
+        ("past-unit", "past_unit", r"the\s+(?:past|last)\s+(?P<u>week|month|year)\b", 3),
         (
-            "earlier-this-unit",
-            "el_unit",
-            r"(?P<el>earlier|later)\s+(?P<rel>this|last|next)\s+(?P<u>week|month|year)\b",
-            3,
+            "week-of",
+            "week_of",
+            rf"the\s+week\s+of\s+(?P<mon>{mon_any})\s*{DAYNUM}(?:,?\s+{YEAR})?{b}",
+            4,
         ),
-        ("past-unit", "past_unit", r"the\s+(?:past|last)\s+(?P<u>week|month|year|decade)\b", 3),
+        ("the-period", "the_period", r"(?<!\w)the\s+(?P<u>year|weekend)\b(?!\s+(?:of|before|after|in|that|when|ahead))", 1),
         (
             "anaphoric-unit",
             "anaphoric",
@@ -336,8 +339,8 @@ def _english() -> tuple[Rule, ...]:
             rf"{count}\s+(?P<u>{units})\s+(?P<dir>later|earlier|afterwards?|before|after|previously|prior)\b",
             3,
         ),
-        ("present", "ref", r"\b(?P<ref>now|currently|nowadays|presently|these\s+days)\b", 1),
-        ("past-ref", "ref", r"\b(?P<ref>recently|lately|previously|formerly)\b", 1),
+        ("present", "ref", r"\b(?P<ref>(?:right\s+)?now|currently|nowadays|presently|these\s+days)\b", 1),
+        ("past-ref", "ref", r"\b(?P<ref>recently|lately)\b", 1),
         (
             "past-ref",
             "ref",
@@ -384,7 +387,7 @@ def _english() -> tuple[Rule, ...]:
         (
             "set",
             "set",
-            r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)\b",
+            r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b",
             1,
         ),
         (
@@ -404,7 +407,6 @@ def _english() -> tuple[Rule, ...]:
             r"(?:\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs|h)\b)?(?![\d:])",
             3,
         ),
-        ("clock", "clock", r"\b(?P<nm>noon|midnight|midday)\b", 2),
         (
             "holiday",
             "holiday",
@@ -546,6 +548,31 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ("set", "set", sets, 3),
     ]
     return _compile(rules)
+
+
+_TRIGGER_WORDS = {
+    "en": "yesterday|today|tomorrow|tonight|now|currently|nowadays|presently|recently|lately|"
+    "future|past|soon|spring|summer|autumn|fall|winter|quarter|half|weekend|noon|midnight|"
+    "midday|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|christmas|easter|"
+    "thanksgiving|halloween|valentine's|new|twenties|thirties|forties|fifties|sixties|"
+    "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
+    "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy",
+    "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
+    "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
+    "lendemain|veille|jour-là|matin|soir|soirée|nuit|week-end",
+    "es": "ayer|hoy|mañana|anteayer|antier|ahora|actualmente|actualidad|recientemente|futuro|"
+    "próximamente|primavera|verano|otoño|invierno|víspera|anoche|noche|tarde|década",
+}
+
+
+@functools.cache
+def trigger_for(language: str) -> re.Pattern[str]:
+    """A cheap pattern for words every rule needs one of; rules only run near its hits."""
+    lang = language if language in ("fr", "es") else "en"
+    lex = lexicon(lang)
+    words = {*lex.months, *lex.month_abbr, *lex.weekdays, *lex.units}
+    words |= set(_TRIGGER_WORDS[lang].split("|"))
+    return re.compile(rf"\d|\b(?:{alternation(sorted(words))})\b", re.IGNORECASE)
 
 
 @functools.cache

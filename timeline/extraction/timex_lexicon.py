@@ -258,7 +258,10 @@ class Lexicon:
     def number_re(self) -> str:
         """Alternation of number words, digits and compound English numbers."""
         words = alternation(self.numbers)
-        return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{words})(?:-(?:{words}))?)"
+        tens = alternation([w for w, v in self.numbers.items() if v >= 20 and v % 10 == 0])
+        ones = alternation([w for w, v in self.numbers.items() if 1 <= v <= 9 and len(w) > 2])
+        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|½)?"
+        return rf"(?:{digits}|(?:{tens})[- ](?:{ones})|(?:{words}))"
 
     @functools.cached_property
     def unit_re(self) -> str:
@@ -273,7 +276,7 @@ class Lexicon:
         except ValueError:
             pass
         total = 0
-        for part in re.split(r"[- ]", w):
+        for part in re.split(r"[- ]+", w):
             if part not in self.numbers:
                 return None
             total += self.numbers[part]
