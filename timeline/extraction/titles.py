@@ -58,7 +58,7 @@ _LEADING_FRAME = re.compile(
 )
 _TRAILING_FRAME = re.compile(
     r"[\"”’]\s*,?\s*(?:he|she|they|it|we|I|il|elle|ils|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-    r"|the\s+\w+(?:\s+\w+){0,2})\s+(?:" + _REPORTING + r")\s*$"
+    r"|the\s+\w+(?:\s+\w+){0,2})\s+(?:" + _REPORTING + r")[.!?]?\s*$"
 )
 
 _LEADING_CONNECTIVES = re.compile(
@@ -235,7 +235,8 @@ def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: s
             start = m.end()
             moved = True
         m = _LEADING_FRAME.match(sentence, start, end)
-        if m and (m.end() <= date_start or date_start < start):
+        # "Officials said on Tuesday that ...": the date dates the saying; keep the frame.
+        if m and (m.end() + 1 < date_start or date_start < start):
             rest = sentence[m.end() : end]
             if len(_WORDS.findall(rest)) >= 4 and has_verb(rest, lang):
                 start = m.end()
