@@ -377,13 +377,9 @@ def event_update(*, event: Event, expected_version: int, changes: dict, user) ->
     unknown = set(changes) - set(_FIELD_GROUP)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    changes = dict(changes)
     with transaction.atomic():
-        claimed = Event.objects.filter(pk=event.pk, version=expected_version).update(
-            version=expected_version + 1
-        )
-        if not claimed:
-            raise EventConflictError(Event.objects.get(pk=event.pk))
-        fresh = Event.objects.get(pk=event.pk)
+        fresh = _event_claim(event_id=event.pk, expected_version=expected_version)
         actors = changes.pop("actors", None)
         for name, value in changes.items():
             setattr(fresh, name, value)
@@ -393,6 +389,7 @@ def event_update(*, event: Event, expected_version: int, changes: dict, user) ->
         fresh.editor_fields = sorted(set(fresh.editor_fields) | groups)
         fresh.full_clean(exclude=["conflict"])
         fresh._history_user = user
+        fresh._change_reason = "edited: " + ", ".join(sorted(groups))
         fresh.save()
         if actors is not None:
             fresh.actors.set(actors)
@@ -415,3 +412,277 @@ def article_update(*, article: Article, changes: dict, user=None) -> Article:
     if reextract:
         article_extract(article=article)
     return article
+
+
+# --- Editorial ---------------------------------------------------------------------------
+# Every editorial write claims the event's next version with the conditional UPDATE in
+# ``_event_claim`` and then saves through ``Model.save`` so django-simple-history records who
+# did it. Nothing else calls ``QuerySet.update`` on a tracked model.
+
+
+class EventStateError(ValueError):
+    """Raised when an editorial action does not apply to the event as it stands."""
+
+
+def _event_claim(*, event_id: int, expected_version: int | None) -> Event:
+    """Take the event's next version inside the caller's transaction, or raise a conflict.
+
+    ``expected_version=None`` means "whatever is current" (bulk actions): the row is
+    locked first so the claim cannot fail between the read and the UPDATE.
+    """
+    if expected_version is None:
+        expected_version = (
+            Event.objects.select_for_update().values_list("version", flat=True).get(pk=event_id)
+        )
+    claimed = Event.objects.filter(pk=event_id, version=expected_version).update(
+        version=expected_version + 1
+    )
+    if not claimed:
+        raise EventConflictError(Event.objects.get(pk=event_id))
+    return Event.objects.get(pk=event_id)
+
+
+def _event_save(*, event: Event, user, reason: str) -> None:
+    event._history_user = user
+    event._change_reason = reason[:100]
+    event.save()
+
+
+def _event_set_status(
+    *, event: Event, status: str, user, expected_version: int | None, reason: str
+) -> Event:
+    with transaction.atomic():
+        fresh = _event_claim(event_id=event.pk, expected_version=expected_version)
+        fresh.status = status
+        _event_save(event=fresh, user=user, reason=reason)
+    return fresh
+
+
+def event_confirm(*, event: Event, user, expected_version: int | None = None) -> Event:
+    """Mark an event as confirmed by an editor.
+
+    With ``expected_version`` the action fails with :class:`EventConflictError` if someone
+    saved the event since the editor loaded it; without it (bulk confirmation) it applies to
+    the current version. Confirmed events are never rewritten by re-extraction.
+    """
+    return _event_set_status(
+        event=event,
+        status=Event.Status.CONFIRMED,
+        user=user,
+        expected_version=expected_version,
+        reason="confirmed",
+    )
+
+
+def event_reject(*, event: Event, user, expected_version: int | None = None) -> Event:
+    """Hide an event from readers while keeping it, its mentions and its history.
+
+    A rejected event stays in the database and can be brought back with
+    :func:`event_restore`; re-extraction leaves it alone, so the extractor cannot resurrect
+    it. Raises :class:`EventConflictError` on a stale ``expected_version``.
+    """
+    return _event_set_status(
+        event=event,
+        status=Event.Status.REJECTED,
+        user=user,
+        expected_version=expected_version,
+        reason="rejected",
+    )
+
+
+def event_restore(*, event: Event, user, expected_version: int | None = None) -> Event:
+    """Bring a rejected event back with the status it had before it was rejected.
+
+    The previous status is read from the event's history (proposed when there is none).
+    Raises :class:`EventStateError` if the event is not rejected and
+    :class:`EventConflictError` on a stale ``expected_version``.
+    """
+    with transaction.atomic():
+        fresh = _event_claim(event_id=event.pk, expected_version=expected_version)
+        if fresh.status != Event.Status.REJECTED:
+            raise EventStateError("only a rejected event can be restored")
+        previous = (
+            fresh.history.exclude(status=Event.Status.REJECTED)
+            .order_by("-history_date", "-history_id")
+            .values_list("status", flat=True)
+            .first()
+        )
+        fresh.status = previous or Event.Status.PROPOSED
+        _event_save(event=fresh, user=user, reason="restored")
+    return fresh
+
+
+def event_merge(
+    *,
+    events: list[Event],
+    target: Event,
+    user,
+    expected_versions: dict[int, int] | None = None,
+) -> Event:
+    """Merge events that report the same happening into ``target``, keeping every mention.
+
+    Every mention of the other events moves to ``target`` (each move is a history row of
+    the mention); the target gains the union of their actors and places; the emptied events
+    are rejected with the reason "merged into event N", so nothing is deleted and a wrong
+    merge can be undone with :func:`event_split`. All events must belong to one conflict.
+    ``expected_versions`` maps event ids to the versions the editor saw.
+    """
+    expected_versions = expected_versions or {}
+    by_id = {e.pk: e for e in events}
+    by_id.setdefault(target.pk, target)
+    if len(by_id) < 2:
+        raise EventStateError("choose at least two events to merge")
+    others = sorted(pk for pk in by_id if pk != target.pk)
+    with transaction.atomic():
+        # Claim in id order so two overlapping merges cannot deadlock each other.
+        claimed = {
+            pk: _event_claim(event_id=pk, expected_version=expected_versions.get(pk))
+            for pk in sorted(by_id)
+        }
+        main = claimed[target.pk]
+        if any(e.conflict_id != main.conflict_id for e in claimed.values()):
+            raise EventStateError("events of different conflicts cannot be merged")
+        if main.status == Event.Status.REJECTED:
+            raise EventStateError("the event merged into must not be rejected")
+        reason = f"merged into event {main.pk}"
+        actor_ids = set(main.actors.values_list("pk", flat=True))
+        places = list(main.places)
+        for pk in others:
+            other = claimed[pk]
+            for mention in Mention.objects.filter(event_id=pk).order_by("pk"):
+                mention.event = main
+                mention._history_user = user
+                mention._change_reason = reason
+                mention.save()
+            actor_ids |= set(other.actors.values_list("pk", flat=True))
+            places += [p for p in other.places if p not in places]
+            other.status = Event.Status.REJECTED
+            _event_save(event=other, user=user, reason=reason)
+        groups = set(main.editor_fields)
+        if places != list(main.places):
+            main.places = places
+            groups.add("places")
+        new_actors = actor_ids != set(main.actors.values_list("pk", flat=True))
+        if new_actors:
+            groups.add("actors")
+        main.editor_fields = sorted(groups)
+        _event_save(
+            event=main, user=user, reason=f"merged events {', '.join(map(str, others))}"[:100]
+        )
+        if new_actors:
+            main.actors.set(sorted(actor_ids))
+    return main
+
+
+def event_split(*, mention: Mention, user, expected_version: int | None = None) -> Event:
+    """Move one mention out of its event into an event of its own, and return that event.
+
+    When the mention came into its event through a merge and the event it came from still
+    exists, emptied and rejected, that event is brought back (with its corrections);
+    otherwise a new proposed event is made from the mention's sentence and resolved date.
+    The last mention of an event cannot be split off. Raises :class:`EventConflictError`
+    when the source event changed since ``expected_version``.
+    """
+    with transaction.atomic():
+        source = _event_claim(event_id=mention.event_id, expected_version=expected_version)
+        mention = Mention.objects.select_related("article").get(pk=mention.pk)
+        if source.mentions.count() < 2:
+            raise EventStateError("an event's only mention cannot be split off")
+        target = _event_split_origin(mention=mention, source=source)
+        if target is not None:
+            target = _event_claim(event_id=target.pk, expected_version=None)
+            target.status = (
+                target.history.exclude(status=Event.Status.REJECTED)
+                .order_by("-history_date", "-history_id")
+                .values_list("status", flat=True)
+                .first()
+            ) or Event.Status.PROPOSED
+            _event_save(event=target, user=user, reason=f"split from event {source.pk}")
+        else:
+            target = Event(
+                conflict_id=source.conflict_id,
+                title=_WS.sub(" ", mention.sentence).strip()[:300] or mention.expression_text,
+                summary=mention.sentence[:2000],
+                category=source.category,
+                places=list(source.places),
+                date_value=mention.resolved_value,
+                date_mod=mention.resolved_mod,
+                date_precision=mention.resolved_precision,
+                date_start=mention.resolved_start,
+                date_end=mention.resolved_end,
+                confidence=source.confidence,
+            )
+            target.full_clean(exclude=["conflict"])
+            _event_save(event=target, user=user, reason=f"split from event {source.pk}")
+            target.actors.set(list(source.actors.all()))
+        mention.event = target
+        mention._history_user = user
+        mention._change_reason = f"split from event {source.pk}"
+        mention.save()
+        _event_save(event=source, user=user, reason=f"mention split to event {target.pk}")
+    return target
+
+
+def _event_split_origin(*, mention: Mention, source: Event) -> Event | None:
+    """The emptied, rejected event this mention was merged away from, if any."""
+    previous_ids = (
+        mention.history.exclude(event_id=source.pk)
+        .order_by("-history_date", "-history_id")
+        .values_list("event_id", flat=True)
+    )
+    for event_id in previous_ids:
+        candidate = Event.objects.filter(
+            pk=event_id, status=Event.Status.REJECTED, conflict_id=source.conflict_id
+        ).first()
+        if candidate is not None and not candidate.mentions.exists():
+            return candidate
+    return None
+
+
+# Fields a revert copies back from a history row; ``version`` always moves forward.
+_REVERTIBLE = (
+    "title",
+    "summary",
+    "category",
+    "places",
+    "date_value",
+    "date_mod",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "status",
+)
+
+
+def event_revert(*, event: Event, history_id: int, user, expected_version: int) -> Event:
+    """Put an event back to the values of one of its history rows, as a new version.
+
+    Title, summary, category, places, date, status and actors are copied from the chosen
+    history row; the version keeps counting up and the revert is itself a history row, so
+    it can be reverted too. Reverted field groups count as editor-set. Raises
+    :class:`EventConflictError` on a stale ``expected_version``.
+    """
+    record = event.history.get(history_id=history_id)
+    old_actors = {row.actor_id for row in record.actors.all()}
+    with transaction.atomic():
+        fresh = _event_claim(event_id=event.pk, expected_version=expected_version)
+        groups = set(fresh.editor_fields)
+        for name in _REVERTIBLE:
+            value = getattr(record, name)
+            if getattr(fresh, name) != value:
+                setattr(fresh, name, value)
+                if _FIELD_GROUP[name]:
+                    groups.add(_FIELD_GROUP[name])
+        new_actors = old_actors != set(fresh.actors.values_list("pk", flat=True))
+        if new_actors:
+            groups.add("actors")
+        fresh.editor_fields = sorted(groups)
+        fresh.full_clean(exclude=["conflict"])
+        _event_save(
+            event=fresh,
+            user=user,
+            reason=f"reverted to version {record.version} of {record.history_date:%Y-%m-%d %H:%M}",
+        )
+        if new_actors:
+            fresh.actors.set(sorted(old_actors))
+    return fresh
