@@ -1,17 +1,40 @@
-"""Every read the views need. Keyword-only, typed, named ``<entity>_<verb>``."""
+"""Every read the views need. Keyword-only, typed, named ``<entity>_<verb>``.
+
+Reader pages run a fixed number of queries whatever the size of a conflict: the timeline
+asks the database for counts per lane and month first, and only fetches event rows when
+the current view holds few enough of them to draw one by one (``charts.EVENT_LIMIT``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import CharField, Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast, Substr
 from django.http import Http404
 
+from timeline import charts
+from timeline.dates import format_event_date
 from timeline.models import Actor, Conflict, Event, Mention
 
 # Readers see proposed and confirmed events; rejected ones stay for editors only.
 PUBLIC_STATUSES = (Event.Status.PROPOSED, Event.Status.CONFIRMED)
+
+CONFLICT_PAGE_SIZE = 24
+EVENT_PAGE_SIZE = 50
+# Lanes by actor: the busiest actors get their own lane, the rest share one.
+ACTOR_LANES = 12
+OTHER_ACTORS = "__other__"
+NO_ACTOR = "__none__"
+# Columns of the activity strip on the home page.
+STRIP_COLUMNS = 96
+
+_EventActor = Event.actors.through
 
 
 @dataclass(frozen=True)
@@ -20,10 +43,24 @@ class ConflictSummary:
     event_count: int
     first: date | None
     last: date | None
+    # SVG path of the events-per-month strip (empty without events), and its peak month.
+    strip: str = ""
+    peak: int = 0
 
 
-def conflict_list(*, search: str = "") -> list[ConflictSummary]:
-    """Conflicts with their public event counts and date span, for the home page."""
+@dataclass(frozen=True)
+class ConflictPage:
+    items: list[ConflictSummary]
+    page: Page
+
+
+def conflict_list(*, search: str = "", page: int = 1) -> ConflictPage:
+    """One page of conflicts, by name, with public event counts, date span and activity.
+
+    Three queries whatever the number of conflicts or events: the counted page of
+    conflicts, the paginator's count, and the events per conflict per month behind each
+    card's activity strip (``strip`` is an SVG path in a 0..100 by 0..20 box).
+    """
     public = Q(events__status__in=PUBLIC_STATUSES)
     qs = Conflict.objects.annotate(
         n_events=Count("events", filter=public),
@@ -32,7 +69,25 @@ def conflict_list(*, search: str = "") -> list[ConflictSummary]:
     ).order_by("name")
     if search:
         qs = qs.filter(Q(name__icontains=search) | Q(summary__icontains=search))
-    return [ConflictSummary(c, c.n_events, c.first, c.last) for c in qs]
+    paginator = Paginator(qs, CONFLICT_PAGE_SIZE)
+    current = paginator.get_page(page)
+    conflicts = list(current.object_list)
+    monthly: dict[int, dict[str, int]] = defaultdict(dict)
+    if conflicts:
+        rows = (
+            Event.objects.filter(conflict__in=[c.pk for c in conflicts], status__in=PUBLIC_STATUSES)
+            .annotate(month=_month_of("date_start"))
+            .values("conflict_id", "month")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for row in rows:
+            monthly[row["conflict_id"]][row["month"]] = row["n"]
+    items = []
+    for c in conflicts:
+        strip, peak = charts.activity_strip(monthly.get(c.pk, {}), columns=STRIP_COLUMNS)
+        items.append(ConflictSummary(c, c.n_events, c.first, c.last, strip, peak))
+    return ConflictPage(items=items, page=current)
 
 
 def conflict_get(*, slug: str) -> Conflict:
@@ -67,6 +122,571 @@ def event_detail(*, pk: int, include_rejected: bool = False) -> Event:
     if not include_rejected:
         qs = qs.filter(status__in=PUBLIC_STATUSES)
     try:
-        return qs.get(pk=pk)
+        event = qs.get(pk=pk)
     except Event.DoesNotExist:
         raise Http404("No such event") from None
+    for mention in event.mentions.all():
+        # The resolution trail shows the resolved date as readers see every other date.
+        mention.resolved_display = format_event_date(
+            value=mention.resolved_value,
+            precision=mention.resolved_precision,
+            start=mention.resolved_start,
+            end=mention.resolved_end,
+            mod=mention.resolved_mod,
+        )
+    return event
+
+
+def event_detail_or_none(*, pk: int, conflict: Conflict) -> Event | None:
+    """The public event ``pk`` of this conflict for the panel beside its timeline, or
+    ``None`` when a permalink names an event that is gone, rejected or elsewhere."""
+    try:
+        event = event_detail(pk=pk)
+    except Http404:
+        return None
+    return event if event.conflict_id == conflict.pk else None
+
+
+# --- The timeline of one conflict ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """What the reader asked for; every field has a harmless default."""
+
+    q: str = ""
+    start: date | None = None
+    end: date | None = None
+    categories: tuple[str, ...] = ()
+    actors: tuple[int, ...] = ()
+    statuses: tuple[str, ...] = PUBLIC_STATUSES
+    min_sources: int = 1
+    lanes: str = "category"
+    page: int = 1
+
+    @property
+    def window(self) -> tuple[date, date] | None:
+        if self.start and self.end:
+            return self.start, self.end
+        return None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the event list under the chart."""
+
+    pk: int
+    title: str
+    category: str
+    category_label: str
+    display_date: str
+    date_precision: str
+    status: str
+    actor_names: tuple[str, ...]
+    n_sources: int
+    # For the editors' optimistic locking, when their actions are shown in the row.
+    version: int = 1
+
+
+@dataclass
+class Timeline:
+    conflict: Conflict
+    filters: TimelineFilters
+    total: int
+    rows: list[EventRow]
+    page: int
+    pages: int
+    figure: dict
+    # True when the chart shows counts per lane per period instead of events.
+    aggregated: bool
+    period: str
+    first: date | None
+    last: date | None
+    actors: list[Actor] = field(default_factory=list)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * EVENT_PAGE_SIZE + 1 if self.total else 0
+
+    @property
+    def last_index(self) -> int:
+        return min(self.page * EVENT_PAGE_SIZE, self.total)
+
+
+def conflict_actors(*, conflict: Conflict) -> list[Actor]:
+    """The actors linked to a conflict, by name (the choices of the actor filter)."""
+    return list(Actor.objects.filter(conflicts=conflict).order_by("name"))
+
+
+def conflict_timeline(
+    *, conflict: Conflict, filters: TimelineFilters, actors: list[Actor] | None = None
+) -> Timeline:
+    """The filtered timeline of a conflict: its figure, and one page of the event list.
+
+    Readers only ever see proposed and confirmed events, whatever ``filters.statuses``
+    says. The first query counts the matching events per category and month; when the view
+    holds at most ``charts.EVENT_LIMIT`` events their rows are fetched (with actors and
+    source counts, one query each) and drawn one by one, otherwise the chart shows counts
+    per lane per period and only the listed page of events is fetched. Either way the page
+    costs a handful of queries, whatever the number of events.
+    """
+    qs = _timeline_queryset(conflict=conflict, filters=filters)
+    monthly = list(
+        qs.annotate(month=_month_of("date_start"))
+        .values("category", "month")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    total = sum(row["n"] for row in monthly)
+    pages = max(1, -(-total // EVENT_PAGE_SIZE))
+    page = min(max(filters.page, 1), pages)
+    offset = (page - 1) * EVENT_PAGE_SIZE
+    labels = dict(Event.Category.choices)
+    filename = f"{conflict.slug}-timeline"
+    ordered = qs.order_by("date_start", "precision_rank", "id")
+
+    if total <= charts.EVENT_LIMIT:
+        values = list(ordered.values(*_ROW_FIELDS))
+        pks = qs.values("pk")
+        links = _actor_links(event_filter=Q(event__in=pks))
+        sources = _source_counts(event_filter=Q(event__in=pks))
+        chart_events = [_chart_event(v, links, sources, filters.lanes) for v in values]
+        lanes = _lanes(filters=filters, chart_events=chart_events, links=links, labels=labels)
+        chart_events = _fold_lanes(chart_events, lanes)
+        figure = charts.timeline_figure(
+            events=chart_events,
+            lanes=lanes,
+            category_labels=labels,
+            window=filters.window,
+            filename=filename,
+        )
+        listed = values[offset : offset + EVENT_PAGE_SIZE]
+        rows = [_event_row(v, links, sources, labels) for v in listed]
+        first = min((v["date_start"] for v in values), default=None)
+        last = max((v["date_end"] for v in values), default=None)
+        return Timeline(
+            conflict=conflict,
+            filters=filters,
+            total=total,
+            rows=rows,
+            page=page,
+            pages=pages,
+            figure=figure,
+            aggregated=False,
+            period="",
+            first=first,
+            last=last,
+            actors=actors if actors is not None else [],
+        )
+
+    values = list(ordered[offset : offset + EVENT_PAGE_SIZE].values(*_ROW_FIELDS))
+    page_pks = [v["pk"] for v in values]
+    links = _actor_links(event_filter=Q(event_id__in=page_pks))
+    sources = _source_counts(event_filter=Q(event_id__in=page_pks))
+    rows = [_event_row(v, links, sources, labels) for v in values]
+
+    months = sorted({row["month"] for row in monthly})
+    first = _month_start(months[0])
+    last = _month_end(months[-1])
+    lo, hi = filters.window or (filters.start or first, filters.end or last)
+    period = _period_for((hi - lo).days)
+    counts = _lane_counts(qs=qs, filters=filters, period=period, monthly=monthly)
+    lanes = _aggregate_lanes(filters=filters, counts=counts, labels=labels)
+    keep = {lane.key for lane in lanes}
+    folded: Counter = Counter()
+    for lane, day, n in counts:
+        key = lane if lane in keep else OTHER_ACTORS
+        folded[(key, _period_start(max(day, lo), period))] += n
+    figure = charts.aggregate_figure(
+        counts=[charts.LaneCount(lane=k, period=p, count=n) for (k, p), n in folded.items()],
+        lanes=lanes,
+        period=period,
+        total=total,
+        window=filters.window,
+        filename=filename,
+    )
+    return Timeline(
+        conflict=conflict,
+        filters=filters,
+        total=total,
+        rows=rows,
+        page=page,
+        pages=pages,
+        figure=figure,
+        aggregated=True,
+        period=period,
+        first=first,
+        last=last,
+        actors=actors if actors is not None else [],
+    )
+
+
+_ROW_FIELDS = (
+    "pk",
+    "title",
+    "category",
+    "date_value",
+    "date_mod",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "status",
+    "version",
+)
+
+
+def _timeline_queryset(*, conflict: Conflict, filters: TimelineFilters) -> QuerySet[Event]:
+    statuses = [s for s in filters.statuses if s in PUBLIC_STATUSES] or list(PUBLIC_STATUSES)
+    qs = Event.objects.filter(conflict=conflict, status__in=statuses)
+    # An event belongs to a window when its interval overlaps it: "2020" is in Mar 2020.
+    if filters.start:
+        qs = qs.filter(date_end__gte=filters.start)
+    if filters.end:
+        qs = qs.filter(date_start__lte=filters.end)
+    if filters.categories:
+        qs = qs.filter(category__in=filters.categories)
+    if filters.actors:
+        qs = qs.filter(
+            pk__in=_EventActor.objects.filter(actor_id__in=filters.actors).values("event_id")
+        )
+    for term in filters.q.split()[:8]:
+        qs = qs.filter(Q(title__icontains=term) | Q(summary__icontains=term))
+    if filters.min_sources > 1:
+        qs = qs.filter(
+            pk__in=Mention.objects.values("event_id")
+            .annotate(n=Count("article_id", distinct=True))
+            .filter(n__gte=filters.min_sources)
+            .values("event_id")
+        )
+    return qs
+
+
+def _month_of(field_name: str):
+    # "YYYY-MM" in SQL on both databases: dates are ISO text in SQLite and cast to ISO text
+    # in PostgreSQL. Django's TruncMonth calls a Python function per row on SQLite, which
+    # is what made the first version of this page slow on large conflicts.
+    return Substr(Cast(field_name, CharField()), 1, 7)
+
+
+def _actor_links(*, event_filter: Q) -> dict[int, list[tuple[int, str]]]:
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    rows = (
+        _EventActor.objects.filter(event_filter)
+        .values_list("event_id", "actor_id", "actor__name")
+        .order_by("actor__name")
+    )
+    for event_id, actor_id, name in rows:
+        links[event_id].append((actor_id, name))
+    return links
+
+
+def _source_counts(*, event_filter: Q) -> dict[int, int]:
+    rows = (
+        Mention.objects.filter(event_filter)
+        .values("event_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .order_by()
+    )
+    return {row["event_id"]: row["n"] for row in rows}
+
+
+def _chart_event(v: dict, links: dict, sources: dict, lanes: str) -> charts.ChartEvent:
+    if lanes == "actor":
+        lane_keys = tuple(str(actor_id) for actor_id, _ in links.get(v["pk"], ())) or (NO_ACTOR,)
+    else:
+        lane_keys = (v["category"],)
+    return charts.ChartEvent(
+        pk=v["pk"],
+        title=v["title"],
+        category=v["category"],
+        value=v["date_value"],
+        precision=v["date_precision"],
+        mod=v["date_mod"],
+        start=v["date_start"],
+        end=v["date_end"],
+        n_sources=sources.get(v["pk"], 0),
+        lanes=lane_keys,
+    )
+
+
+def _event_row(v: dict, links: dict, sources: dict, labels: dict) -> EventRow:
+    return EventRow(
+        pk=v["pk"],
+        title=v["title"],
+        category=v["category"],
+        category_label=labels.get(v["category"], v["category"]),
+        display_date=format_event_date(
+            value=v["date_value"],
+            precision=v["date_precision"],
+            start=v["date_start"],
+            end=v["date_end"],
+            mod=v["date_mod"],
+        ),
+        date_precision=v["date_precision"],
+        status=v["status"],
+        actor_names=tuple(name for _, name in links.get(v["pk"], ())),
+        n_sources=sources.get(v["pk"], 0),
+        version=v["version"],
+    )
+
+
+def _lanes(
+    *,
+    filters: TimelineFilters,
+    chart_events: Sequence[charts.ChartEvent],
+    links: dict,
+    labels: dict,
+) -> list[charts.Lane]:
+    if filters.lanes != "actor":
+        present = {e.category for e in chart_events}
+        return [charts.Lane(key=k, label=v) for k, v in labels.items() if k in present]
+    per_actor: Counter = Counter()
+    names: dict[str, str] = {}
+    for event in chart_events:
+        for actor_id, name in links.get(event.pk, ()):
+            per_actor[str(actor_id)] += 1
+            names[str(actor_id)] = name
+    return _actor_lanes(
+        per_actor=per_actor,
+        names=names,
+        unassigned=any(e.lanes == (NO_ACTOR,) for e in chart_events),
+    )
+
+
+def _actor_lanes(*, per_actor: Counter, names: dict[str, str], unassigned: bool) -> list:
+    ranked = sorted(per_actor, key=lambda k: (-per_actor[k], names.get(k, "")))
+    lanes = [charts.Lane(key=k, label=names.get(k, k)) for k in ranked[:ACTOR_LANES]]
+    if len(ranked) > ACTOR_LANES:
+        lanes.append(charts.Lane(key=OTHER_ACTORS, label="Other actors"))
+    if unassigned:
+        lanes.append(charts.Lane(key=NO_ACTOR, label="No actor named"))
+    return lanes
+
+
+def _fold_lanes(
+    chart_events: list[charts.ChartEvent], lanes: Sequence[charts.Lane]
+) -> list[charts.ChartEvent]:
+    """Send events of actors without a lane of their own to the shared "Other" lane."""
+    keep = {lane.key for lane in lanes}
+    if OTHER_ACTORS not in keep:
+        return chart_events
+    folded = []
+    for event in chart_events:
+        lanes_of = tuple(dict.fromkeys(k if k in keep else OTHER_ACTORS for k in event.lanes))
+        folded.append(event if lanes_of == event.lanes else _replace_lanes(event, lanes_of))
+    return folded
+
+
+def _replace_lanes(event: charts.ChartEvent, lanes: tuple[str, ...]) -> charts.ChartEvent:
+    return replace(event, lanes=lanes)
+
+
+def _period_for(span_days: int) -> str:
+    if span_days <= 120:
+        return "day"
+    if span_days <= 3 * 366:
+        return "week"
+    if span_days <= 40 * 366:
+        return "month"
+    return "year"
+
+
+def _period_start(day: date, period: str) -> date:
+    if period == "year":
+        return date(day.year, 1, 1)
+    if period == "month":
+        return date(day.year, day.month, 1)
+    if period == "week":
+        return day - datetime.timedelta(days=day.weekday())
+    return day
+
+
+def _month_start(month: str) -> date:
+    return date(int(month[:4]), int(month[5:7]), 1)
+
+
+def _month_end(month: str) -> date:
+    start = _month_start(month)
+    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
+
+
+def _lane_counts(
+    *, qs: QuerySet[Event], filters: TimelineFilters, period: str, monthly: list[dict]
+) -> list[tuple[str, date, int]]:
+    """(lane key, first day of its period or month, count), from at most two queries."""
+    by_day = period in ("day", "week")
+    if filters.lanes != "actor":
+        if not by_day:
+            return [(r["category"], _month_start(r["month"]), r["n"]) for r in monthly]
+        rows = qs.values("category", "date_start").annotate(n=Count("id")).order_by()
+        return [(r["category"], r["date_start"], r["n"]) for r in rows]
+
+    day_field = "event__date_start"
+    linked = _EventActor.objects.filter(event__in=qs.values("pk"))
+    unlinked = qs.exclude(pk__in=_EventActor.objects.values("event_id"))
+    if by_day:
+        linked_rows = linked.values("actor_id", day_field).annotate(n=Count("id")).order_by()
+        unlinked_rows = unlinked.values("date_start").annotate(n=Count("id")).order_by()
+        out = [(str(r["actor_id"]), r[day_field], r["n"]) for r in linked_rows]
+        out += [(NO_ACTOR, r["date_start"], r["n"]) for r in unlinked_rows]
+        return out
+    linked_rows = (
+        linked.annotate(month=_month_of(day_field))
+        .values("actor_id", "month")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    unlinked_rows = (
+        unlinked.annotate(month=_month_of("date_start"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    out = [(str(r["actor_id"]), _month_start(r["month"]), r["n"]) for r in linked_rows]
+    out += [(NO_ACTOR, _month_start(r["month"]), r["n"]) for r in unlinked_rows]
+    return out
+
+
+def _aggregate_lanes(
+    *, filters: TimelineFilters, counts: list[tuple[str, date, int]], labels: dict
+) -> list[charts.Lane]:
+    if filters.lanes != "actor":
+        present = {lane for lane, _, n in counts if n}
+        return [charts.Lane(key=k, label=v) for k, v in labels.items() if k in present]
+    per_actor: Counter = Counter()
+    for lane, _, n in counts:
+        if lane != NO_ACTOR:
+            per_actor[lane] += n
+    names = {
+        str(pk): name
+        for pk, name in Actor.objects.filter(pk__in=[int(k) for k in per_actor]).values_list(
+            "pk", "name"
+        )
+    }
+    return _actor_lanes(
+        per_actor=per_actor,
+        names=names,
+        unassigned=any(lane == NO_ACTOR for lane, _, _ in counts),
+    )
+
+
+# --- Comparison -----------------------------------------------------------------------------
+
+
+COMPARE_MAX = 4
+
+
+@dataclass(frozen=True)
+class CompareItem:
+    conflict: Conflict
+    count: int
+    origin: date | None
+
+
+@dataclass
+class Comparison:
+    items: list[CompareItem]
+    conflicts: list[Conflict]
+    missing: list[str]
+    align: str
+    align_label: str
+    counts: dict[int, int]
+    figure: dict
+    aggregated: bool
+
+
+def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
+    """Up to ``COMPARE_MAX`` conflicts one above the other, on the calendar or aligned.
+
+    ``align`` is a category value: each conflict's clock then starts at its first public
+    event of that category ("months since first talks"). Conflicts are drawn event by event
+    when together they hold at most ``charts.EVENT_LIMIT`` events, otherwise as counts per
+    month; five queries at most, whatever their size. Unknown slugs come back in
+    ``missing``.
+    """
+    wanted = list(dict.fromkeys(s for s in slugs if s))[:COMPARE_MAX]
+    found = {c.slug: c for c in Conflict.objects.filter(slug__in=wanted)}
+    conflicts = [found[s] for s in wanted if s in found]
+    missing = [s for s in wanted if s not in found]
+    labels = dict(Event.Category.choices)
+    align = align if align in labels else ""
+    align_label = f"first {labels[align].lower()}" if align else ""
+    public = Event.objects.filter(conflict__in=conflicts, status__in=PUBLIC_STATUSES)
+    counts = {
+        r["conflict_id"]: r["n"]
+        for r in public.values("conflict_id").annotate(n=Count("id")).order_by()
+    }
+    origins: dict[int, date] = {}
+    if align and conflicts:
+        origins = {
+            r["conflict_id"]: r["origin"]
+            for r in public.filter(category=align)
+            .values("conflict_id")
+            .annotate(origin=Min("date_start"))
+            .order_by()
+        }
+    total = sum(counts.values())
+    aggregated = total > charts.EVENT_LIMIT
+    if aggregated:
+        rows = (
+            public.annotate(month=_month_of("date_start"))
+            .values("conflict_id", "month")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        monthly: dict[int, dict[date, int]] = defaultdict(dict)
+        for r in rows:
+            monthly[r["conflict_id"]][_month_start(r["month"])] = r["n"]
+        figure = charts.compare_counts_figure(
+            series=[
+                charts.CompareCounts(
+                    label=c.name, months=monthly.get(c.pk, {}), origin=origins.get(c.pk)
+                )
+                for c in conflicts
+            ],
+            aligned_on=align_label,
+        )
+    else:
+        values = list(
+            public.order_by("date_start", "precision_rank", "id").values(
+                "conflict_id", *_ROW_FIELDS
+            )
+        )
+        sources = _source_counts(event_filter=Q(event__in=public.values("pk")))
+        per_conflict: dict[int, list[charts.ChartEvent]] = defaultdict(list)
+        for v in values:
+            per_conflict[v["conflict_id"]].append(_chart_event(v, {}, sources, "category"))
+        figure = charts.compare_figure(
+            series=[
+                charts.CompareSeries(
+                    label=c.name, events=per_conflict.get(c.pk, []), origin=origins.get(c.pk)
+                )
+                for c in conflicts
+            ],
+            category_labels=labels,
+            aligned_on=align_label,
+        )
+    return Comparison(
+        items=[CompareItem(c, counts.get(c.pk, 0), origins.get(c.pk)) for c in conflicts],
+        conflicts=conflicts,
+        missing=missing,
+        align=align,
+        align_label=align_label,
+        counts=counts,
+        figure=figure,
+        aggregated=aggregated,
+    )
+
+
+def conflict_choices_all() -> list[Conflict]:
+    """Every conflict by name, for the comparison picker."""
+    return list(Conflict.objects.order_by("name").only("pk", "name", "slug"))

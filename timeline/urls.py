@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("conflicts/<slug:slug>/", views.conflict_detail, name="conflict_detail"),
     path("events/<int:pk>/", views.event_detail, name="event_detail"),
+    path("compare/", views.compare, name="compare"),
     # Editorial
     path("review/", views.review, name="review"),
     path("review/bulk/", views.review_bulk, name="review_bulk"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,15 +17,26 @@ from django.views.decorators.vary import vary_on_headers
 
 from timeline import editorial, forms, selectors, services
 from timeline.dates import format_event_date
+from timeline.filters import TimelineFilterForm
 from timeline.models import Event
+
+
+def _partial(request: HttpRequest) -> bool:
+    # A history-restore request wants the whole page back, even though htmx sends it.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _int(raw: str, default: int = 1) -> int:
+    return int(raw) if raw.isdigit() and len(raw) < 7 else default
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 def home(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:200]
-    context = {"conflicts": selectors.conflict_list(search=search), "q": search}
-    template = "timeline/home.html#conflict-list" if request.htmx else "timeline/home.html"
+    conflicts = selectors.conflict_list(search=search, page=_int(request.GET.get("page", "")))
+    context = {"conflicts": conflicts.items, "page_obj": conflicts.page, "q": search}
+    template = "timeline/home.html#conflict-list" if _partial(request) else "timeline/home.html"
     return render(request, template, context)
 
 
@@ -32,14 +44,47 @@ def home(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def conflict_detail(request: HttpRequest, slug: str) -> HttpResponse:
     conflict = selectors.conflict_get(slug=slug)
-    events = selectors.conflict_events(conflict=conflict)
-    context = {"conflict": conflict, "events": events}
-    template = (
-        "timeline/conflict_detail.html#timeline-panel"
-        if request.htmx
-        else "timeline/conflict_detail.html"
-    )
-    return render(request, template, context)
+    actors = selectors.conflict_actors(conflict=conflict)
+    form = TimelineFilterForm(request.GET, actors=actors)
+    filters = form.filters()
+    timeline = selectors.conflict_timeline(conflict=conflict, filters=filters, actors=actors)
+    # The open event travels in the permalink too (?event=<pk>), beside the filters.
+    event_pk = _int(request.GET.get("event", ""), default=0)
+    context = {
+        "conflict": conflict,
+        "timeline": timeline,
+        "filters": filters,
+        "categories": Event.Category.choices,
+        "statuses": [(s.value, s.label) for s in selectors.PUBLIC_STATUSES],
+        "query": _timeline_query(filters),
+        "query_without_window": _timeline_query(replace(filters, start=None, end=None)),
+        "open_event": None,
+    }
+    if _partial(request):
+        return render(request, "timeline/conflict_detail.html#timeline-panel", context)
+    if event_pk:
+        context["open_event"] = selectors.event_detail_or_none(pk=event_pk, conflict=conflict)
+    return render(request, "timeline/conflict_detail.html", context)
+
+
+def _timeline_query(filters: selectors.TimelineFilters) -> str:
+    """The filters as a query string (no page), for pagination links and the chart."""
+    params: list[tuple[str, str]] = []
+    if filters.q:
+        params.append(("q", filters.q))
+    if filters.start:
+        params.append(("from", filters.start.isoformat()))
+    if filters.end:
+        params.append(("to", filters.end.isoformat()))
+    params += [("category", c) for c in filters.categories]
+    params += [("actor", str(a)) for a in filters.actors]
+    if set(filters.statuses) != set(selectors.PUBLIC_STATUSES):
+        params += [("status", s) for s in filters.statuses]
+    if filters.min_sources > 1:
+        params.append(("min_sources", str(filters.min_sources)))
+    if filters.lanes != "category":
+        params.append(("lanes", filters.lanes))
+    return urlencode(params)
 
 
 @require_GET
@@ -47,9 +92,28 @@ def conflict_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = selectors.event_detail(pk=pk)
     template = (
-        "timeline/event_detail.html#event-panel" if request.htmx else "timeline/event_detail.html"
+        "timeline/event_detail.html#event-panel"
+        if _partial(request)
+        else "timeline/event_detail.html"
     )
     return render(request, template, {"event": event})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def compare(request: HttpRequest) -> HttpResponse:
+    slugs = [s[:100] for s in request.GET.getlist("c")]
+    comparison = selectors.conflict_compare(slugs=slugs, align=request.GET.get("align", ""))
+    context = {
+        "comparison": comparison,
+        "all_conflicts": selectors.conflict_choices_all(),
+        "selected": [c.slug for c in comparison.conflicts],
+        "categories": Event.Category.choices,
+    }
+    template = (
+        "timeline/compare.html#compare-panel" if _partial(request) else "timeline/compare.html"
+    )
+    return render(request, template, context)
 
 
 # --- Editorial ---------------------------------------------------------------------------

@@ -1,0 +1,682 @@
+"""Plotly figures for the timelines. Pure: event rows in, a Plotly figure dict out.
+
+No ORM, no request: selectors hand over plain rows, these functions return the dict that
+``json_script`` ships to the browser, where ``static/timeline/js/timeline.js`` draws it.
+
+Trace and layout *shells* are built with ``plotly.graph_objects`` so every property name and
+value is checked by the plotly package; the long data arrays (x, y, customdata) are attached
+to the resulting dicts afterwards, because plotly's validators cost tens of microseconds per
+point and the shells alone catch every mistake a typo could make.
+
+Every string that comes from an article, an editor or an admin (titles, actor names) goes
+through :func:`plotly_text` before it reaches the figure: Plotly renders a subset of HTML
+(``<a href>``, ``<b>``, ``<br>``...) in hover labels, tick labels and legends, and decodes
+``&lt;``-style entities back into plain characters, so escaped text shows as typed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from timeline.dates import format_event_date
+
+# Above this many points, markers are drawn with WebGL (scattergl): SVG slows to a crawl
+# with thousands of nodes, WebGL does not.
+WEBGL_THRESHOLD = 800
+# Above this many events in the current view the selector sends counts per lane per period
+# instead of events (see timeline.selectors); the chart says so and zooming in brings the
+# events back.
+EVENT_LIMIT = 2000
+
+TITLE_MAX = 140
+# Sub-rows inside a lane for interval bars, so overlapping months do not hide each other.
+BAR_ROWS = 3
+
+CATEGORY_COLOURS = {
+    "talks": "#2b6cb0",
+    "agreement": "#2f855a",
+    "ceasefire": "#2c9aa0",
+    "withdrawal": "#6b46c1",
+    "violence": "#c53030",
+    "statement": "#718096",
+    "prisoner release": "#b7791f",
+    "sanctions": "#9c4221",
+    "election": "#b83280",
+    "report": "#4a5568",
+    "visit": "#dd6b20",
+    "other": "#8896a8",
+}
+FALLBACK_COLOUR = "#8896a8"
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+DAY_MS = 86_400_000
+
+# Uncertain dates get hatched bars; early/mid/late already narrow the interval itself.
+_UNCERTAIN_MODS = {"APPROX", "BEFORE", "AFTER"}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartEvent:
+    """One event as the chart needs it; ``lanes`` are the lane keys it is drawn in."""
+
+    pk: int
+    title: str
+    category: str
+    value: str
+    precision: str
+    mod: str
+    start: datetime.date
+    end: datetime.date
+    n_sources: int
+    lanes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LaneCount:
+    """How many events of one lane start in one period (aggregate view)."""
+
+    lane: str
+    period: datetime.date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompareSeries:
+    """One conflict of a comparison: its events, and the day its clock starts at when
+    the conflicts are aligned on a reference event (``None`` on the calendar)."""
+
+    label: str
+    events: Sequence[ChartEvent]
+    origin: datetime.date | None = None
+
+
+def plotly_text(text: str, *, limit: int | None = None) -> str:
+    """Text from a user or an article, made safe for Plotly's HTML subset.
+
+    Truncates first (on the raw text, so an entity is never cut in half), then escapes
+    ``& < > " '``. Plotly turns the entities back into characters when it draws, so the
+    reader sees exactly what was typed and no tag is ever interpreted.
+    """
+    text = " ".join(str(text).split())
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return html.escape(text, quote=True)
+
+
+def category_colour(category: str) -> str:
+    """The colour of a category, shared by the chart, its legend and the page's swatches."""
+    return CATEGORY_COLOURS.get(category, FALLBACK_COLOUR)
+
+
+def event_date_label(event: ChartEvent) -> str:
+    """The date as the precision allows, with the precision named for coarse dates."""
+    label = format_event_date(
+        value=event.value,
+        precision=event.precision,
+        start=event.start,
+        end=event.end,
+        mod=event.mod,
+    )
+    if event.precision != "day":
+        label = f"{label} ({event.precision})"
+    return label
+
+
+def timeline_figure(
+    *,
+    events: Sequence[ChartEvent],
+    lanes: Sequence[Lane],
+    category_labels: dict[str, str],
+    window: tuple[datetime.date, datetime.date] | None = None,
+    filename: str = "timeline",
+) -> dict:
+    """The event view: one lane per category or actor, each event drawn at its precision.
+
+    Day-precision events are markers in the upper half of their lane (WebGL above
+    ``WEBGL_THRESHOLD`` points); coarser events are lighter horizontal bars spanning their
+    whole inclusive interval in the lower half, packed into a few sub-rows so overlapping
+    periods stay visible, hatched when the date is approximate or open-ended. ``customdata``
+    of every point starts with the event's primary key, which the page script uses to open
+    the event panel. ``window`` (inclusive dates) fixes the visible range; without it the
+    range is the span of the events.
+    """
+    lane_index = {lane.key: i for i, lane in enumerate(lanes)}
+    points: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    bars: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    bar_row_ends: dict[int, list[datetime.date]] = defaultdict(lambda: [datetime.date.min] * 3)
+    same_day: dict[tuple[int, datetime.date], int] = defaultdict(int)
+    multi_lane = len(lanes) > 1 and any(len(e.lanes) > 1 for e in events)
+    label_of = {lane.key: lane.label for lane in lanes}
+
+    n_points = 0
+    for event in events:
+        title = plotly_text(event.title, limit=TITLE_MAX)
+        date_label = plotly_text(event_date_label(event))
+        category = category_labels.get(event.category, event.category)
+        sources = f"{event.n_sources} source{'s' if event.n_sources != 1 else ''}"
+        for lane_key in event.lanes:
+            i = lane_index.get(lane_key)
+            if i is None:
+                continue
+            n_points += 1
+            detail = f"{category} · {sources}"
+            if multi_lane or lane_key != event.category:
+                detail = f"{plotly_text(label_of[lane_key])} · {detail}"
+            custom = [event.pk, title, date_label, plotly_text(detail)]
+            if event.precision == "day":
+                # Same-day events in one lane step down a little instead of hiding each other.
+                k = same_day[(i, event.start)]
+                same_day[(i, event.start)] = k + 1
+                trace = points[event.category]
+                trace["x"].append(event.start.isoformat())
+                trace["y"].append(round(i - 0.22 + 0.07 * (k % 3), 3))
+                trace["customdata"].append(custom)
+            else:
+                row_ends = bar_row_ends[i]
+                row = next(
+                    (r for r in range(BAR_ROWS) if row_ends[r] < event.start),
+                    min(range(BAR_ROWS), key=lambda r: row_ends[r]),
+                )
+                row_ends[row] = max(row_ends[row], event.end)
+                days = (event.end - event.start).days + 1
+                trace = bars[event.category]
+                trace["base"].append(event.start.isoformat())
+                trace["x"].append(days * DAY_MS)
+                trace["y"].append(round(i + 0.04 + 0.13 * row, 3))
+                trace["customdata"].append(custom)
+                trace["pattern"].append("/" if event.mod in _UNCERTAIN_MODS else "")
+
+    hover = (
+        "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+        '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
+    )
+    marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    data: list[dict] = []
+    for category in _ordered_categories(category_labels, points.keys() | bars.keys()):
+        colour = category_colour(category)
+        name = plotly_text(category_labels.get(category, category))
+        if category in bars:
+            columns = bars[category]
+            shell = go.Bar(
+                name=name,
+                legendgroup=category,
+                showlegend=category not in points,
+                orientation="h",
+                width=0.11,
+                marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
+                hovertemplate=hover,
+            ).to_plotly_json()
+            shell.update(base=columns["base"], x=columns["x"], y=columns["y"])
+            shell["customdata"] = columns["customdata"]
+            if any(columns["pattern"]):
+                shell["marker"]["pattern"] = {
+                    "shape": columns["pattern"],
+                    "fgcolor": colour,
+                    "bgcolor": "rgba(255,255,255,0.6)",
+                    "size": 6,
+                }
+            data.append(shell)
+        if category in points:
+            columns = points[category]
+            shell = marker_type(
+                name=name,
+                legendgroup=category,
+                mode="markers",
+                marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
+                hovertemplate=hover,
+            ).to_plotly_json()
+            shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
+            data.append(shell)
+
+    x_range = _x_range(window, events)
+    layout = _lane_layout(lanes, x_range=x_range)
+    layout["barmode"] = "overlay"
+    if not events:
+        layout["annotations"] = [_note("No events match these filters.")]
+    return {"data": data, "layout": layout, "config": _config(filename)}
+
+
+def aggregate_figure(
+    *,
+    counts: Iterable[LaneCount],
+    lanes: Sequence[Lane],
+    period: str,
+    total: int,
+    window: tuple[datetime.date, datetime.date] | None = None,
+    filename: str = "timeline",
+) -> dict:
+    """The overview of a large view: how many events each lane has per period.
+
+    Drawn as one heatmap strip per lane (``period`` is ``year``, ``month``, ``week`` or
+    ``day``), with a note telling the reader to zoom in; clicking a cell zooms to its
+    period. Its size depends on the number of lanes and periods, never on the number of
+    events, which is what keeps a 100,000-event conflict as light as a small one.
+    """
+    counts = list(counts)
+    lane_index = {lane.key: i for i, lane in enumerate(lanes)}
+    periods = sorted({c.period for c in counts})
+    column = {p: j for j, p in enumerate(periods)}
+    z: list[list[int | None]] = [[None] * len(periods) for _ in lanes]
+    for c in counts:
+        i = lane_index.get(c.lane)
+        if i is not None and c.count:
+            z[i][column[c.period]] = (z[i][column[c.period]] or 0) + c.count
+
+    labels = [plotly_text(lane.label) for lane in lanes]
+    centres = [_period_centre(p, period).isoformat() for p in periods]
+    if period in ("year", "month"):
+        when = "%{x|%Y}" if period == "year" else "%{x|%b %Y}"
+        custom = None
+    else:
+        # d3 cannot say "week of <Monday>" from a centre date: send the labels instead.
+        when = "%{customdata}"
+        row = [_period_label(p, period) for p in periods]
+        custom = [row for _ in lanes]
+    shell = go.Heatmap(
+        name="Events",
+        colorscale=[[0.0, "#cfe0ee"], [0.35, "#6f9fc6"], [1.0, "#173f5f"]],
+        zmin=0,
+        xgap=1,
+        ygap=6,
+        hoverongaps=False,
+        showscale=True,
+        colorbar={"title": {"text": "events"}, "thickness": 10, "len": 0.8},
+        hovertemplate=(
+            f"<b>%{{y}}</b><br>{when}: %{{z:,}} events<br>"
+            '<span style="color:#5b636e">click to zoom in</span><extra></extra>'
+        ),
+    ).to_plotly_json()
+    shell.update(x=centres, y=labels, z=z)
+    if custom is not None:
+        shell["customdata"] = custom
+    data = [shell] if periods else []
+
+    x_range = None
+    if window is not None:
+        x_range = (window[0], window[1] + datetime.timedelta(days=1))
+    elif periods:
+        x_range = _padded((periods[0], _period_span(periods[-1], period)[1]))
+    layout = _lane_layout(lanes, x_range=x_range)
+    # Lanes are categories here (hover shows their label); index positions still apply.
+    layout["yaxis"].update(type="category", tickmode="auto")
+    layout["yaxis"].pop("tickvals", None)
+    layout["yaxis"].pop("ticktext", None)
+    layout["meta"] = {"period": period}
+    unit = {"year": "year", "month": "month", "week": "week", "day": "day"}[period]
+    layout["annotations"] = [
+        _note(
+            f"{total:,} events: too many to draw one by one, so each cell counts the events "
+            f"starting in that {unit}. Zoom in (drag across the chart) to see the events."
+        )
+    ]
+    layout["margin"]["t"] = 44
+    return {"data": data, "layout": layout, "config": _config(filename)}
+
+
+def compare_figure(
+    *,
+    series: Sequence[CompareSeries],
+    category_labels: dict[str, str],
+    aligned_on: str = "",
+    filename: str = "comparison",
+) -> dict:
+    """Several conflicts one above the other, each in its own lane, coloured by category.
+
+    On the calendar the x axis is dates. When ``aligned_on`` names the reference (for
+    example "first talks") every series is shifted so its ``origin`` is zero and the x axis
+    counts months since then; a series without an origin is left out and named in a note.
+    Coarse events are bars, day events markers, as in :func:`timeline_figure`.
+    """
+    lanes = [Lane(key=str(i), label=s.label) for i, s in enumerate(series)]
+    aligned = bool(aligned_on)
+    by_category: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    bars: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    skipped = []
+    n_points = 0
+    for i, s in enumerate(series):
+        if aligned and s.origin is None:
+            skipped.append(s.label)
+            continue
+        for event in s.events:
+            n_points += 1
+            custom = [
+                event.pk,
+                plotly_text(event.title, limit=TITLE_MAX),
+                plotly_text(event_date_label(event)),
+                plotly_text(f"{s.label} · {category_labels.get(event.category, event.category)}"),
+            ]
+            if event.precision == "day":
+                trace = by_category[event.category]
+                trace["x"].append(_months(event.start, s.origin) if aligned else str(event.start))
+                trace["y"].append(i - 0.15)
+                trace["customdata"].append(custom)
+            else:
+                trace = bars[event.category]
+                if aligned:
+                    trace["base"].append(_months(event.start, s.origin))
+                    days = (event.end - event.start).days + 1
+                    trace["x"].append(round(days / 30.4375, 3))
+                else:
+                    trace["base"].append(event.start.isoformat())
+                    trace["x"].append(((event.end - event.start).days + 1) * DAY_MS)
+                trace["y"].append(i + 0.18)
+                trace["customdata"].append(custom)
+
+    hover = (
+        "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+        '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
+    )
+    marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    data = []
+    for category in _ordered_categories(category_labels, by_category.keys() | bars.keys()):
+        colour = category_colour(category)
+        name = plotly_text(category_labels.get(category, category))
+        if category in bars:
+            shell = go.Bar(
+                name=name,
+                legendgroup=category,
+                showlegend=category not in by_category,
+                orientation="h",
+                width=0.16,
+                marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
+                hovertemplate=hover,
+            ).to_plotly_json()
+            columns = bars[category]
+            shell.update(
+                base=columns["base"],
+                x=columns["x"],
+                y=columns["y"],
+                customdata=columns["customdata"],
+            )
+            data.append(shell)
+        if category in by_category:
+            shell = marker_type(
+                name=name,
+                legendgroup=category,
+                mode="markers",
+                marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
+                hovertemplate=hover,
+            ).to_plotly_json()
+            columns = by_category[category]
+            shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
+            data.append(shell)
+
+    layout = _lane_layout(lanes, x_range=None)
+    layout["barmode"] = "overlay"
+    layout["height"] = max(220, 90 + 90 * len(lanes))
+    if aligned:
+        layout["xaxis"] = go.layout.XAxis(
+            type="linear",
+            title={"text": f"months since {plotly_text(aligned_on)}"},
+            zeroline=True,
+            zerolinecolor="#1f2328",
+            gridcolor="#eef1f4",
+        ).to_plotly_json()
+    notes = []
+    if skipped:
+        notes.append(
+            _note(
+                "Not shown (no "
+                + plotly_text(aligned_on)
+                + " to align on): "
+                + ", ".join(plotly_text(s) for s in skipped)
+            )
+        )
+    if not any(s.events for s in series):
+        notes.append(_note("No events to compare."))
+    if notes:
+        layout["annotations"] = notes
+    return {"data": data, "layout": layout, "config": _config(filename)}
+
+
+def _ordered_categories(labels: dict[str, str], present: Iterable[str]) -> list[str]:
+    present = set(present)
+    known = [c for c in labels if c in present]
+    return known + sorted(present - set(known))
+
+
+def _lane_layout(
+    lanes: Sequence[Lane], *, x_range: tuple[datetime.date, datetime.date] | None
+) -> dict:
+    n = max(len(lanes), 1)
+    xaxis: dict = {
+        "type": "date",
+        "showgrid": True,
+        "gridcolor": "#eef1f4",
+        "linecolor": "#c9d0d8",
+        "ticks": "outside",
+        "tickcolor": "#c9d0d8",
+    }
+    if x_range is not None:
+        xaxis["range"] = [x_range[0].isoformat(), x_range[1].isoformat()]
+        xaxis["autorange"] = False
+    layout = go.Layout(
+        height=max(240, 110 + 52 * n),
+        margin={"l": 10, "r": 20, "t": 16, "b": 40},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="#ffffff",
+        font={"family": FONT, "size": 13, "color": "#1f2328"},
+        hovermode="closest",
+        hoverlabel={"bgcolor": "#ffffff", "bordercolor": "#c9d0d8", "font": {"size": 13}},
+        dragmode="zoom",
+        showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "font": {"size": 12}},
+        xaxis=xaxis,
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(lanes))),
+            "ticktext": [plotly_text(lane.label, limit=40) for lane in lanes],
+            "range": [n - 0.5, -0.5],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+            "ticks": "",
+        },
+        # Hairlines between lanes, drawn under the data.
+        shapes=[
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "yref": "y",
+                "y0": i + 0.5,
+                "y1": i + 0.5,
+                "line": {"color": "#e3e7ec", "width": 1},
+                "layer": "below",
+            }
+            for i in range(n - 1)
+        ],
+    ).to_plotly_json()
+    return layout
+
+
+def _note(text: str) -> dict:
+    return go.layout.Annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        yanchor="bottom",
+        xanchor="left",
+        showarrow=False,
+        font={"size": 12, "color": "#5b636e"},
+    ).to_plotly_json()
+
+
+def _config(filename: str) -> dict:
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "scrollZoom": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "toggleSpikelines"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
+
+
+def _x_range(
+    window: tuple[datetime.date, datetime.date] | None, events: Sequence[ChartEvent]
+) -> tuple[datetime.date, datetime.date] | None:
+    if window is not None:
+        # The window is inclusive: its last day is drawn whole.
+        return window[0], window[1] + datetime.timedelta(days=1)
+    if not events:
+        return None
+    lo = min(e.start for e in events)
+    hi = max(e.end for e in events) + datetime.timedelta(days=1)
+    return _padded((lo, hi))
+
+
+def _padded(span: tuple[datetime.date, datetime.date]) -> tuple[datetime.date, datetime.date]:
+    lo, hi = span
+    pad = datetime.timedelta(days=max(3, (hi - lo).days // 40))
+    return lo - pad, hi + pad
+
+
+def _months(day: datetime.date, origin: datetime.date | None) -> float:
+    return round((day - (origin or day)).days / 30.4375, 3)
+
+
+def _period_span(start: datetime.date, period: str) -> tuple[datetime.date, datetime.date]:
+    """Inclusive first and last day of the period that begins on ``start``."""
+    if period == "year":
+        return start, datetime.date(start.year, 12, 31)
+    if period == "month":
+        following = datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - datetime.timedelta(days=1)
+    if period == "week":
+        return start, start + datetime.timedelta(days=6)
+    return start, start
+
+
+def _period_centre(start: datetime.date, period: str) -> datetime.date:
+    lo, hi = _period_span(start, period)
+    return lo + (hi - lo) / 2
+
+
+def _period_label(start: datetime.date, period: str) -> str:
+    if period == "year":
+        return str(start.year)
+    if period == "month":
+        return f"{start:%b %Y}"
+    if period == "week":
+        return f"week of {start.day} {start:%b %Y}"
+    return f"{start.day} {start:%b %Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class CompareCounts:
+    """One conflict of a large comparison: events per month (keyed by the month's first
+    day), and the day its clock starts at when aligned."""
+
+    label: str
+    months: dict[datetime.date, int]
+    origin: datetime.date | None = None
+
+
+def compare_counts_figure(*, series: Sequence[CompareCounts], aligned_on: str = "") -> dict:
+    """A comparison too large to draw event by event: one heatmap strip per conflict.
+
+    On the calendar the columns are months; aligned, they are whole months since each
+    conflict's origin (month 0 holds the origin), and conflicts without an origin are left
+    out and named in a note.
+    """
+    aligned = bool(aligned_on)
+    shown = [s for s in series if not aligned or s.origin is not None]
+    skipped = [s.label for s in series if aligned and s.origin is None]
+    labels = [plotly_text(s.label) for s in shown]
+    if aligned:
+        keyed = [
+            {_month_index(m) - _month_index(s.origin): n for m, n in s.months.items()}
+            for s in shown
+        ]
+    else:
+        keyed = [
+            {_period_centre(m, "month").isoformat(): n for m, n in s.months.items()} for s in shown
+        ]
+    columns = sorted({k for row in keyed for k in row})
+    z = [[row.get(k) for k in columns] for row in keyed]
+    when = "month %{x}" if aligned else "%{x|%b %Y}"
+    shell = go.Heatmap(
+        name="Events",
+        colorscale=[[0.0, "#cfe0ee"], [0.35, "#6f9fc6"], [1.0, "#173f5f"]],
+        zmin=0,
+        xgap=1,
+        ygap=8,
+        hoverongaps=False,
+        colorbar={"title": {"text": "events"}, "thickness": 10, "len": 0.8},
+        hovertemplate=f"<b>%{{y}}</b><br>{when}: %{{z:,}} events<extra></extra>",
+    ).to_plotly_json()
+    shell.update(x=columns, y=labels, z=z)
+    lanes = [Lane(key=str(i), label=s.label) for i, s in enumerate(shown)]
+    layout = _lane_layout(lanes, x_range=None)
+    layout["yaxis"].update(type="category", tickmode="auto")
+    layout["yaxis"].pop("tickvals", None)
+    layout["yaxis"].pop("ticktext", None)
+    layout["height"] = max(220, 90 + 70 * len(lanes))
+    layout["margin"]["t"] = 44
+    if aligned:
+        layout["xaxis"] = go.layout.XAxis(
+            type="linear",
+            title={"text": f"months since {plotly_text(aligned_on)}"},
+            zeroline=True,
+            zerolinecolor="#1f2328",
+            gridcolor="#eef1f4",
+        ).to_plotly_json()
+    notes = [_note("Events per month: too many to draw one by one.")]
+    if skipped:
+        notes.append(
+            _note(
+                f"Not shown (no {plotly_text(aligned_on)} to align on): "
+                + ", ".join(plotly_text(s) for s in skipped)
+            )
+        )
+        notes[-1]["y"] = 1.08
+    layout["annotations"] = notes
+    return {"data": [shell] if columns else [], "layout": layout, "config": _config("comparison")}
+
+
+def activity_strip(monthly: dict[str, int], *, columns: int = 96) -> tuple[str, int]:
+    """An SVG path drawing events per month as bars in a 100 × 20 box, and the peak.
+
+    ``monthly`` maps "YYYY-MM" to counts. Long spans are folded into at most ``columns``
+    equal bins of whole months so the strip stays a few hundred bytes however long the
+    conflict. Returns ``("", 0)`` without events.
+    """
+    if not monthly:
+        return "", 0
+    keys = sorted(monthly)
+    first = int(keys[0][:4]) * 12 + int(keys[0][5:7]) - 1
+    last = int(keys[-1][:4]) * 12 + int(keys[-1][5:7]) - 1
+    n_months = last - first + 1
+    per_bin = max(1, -(-n_months // columns))
+    bins = [0] * (-(-n_months // per_bin))
+    for key, n in monthly.items():
+        index = int(key[:4]) * 12 + int(key[5:7]) - 1 - first
+        bins[index // per_bin] += n
+    peak = max(bins)
+    width = 100 / len(bins)
+    parts = []
+    for i, n in enumerate(bins):
+        if not n:
+            continue
+        height = max(1.5, 20 * n / peak)
+        parts.append(f"M{i * width:.2f} 20v-{height:.1f}h{max(width * 0.8, 0.4):.2f}v{height:.1f}z")
+    return "".join(parts), peak
+
+
+def _month_index(day: datetime.date) -> int:
+    return day.year * 12 + day.month - 1
