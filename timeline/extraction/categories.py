@@ -89,7 +89,7 @@ RULES: tuple[tuple[str, dict[str, str]], ...] = (
             "en": r"attack|kill|bomb|explo[sd]|clash|fighting|offensive|invad|invasion"
             r"|air ?strike|shell(?:ed|ing)\b|assassinat|wound|massacre|ambush|raid|gunmen"
             r"|shot dead|militants? (?:stormed|seized)|seized|captured|dead\b|casualt"
-            r"|violence",
+            r"|violence|blast|death toll|gunfire|suicide bomb",
             "fr": r"attaque|attentat|tués?\b|morts?\b|blessé|combats|affrontement|bombard"
             r"|offensive|massacre|embuscade|violence|assassin",
             "es": r"ataque|atentado|muert|asesina|herid|combate|enfrentamiento|bombarde"

@@ -52,7 +52,7 @@ _ATTRIBUTION_CHUNK = re.compile(
 )
 # A reporting frame that opens a clause: "the US State Department said (on Sunday) (that)".
 _LEADING_FRAME = re.compile(
-    r"(?:[\w'’.-]+\s+){1,8}?(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"(?:[\w'’.-]+\s+){0,8}?(?:has\s+|have\s+|had\s+|also\s+)?"
     r"(?:(?:told|tells)\s+(?:the\s+)?[\w'’-]+|" + _REPORTING + r")\s+(?:that\s+|que\s+)?",
     re.IGNORECASE,
 )
@@ -64,7 +64,7 @@ _TRAILING_FRAME = re.compile(
 _LEADING_CONNECTIVES = re.compile(
     r"(?:but|and|or|yet|so|while|whereas|although|though|as|which|who|whom|whose|where"
     r"|when|then|also|however|mais|et|ou|alors que|tandis que|qui|dont|pero|y|o|mientras"
-    r"|aunque|que|quien|donde|cuando)\s+",
+    r"|aunque|que|quien|donde|cuando)(?:\s*,\s*|\s+)",
     re.IGNORECASE,
 )
 
@@ -80,6 +80,14 @@ _CLAUSE_OPENERS = _wordset(
     that whether which who while because although though and but as when where after before
     since until unless if que qui dont lorsque quand et mais car donde cuando porque aunque
     y pero mientras
+    """
+)
+# First words of introductory phrases, never part of a clause's subject.
+_INTRO_WORDS = _wordset(
+    """
+    also however meanwhile today yesterday tomorrow earlier later then now still yet
+    in on at as of by for from since after before during under over with without
+    according selon según aujourd'hui hier demain hoy ayer mañana puis ensuite luego
     """
 )
 # A long title may end before one of these (the phrase boundary), never after one.
@@ -162,6 +170,10 @@ def make_title(
     start = _strip_leading(sentence, start, end, date_start, lang)
     end = _strip_trailing_frame(sentence, start, end, date_end)
     if end - start > max_chars:
+        if date_start < start or date_end > end:
+            # The date lay in a dropped introduction or attribution: keep the clause's
+            # beginning when shortening.
+            date_start = date_end = start
         start, end = _shorten(sentence, start, end, date_start, date_end, max_chars, lang)
     return _tidy(sentence[start:end])
 
@@ -189,6 +201,31 @@ def _clause(
     sentence: str, seg_start: int, seg_end: int, date_start: int, date_end: int, lang: str
 ) -> tuple[int, int]:
     """The comma chunk(s) of the segment that make the date's clause."""
+    chunks = _chunks(sentence, seg_start, seg_end, date_start, date_end)
+    start, end = _pick_clause(sentence, chunks, date_start, lang)
+    # Proper names listed after the clause ("accept Poland, Hungary and the Czech
+    # Republic") complete it.
+    for cs, ce in chunks:
+        if cs < end:
+            continue
+        piece = sentence[cs:ce]
+        words = _WORDS.findall(piece)
+        if (
+            not words
+            or not words[0][0].isupper()
+            or len(words) > 6
+            or has_verb(piece, lang)
+            or is_attribution(piece, lang)
+            or ce - start > MAX_TITLE_CHARS
+        ):
+            break
+        end = ce
+    return start, end
+
+
+def _chunks(
+    sentence: str, seg_start: int, seg_end: int, date_start: int, date_end: int
+) -> list[tuple[int, int]]:
     chunks: list[tuple[int, int]] = []
     pos = seg_start
     for m in _COMMA.finditer(sentence, seg_start, seg_end):
@@ -198,6 +235,12 @@ def _clause(
         chunks.append((pos, m.start() + len(m.group().rstrip())))
         pos = m.end()
     chunks.append((pos, seg_end))
+    return chunks
+
+
+def _pick_clause(
+    sentence: str, chunks: list[tuple[int, int]], date_start: int, lang: str
+) -> tuple[int, int]:
     idx = len(chunks) - 1
     for i, (_s, e) in enumerate(chunks):
         if date_start < e:
@@ -210,10 +253,46 @@ def _clause(
 
     s, e = chunks[idx]
     text = sentence[s:e]
+    if idx > 0 and is_attribution(text, lang) and usable(idx - 1):
+        # "..., officials said Monday": the date dates the saying; the title is what was
+        # said, i.e. everything before the attribution.
+        return chunks[0][0], chunks[idx - 1][1]
+    first = _WORDS.search(text)
+    if (
+        idx > 0
+        and first is not None
+        and first.group()[0].islower()
+        and has_verb(first.group(), lang)
+        and not _LEADING_FRAME.match(text.lstrip())
+    ):
+        # "Albright, the secretary of state, was born in Prague in 1937": the chunk is
+        # a predicate whose subject sits in the chunks before it.
+        return chunks[0][0], e
     if has_verb(text, lang) and len(_WORDS.findall(text)) >= 3:
-        return s, e
+        # Items of a list before it ("Poland, Hungary and the Czech Republic joined")
+        # belong to the clause's subject.
+        first_chunk = idx
+        while first_chunk > 0:
+            ps, pe = chunks[first_chunk - 1]
+            before = sentence[ps:pe]
+            lead = _WORDS.search(before)
+            if (
+                lead is None
+                or len(_WORDS.findall(before)) > 3
+                or has_verb(before, lang)
+                or lead.group().lower() in _INTRO_WORDS
+                or is_attribution(before, lang)
+            ):
+                break
+            first_chunk -= 1
+        return chunks[first_chunk][0], e
     if idx == 0:
-        # An introductory phrase: the title is the clause it introduces.
+        # An introductory phrase: the title is the clause it introduces (the first
+        # chunk after it with a verb; "In July 1997, at a summit in Madrid, Spain, the
+        # alliance announced ...").
+        for j in range(1, len(chunks)):
+            if usable(j) and has_verb(sentence[chunks[j][0] : chunks[j][1]], lang):
+                return chunks[j][0], chunks[j][1]
         for j in range(1, len(chunks)):
             if usable(j):
                 return chunks[j][0], chunks[j][1]
@@ -270,6 +349,9 @@ def _shorten(
             continue
         if w in _CLAUSE_OPENERS and we + 1 < date_start + 1:
             candidate = we + 1
+            following = _WORDS.match(sentence, candidate)
+            if following and has_verb(following.group(), lang):
+                continue  # "that took place": a relative clause without its subject
             piece = sentence[candidate:end]
             if (
                 has_verb(sentence[candidate:date_end] or piece, lang)
@@ -280,8 +362,8 @@ def _shorten(
     if date_end - start > max_chars:
         # The date is too far in: start a few words before it.
         limit = date_end - int(max_chars * 0.7)
-        for ws, _we, _w in words:
-            if ws >= limit:
+        for ws, _we, w in words:
+            if ws >= limit and w not in _TRAILING_STOPWORDS:
                 start = ws
                 break
     if end - start <= max_chars:
