@@ -243,12 +243,17 @@ _TOKEN = re.compile(r"[^\W\d_][\w’'.-]*[\w.]|[^\W\d_]")
 
 _lock = threading.Lock()
 _gazetteer: dict[str, tuple[str, bool]] | None = None
+# First word of every name -> the most words a name starting with it has: most tokens
+# start no name, and the n-gram look-ups are skipped for them.
+_first_words: dict[str, int] = {}
 
 
 def _normalise(name: str) -> str:
     """Look-up key: accents and transliteration marks folded, so "Bogota" finds "Bogotá"
     and "Jalalabad" finds the gazetteer's "Jalālābād"."""
     name = " ".join(name.replace("’", "'").replace("‘", "'").split())
+    if name.isascii():
+        return name
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -320,12 +325,30 @@ def _arabic_variants(name: str) -> list[str]:
 
 def gazetteer() -> dict[str, tuple[str, bool]]:
     """The surface-form table (built on first call, then cached for the process)."""
-    global _gazetteer
+    global _gazetteer, _first_words
     if _gazetteer is None:
         with _lock:
             if _gazetteer is None:
-                _gazetteer = _build()
+                table = _build()
+                first: dict[str, int] = {}
+                for key in table:
+                    words = key.split(" ")
+                    head = _head(words[0])
+                    first[head] = max(first.get(head, 0), len(words))
+                _first_words = first
+                _gazetteer = table
     return _gazetteer
+
+
+def _head(word: str) -> str:
+    """The form of a first word used to index names: "U.S." -> "U.S", "Kabul's" -> "Kabul"."""
+    word = _normalise(word)
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.rstrip(".,'")
+    if len(word) >= 4 and word.isupper():
+        word = word.title()
+    return word
 
 
 def find_places(sentence: str) -> tuple[str, ...]:
@@ -355,7 +378,8 @@ def find_places(sentence: str) -> tuple[str, ...]:
             i += 1
             continue
         match = None
-        for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+        longest = _first_words.get(_head(word), 0)
+        for n in range(min(MAX_NAME_TOKENS, longest + 1, len(tokens) - i), 0, -1):
             last_end = tokens[i + n - 1][1]
             surface = sentence[start:last_end]
             hit = _lookup(table, surface)
