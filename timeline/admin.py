@@ -80,6 +80,11 @@ class MentionInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        # Mentions come from the extractor; without this the blank "add" row renders and
+        # its read-only fields fail on an unsaved mention.
+        return False
+
     @admin.display(description="event")
     def event_link(self, obj: Mention) -> str:
         url = reverse("admin:timeline_event_change", args=[obj.event_id])
@@ -155,6 +160,10 @@ class ArticleAdmin(admin.ModelAdmin):
             return self.fieldsets[:2]
         return self.fieldsets
 
+    def get_inlines(self, request, obj=None):
+        # The add page has no events yet: no mention inline (and no management form).
+        return self.inlines if obj is not None else []
+
     @admin.display(description="events", ordering="event_total")
     def n_events(self, obj: Article) -> int:
         return obj.event_total
@@ -181,7 +190,8 @@ class ArticleAdmin(admin.ModelAdmin):
         else:
             messages.info(request, "Extraction is queued; refresh in a moment.")
 
-    @admin.action(description="Re-extract the selected articles")
+    # Re-extraction rewrites machine proposals: article editors only, not event editors.
+    @admin.action(description="Re-extract the selected articles", permissions=["change"])
     def reextract(self, request: HttpRequest, queryset) -> None:
         failed = 0
         for article in queryset:
@@ -203,6 +213,9 @@ class EventMentionInline(admin.TabularInline):
     can_delete = False
     fields = ["article", "expression_text", "explanation", "sentence"]
     readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Event)
@@ -277,6 +290,10 @@ class EventAdmin(SimpleHistoryAdmin):
         obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change):
-        # Actors are saved by the service above for existing events.
+        # Actors are saved by the service above for existing events; the read-only mention
+        # inline is still "saved" (a no-op) so the change message can be built.
         if not change:
             super().save_related(request, form, formsets, change)
+            return
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)

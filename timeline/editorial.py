@@ -241,15 +241,24 @@ def event_history(*, event: Event) -> list[HistoryEntry]:
     as "unknown". Actor changes are listed by name.
     """
     records = list(
-        event.history.select_related("history_user")
-        .prefetch_related("actors")
-        .order_by("history_date", "history_id")
+        event.history.select_related("history_user").order_by("history_date", "history_id")
     )
+    # The m2m history manager does not support prefetch_related: one query for all rows.
+    actor_rows = Event.history.model.actors.model.objects.filter(
+        history__in=[r.history_id for r in records]
+    ).values_list("history_id", "actor_id")
+    actors_of: dict[int, list[int]] = defaultdict(list)
+    for history_id, actor_id in actor_rows:
+        actors_of[history_id].append(actor_id)
     actor_names = dict(
-        Actor.objects.filter(
-            pk__in={row.actor_id for r in records for row in r.actors.all()}
-        ).values_list("pk", "name")
+        Actor.objects.filter(pk__in={a for ids in actors_of.values() for a in ids}).values_list(
+            "pk", "name"
+        )
     )
+
+    def names(record) -> list[str]:
+        return sorted(actor_names.get(a, f"#{a}") for a in actors_of.get(record.history_id, []))
+
     entries = []
     previous = None
     for record in records:
@@ -259,14 +268,8 @@ def event_history(*, event: Event) -> list[HistoryEntry]:
             old = getattr(previous, name) if previous is not None else None
             if previous is None or old != new:
                 changes.append((name, "" if previous is None else _show(old), _show(new)))
-        new_actors = sorted(
-            actor_names.get(r.actor_id, f"#{r.actor_id}") for r in record.actors.all()
-        )
-        old_actors = (
-            sorted(actor_names.get(r.actor_id, f"#{r.actor_id}") for r in previous.actors.all())
-            if previous is not None
-            else []
-        )
+        new_actors = names(record)
+        old_actors = names(previous) if previous is not None else []
         if new_actors != old_actors:
             changes.append(("actors", ", ".join(old_actors), ", ".join(new_actors)))
         user = record.history_user
