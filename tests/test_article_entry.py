@@ -48,7 +48,7 @@ def test_adding_an_article_runs_extraction_and_shows_proposed_events(admin_clien
     page = admin_client.get(reverse("admin:timeline_article_change", args=[article.pk]))
     html = page.content.decode()
     assert page.status_code == 200
-    assert "proposed events" in html
+    assert "proposed events" in html.lower()
     assert "<mark>February 2020</mark>" in html
     assert "Feb 2020" in html
     assert "published 2021-02-28" in html  # the resolution trail
@@ -57,8 +57,8 @@ def test_adding_an_article_runs_extraction_and_shows_proposed_events(admin_clien
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"body": "   \n  "}, "body", "This field is required"),
-        ({"published": ""}, "published", "This field is required"),
+        ({"body": "   \n  "}, "body", "The article text is empty"),
+        ({"published": ""}, "published", "Give the publication date"),
         ({"title": ""}, "title", "This field is required"),
         ({"url": "not a url"}, "url", "Enter a valid URL"),
     ],

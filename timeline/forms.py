@@ -27,15 +27,32 @@ def _article_link(article: Article) -> str:
     )
 
 
+class CleanTextField(forms.CharField):
+    """A text field that strips NUL and control characters before validation.
+
+    Django's CharField refuses NUL outright; pasted articles often carry one, and the
+    promise is to strip them (identically on every database), not to reject the article.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return text_clean(value) if isinstance(value, str) else value
+
+
 class ArticleForm(forms.ModelForm):
     """Article entry: the rules that keep bad input out of the database."""
 
     class Meta:
         model = Article
         fields = ["conflict", "title", "outlet", "url", "published", "language", "body"]
+        field_classes = {"title": CleanTextField, "outlet": CleanTextField, "body": CleanTextField}
         widgets = {
             "body": forms.Textarea(attrs={"rows": 20, "cols": 100}),
             "published": forms.DateInput(attrs={"type": "date"}),
+        }
+        error_messages = {
+            "body": {"required": "The article text is empty."},
+            "published": {"required": "Give the publication date: it anchors every relative date."},
         }
         help_texts = {
             "body": "Paste the article text. Dates such as “last week” are resolved against "

@@ -380,12 +380,22 @@ def event_update(*, event: Event, expected_version: int, changes: dict, user) ->
     changes = dict(changes)
     with transaction.atomic():
         fresh = _event_claim(event_id=event.pk, expected_version=expected_version)
+        changes = dict(changes)
         actors = changes.pop("actors", None)
+        groups = set()
         for name, value in changes.items():
-            setattr(fresh, name, value)
-        groups = {_FIELD_GROUP[name] for name in changes if _FIELD_GROUP[name]}
+            # Only a real change marks a field as the editor's: re-saving an untouched
+            # form must not freeze the extractor's values.
+            if getattr(fresh, name) != value:
+                setattr(fresh, name, value)
+                if _FIELD_GROUP[name]:
+                    groups.add(_FIELD_GROUP[name])
         if actors is not None:
-            groups.add("actors")
+            wanted = {a.pk for a in actors}
+            if wanted != set(fresh.actors.values_list("pk", flat=True)):
+                groups.add("actors")
+            else:
+                actors = None
         fresh.editor_fields = sorted(set(fresh.editor_fields) | groups)
         fresh.full_clean(exclude=["conflict"])
         fresh._history_user = user
