@@ -21,7 +21,7 @@ def test_event_end_cannot_precede_start():
 @pytest.mark.parametrize(
     ("field", "value"),
     [
-        ("date_precision", "fortnight"),
+        ("date_precision", "minute"),
         ("status", "maybe"),
         ("category", "party"),
         ("date_mod", "SOONISH"),
