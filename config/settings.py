@@ -110,6 +110,10 @@ else:
                 "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20, minimum=1),
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
+            # Tests use a file too: an in-memory database shares one cache between threads
+            # and fails concurrent writers with "table is locked" instead of queueing them,
+            # so the race tests could not exercise WAL and the busy timeout.
+            "TEST": {"NAME": str(SQLITE_PATH.with_name("test_" + SQLITE_PATH.name))},
         }
     }
 

@@ -220,7 +220,7 @@ def test_revert_to_any_version_is_a_new_version(doha, editor, editor_b):
     services.event_update(
         event=event,
         expected_version=1,
-        changes={"title": "Wrong title", "actors": [usa.pk]},
+        changes={"title": "Wrong title", "actors": [usa]},
         user=editor,
     )
     services.event_update(

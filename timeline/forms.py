@@ -48,7 +48,7 @@ class ArticleForm(forms.ModelForm):
         field_classes = {"title": CleanTextField, "outlet": CleanTextField, "body": CleanTextField}
         widgets = {
             "body": forms.Textarea(attrs={"rows": 20, "cols": 100}),
-            "published": forms.DateInput(attrs={"type": "date"}),
+            "published": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
             "body": {"required": "The article text is empty."},
@@ -222,9 +222,8 @@ class EventEditForm(forms.Form):
             if getattr(current, name) != value:
                 out.update(data["date"])
                 break
-        actors = sorted(a.pk for a in data["actors"])
-        if actors != sorted(current.actors.values_list("pk", flat=True)):
-            out["actors"] = actors
+        if {a.pk for a in data["actors"]} != set(current.actors.values_list("pk", flat=True)):
+            out["actors"] = list(data["actors"])
         return out
 
 
