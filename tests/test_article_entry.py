@@ -162,3 +162,14 @@ def test_admin_event_edit_marks_the_field_as_editor_set(admin_client):
     assert event.title == "New title"
     assert event.editor_fields == ["title"]
     assert event.version == 2
+
+
+def test_change_page_keeps_the_publication_date_in_the_date_input(admin_client):
+    # A browser's <input type=date> only accepts ISO dates; a localised value shows blank
+    # and the next save would lose the anchor of every relative date.
+    article = ArticleFactory(published=dt.date(2021, 2, 28))
+    html = admin_client.get(
+        reverse("admin:timeline_article_change", args=[article.pk])
+    ).content.decode()
+    assert 'type="date"' in html
+    assert 'value="2021-02-28"' in html
