@@ -85,7 +85,7 @@ format: venv
 	$(PY) -m ruff check --fix .
 
 evaluate: venv
-	$(PY) manage.py evaluate_extraction $(SHARED)/corpora/te3-train
+	DJANGO_DEBUG=1 $(PY) manage.py evaluate_extraction $(SHARED)/corpora/te3-train
 
 bench: bench-extract bench-timeline
 
