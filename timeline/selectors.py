@@ -344,8 +344,14 @@ _ROW_FIELDS = (
 
 
 def _timeline_queryset(*, conflict: Conflict, filters: TimelineFilters) -> QuerySet[Event]:
-    statuses = [s for s in filters.statuses if s in PUBLIC_STATUSES] or list(PUBLIC_STATUSES)
-    qs = Event.objects.filter(conflict=conflict, status__in=statuses)
+    statuses = {s for s in filters.statuses if s in PUBLIC_STATUSES} or set(PUBLIC_STATUSES)
+    qs = Event.objects.filter(conflict=conflict)
+    if statuses == set(PUBLIC_STATUSES):
+        # The same rows as status IN (proposed, confirmed) under the status check
+        # constraint, but one index range instead of two, which spares a merge on SQLite.
+        qs = qs.exclude(status=Event.Status.REJECTED)
+    else:
+        qs = qs.filter(status__in=sorted(statuses))
     # An event belongs to a window when its interval overlaps it: "2020" is in Mar 2020.
     if filters.start:
         qs = qs.filter(date_end__gte=filters.start)
