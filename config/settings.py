@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -112,8 +113,9 @@ else:
             },
             # Tests use a file too: an in-memory database shares one cache between threads
             # and fails concurrent writers with "table is locked" instead of queueing them,
-            # so the race tests could not exercise WAL and the busy timeout.
-            "TEST": {"NAME": str(SQLITE_PATH.with_name("test_" + SQLITE_PATH.name))},
+            # so the race tests could not exercise WAL and the busy timeout. One file per
+            # process: test runs started side by side must not share (and delete) it.
+            "TEST": {"NAME": str(SQLITE_PATH.with_name(f"test_{os.getpid()}_{SQLITE_PATH.name}"))},
         }
     }
 

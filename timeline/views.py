@@ -180,7 +180,7 @@ def _event_display(
     if where == "queue":
         event = editorial.event_for_review(pk=pk)
         row = editorial.review_rows(events=[event])[0]
-        context = {"row": row, "notice": notice, "filters": _review_filters(request)}
+        context = {"row": row, "row_notice": notice, "filters": _review_filters(request)}
         return render(request, "timeline/review.html#review-row", context, status=status)
     event = selectors.event_detail(pk=pk, include_rejected=True)
     if where == "list":
