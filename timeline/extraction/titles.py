@@ -5,22 +5,31 @@ evidence, and in the article's own language. The steps, in order:
 
 1. Split the sentence into segments at strong separators (``;``, ``:``, spaced dashes,
    ``|``) and keep the one holding the date expression.
-2. Split that segment into chunks at commas (never inside the date: "September 11, 2001").
-   Trailing attribution chunks ("he said", "adding that ...", "according to officials")
-   are dropped. If the date's chunk has no verb, it is an introductory phrase ("In a
-   report to Congress in early February, ...") and the title is the clause it introduces;
-   a verbless chunk inside the sentence joins its neighbours instead.
+2. Split that segment into chunks at commas (never inside the date: "September 11, 2001")
+   and pick the clause:
+
+   * the date in a trailing attribution ("..., officials said Monday"): the title is what
+     was said, everything before the attribution;
+   * the date in an introductory phrase without a verb ("In a report to Congress in early
+     February, ..."): the title is the first following chunk with a verb;
+   * the date in a predicate without its subject ("Albright, the envoy, fled in 1948"):
+     the title reaches back to the start of the segment;
+   * otherwise the date's own chunk, with short verbless items listed before it
+     ("Poland, Hungary and the Czech Republic joined ...") and proper names listed after
+     it ("... admit Poland, Hungary and the Czech Republic").
+
 3. Leading conjunctions ("but", "while", "which") and a leading reporting frame ("X said
-   (that)") are removed, unless the date sits inside the frame: then the statement itself
-   is the event.
-4. If still too long, start at the last clause opener ("that", "whether", "and", ...)
-   before the date and cut after it at a phrase boundary, so the title stays a phrase.
+   (that)") are removed, unless the date is attached to the frame ("Officials said on
+   Tuesday that ..."): then the statement itself is the event.
+4. If still too long, start after the last clause opener ("that", "whether", "and", ...)
+   before the date that is followed by a subject, and end at a phrase boundary after it.
 5. Trailing punctuation, trailing function words and unbalanced quotes go; the first
    letter is capitalised.
 
 Verbs are recognised by cheap surface cues (auxiliaries, "-ed" forms, a list of common
-irregular pasts, French and Spanish auxiliaries and endings): enough to tell an
-introductory phrase from a clause without a tagger.
+irregular pasts; French and Spanish auxiliaries and endings): enough to tell an
+introductory phrase from a clause without a tagger. Every step is a bounded regular
+expression or a scan over the sentence's words, so the cost is linear in its length.
 """
 
 from __future__ import annotations
