@@ -224,7 +224,7 @@ STOPLIST = _words(
     Sunrise Miramar Hollywood Paradise Spring Springs Mission Harlem Sterling Cambridge
     Oxford Guadalupe Trinidad Concepción Mercedes Soledad Florida Nogales Esperanza Libertad
     Charity Hope Rio Sur Norte Ciudad Santa Mar Punta Cruz Bar Best Gap Batu Kota Bandar
-    Como Marco
+    Como Marco Bush Salt Kawasaki Universal
     """
 )
 
@@ -286,7 +286,10 @@ def _build() -> dict[str, tuple[str, bool]]:
         table[_normalise(name)] = (name, False)
         if country.get("capital"):
             capitals.add(_display(country["capital"].strip()))
-    for city in cache.get_cities().values():
+    # Biggest first, so that a shared spelling names the best-known city ("Los Angeles"
+    # is the Californian one, not "Los Ángeles" in Chile).
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
         name = _display(city["name"].strip())
         key = _normalise(name)
         if key in table or name in STOPLIST or key in STOPLIST:
@@ -345,10 +348,7 @@ def _head(word: str) -> str:
     word = _normalise(word)
     if word.endswith("'s"):
         word = word[:-2]
-    word = word.rstrip(".,'")
-    if len(word) >= 4 and word.isupper():
-        word = word.title()
-    return word
+    return word.rstrip(".,'")
 
 
 def find_places(sentence: str) -> tuple[str, ...]:
@@ -368,9 +368,9 @@ def find_places(sentence: str) -> tuple[str, ...]:
             word = word[elided.end() :]
         tokens.append((start, m.end(), word))
     found: list[str] = []
-    # In a Title Case Headline every word is capitalised: no person-name guess then.
-    capitalised = sum(1 for t in tokens if t[2][0].isupper())
-    title_case = len(tokens) >= 4 and capitalised * 10 >= len(tokens) * 7
+    # In a Title Case Headline every word but short function words is capitalised: no
+    # person-name guess then.
+    title_case = len(tokens) >= 4 and not any(t[2][0].islower() and len(t[2]) > 3 for t in tokens)
     i = 0
     while i < len(tokens):
         start, _, word = tokens[i]
@@ -378,7 +378,8 @@ def find_places(sentence: str) -> tuple[str, ...]:
             i += 1
             continue
         match = None
-        longest = _first_words.get(_head(word), 0)
+        head = _head(word)
+        longest = max(_first_words.get(head, 0), _first_words.get(head.title(), 0))
         for n in range(min(MAX_NAME_TOKENS, longest + 1, len(tokens) - i), 0, -1):
             last_end = tokens[i + n - 1][1]
             surface = sentence[start:last_end]
@@ -413,8 +414,8 @@ def find_places(sentence: str) -> tuple[str, ...]:
 def _lookup(table: dict[str, tuple[str, bool]], surface: str) -> tuple[str, bool] | None:
     key = _normalise(surface)
     hit = table.get(key)
-    if hit is None and len(key) >= 4 and key.isupper() and " " not in key:
-        # Datelines and headlines in capitals: "KABUL (Reuters) -".
+    if hit is None and len(key) >= 4 and key.isupper():
+        # Datelines and headlines in capitals: "KABUL (Reuters) -", "NEW YORK (AP)".
         hit = table.get(key.title())
     if hit is None and key.endswith("."):
         hit = table.get(key[:-1])
@@ -430,6 +431,8 @@ def _person_before(
     _, p_end, word = prev
     if sentence[p_end:start] != " " or not word[0].isupper():
         return False
+    if len(word) == 2 and word[1] == "." and word[0].isupper():
+        return True  # an initial: "Joann S. Lublin"
     if word in _HARMLESS_BEFORE or word.isupper():
         return False
     return _lookup(table, word) is None
