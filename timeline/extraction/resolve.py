@@ -204,8 +204,12 @@ class Context:
         """Up to ``n`` characters of text after ``pos``."""
         return self.text[pos : pos + n]
 
-    def cue(self, start: int, end: int, *, left_only: bool = False) -> tuple[str, float] | None:
-        """The nearest tense or plan cue around ``start:end``: ("future"|"past", distance).
+    def cue(
+        self, start: int, end: int, *, left_only: bool = False
+    ) -> tuple[str, float, bool] | None:
+        """The nearest tense or plan cue around ``start:end``: (direction, distance, listed).
+
+        ``listed`` is False when the cue is only a suffix guess.
 
         "will withdraw by May" and "as planned" point forward; "met", "said", "was" point
         back. Suffix guesses (-ed, Spanish -ó, French -ra) count for less than listed words:
@@ -217,25 +221,27 @@ class Context:
         lex = self.lex
         words = [m for m in _WORD.finditer(self.text, s, e) if not start <= m.start() < end]
         split = bisect.bisect_left([m.start() for m in words], start)
-        best: tuple[float, str] | None = None
+        best: tuple[float, str, bool] | None = None
         for i, m in enumerate(words):
             dist = float(split - i) if i < split else i - split + 1.5
             if best is not None and dist >= best[0]:
                 continue
             w = m.group()
             kind = None
+            listed = True
             if lex.future.match(w):
                 kind = "future"
             elif lex.past.match(w):
                 kind = "past"
             elif w[:1].islower() and len(w) > 4:
+                listed = False
                 if lex.future_suffix is not None and lex.future_suffix.search(w):
                     kind, dist = "future", 2 * dist + 2
                 elif lex.past_suffix is not None and lex.past_suffix.search(w):
                     kind, dist = "past", 2 * dist + 2
             if kind and (best is None or dist < best[0]):
-                best = (dist, kind)
-        return (best[1], best[0]) if best else None
+                best = (dist, kind, listed)
+        return (best[1], best[0], best[2]) if best else None
 
     def direction(self, start: int, end: int, *, left_only: bool = False) -> str | None:
         """Whether the sentence places an underspecified date in the future or the past."""
@@ -279,7 +285,7 @@ def _month_index(lex: Lexicon, word: str) -> int | None:
 def _month_direction(ctx: Context, start: int, end: int) -> str | None:
     """Direction for a year-less month: only a close cue counts, else the nearest month."""
     found = ctx.cue(start, end)
-    if found is None or found[1] > 8:
+    if found is None or found[1] > 8 or not found[2]:
         return None
     return found[0]
 
@@ -299,6 +305,14 @@ def _year_for_month(month: int, day: int | None, pub: datetime.date, direction: 
             best = (dist, y)
     assert best is not None
     return best[1]
+
+
+def _valid(y: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(y, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _period_result(
@@ -352,8 +366,20 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _period_result(cal.day(d), anchor_kind="")
     if m["mon"].lower() == "may" and _NAME_BEFORE_MONTH.search(ctx.before(m.start(), 20)):
         return None
-    direction = _month_direction(ctx, m.start(), m.end())
-    y = _year_for_month(month, dd, ctx.published, direction)
+    pub = ctx.published
+    wd = ctx.lex.weekdays.get(_norm(m["wd"])) if m["wd"] else None
+    fits = [
+        y
+        for y in (pub.year, pub.year - 1, pub.year + 1)
+        if wd is not None
+        and _valid(y, month, dd)
+        and datetime.date(y, month, dd).isoweekday() == wd
+    ]
+    if fits:
+        # "Monday, Oct. 26": the weekday names the year.
+        y = fits[0]
+    else:
+        y = _year_for_month(month, dd, pub, _month_direction(ctx, m.start(), m.end()))
     res = _period_result(cal.day(datetime.date(y, month, dd)))
     res.rule = "day-month+direction"
     return res
@@ -404,7 +430,9 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before
         ):
             return None
-        if word == "may" and re.match(r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())):
+        if word == "may" and re.match(
+            r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())
+        ):
             return None
     direction = _month_direction(ctx, m.start(), m.end())
     y = _year_for_month(month, None, ctx.published, direction)
@@ -554,7 +582,7 @@ def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     adj = _norm(m["adj"] or "")
     pub = ctx.published
     current = cal.containing("quarter", pub)
-    if adj in ("current", "same") or (adj == "" and False):
+    if adj in ("current", "same"):
         return _period_result(current)
     if adj in ("next", "coming"):
         return _period_result(cal.shifted("quarter", pub, 1))
@@ -562,6 +590,8 @@ def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _period_result(cal.shifted("quarter", pub, -1))
 
     def later(state: State) -> Resolved | None:
+        # "the quarter" in business news is the one just reported: the last complete one,
+        # unless the text named a quarter explicitly.
         base = state.prev_quarter
         kind = "previous"
         if base is None:
@@ -576,10 +606,13 @@ def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     pub = ctx.published
 
+    what = (m["what"] or "").lower()
+
     def later(state: State) -> Resolved | None:
-        if state.prev_quarter is not None:
-            q = state.prev_quarter
-            return _period_result(cal.quarter(q.year - 1, q.index), anchor_kind="previous")
+        if what:
+            q = state.prev_quarter or cal.shifted("quarter", pub, -1)
+            kind = "previous" if state.prev_quarter else "published"
+            return _period_result(cal.quarter(q.year - 1, q.index), anchor_kind=kind)
         return _period_result(cal.year(pub.year - 1))
 
     return Resolved(DATE, later=later)
@@ -716,7 +749,8 @@ def _weekday_date(
         return pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7), "weekday-this"
     if delta == 0:
         return pub, "weekday-same-day"
-    if ctx.direction(start, end) == "future":
+    found = ctx.cue(start, end)
+    if found is not None and found[0] == "future" and found[2] and found[1] <= 8:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
 
@@ -751,10 +785,7 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = _norm(m["u"])
-    before = ctx.before(m.start(), 12).lower()
     if unit == "year":
-        if re.search(r"\b(?:for|over|throughout)\s+$", before):
-            return Resolved(DURATION, "P1Y")
         pub = ctx.published
 
         def later(state: State) -> Resolved | None:
@@ -797,7 +828,7 @@ def _count(m: re.Match[str], ctx: Context) -> float | None:
 
 
 def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
-    if m["bare"]:
+    if _g(m, "bare"):
         return Resolved(DATE, "PAST_REF", rule="ago-vague")
     unit = ctx.lex.units.get(_norm(m["u"]))
     n = _count(m, ctx)
@@ -812,7 +843,9 @@ def _shift_from(base: datetime.date, unit: str, n: float, kind: str) -> Resolved
     if n != int(n):
         # "a year and a half ago": move in months and keep month precision.
         if unit == "year":
-            return _period_result(cal.containing("month", cal.shift(base, "month", round(12 * n))), anchor_kind=kind)
+            return _period_result(
+                cal.containing("month", cal.shift(base, "month", round(12 * n))), anchor_kind=kind
+            )
         n = round(n)
     n = int(n)
     if abs(n) > 5000:
@@ -879,8 +912,12 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
         elif base.grain != "day":
             grain = _coarser(grain, base.grain)
         if grain != res.period.grain:
-            moved = cal.containing(grain, res.period.interval()[0])
-            res = _period_result(moved, anchor_kind="previous")
+            moved = (
+                cal.shift(base.interval()[0], "year", int(sign * n))
+                if unit == "year"
+                else res.period.interval()[0]
+            )
+            res = _period_result(cal.containing(grain, moved), anchor_kind="previous")
         return res
 
     return Resolved(DATE, later=later)
@@ -942,7 +979,12 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     ref = _norm(m["ref"])
     if ref in _REF_WORDS:
         value = _REF_WORDS[ref]
-    elif "future" in ref or "avenir" in ref or "futuro" in ref or ref in ("soon", "prochainement", "próximamente"):
+    elif (
+        "future" in ref
+        or "avenir" in ref
+        or "futuro" in ref
+        or ref in ("soon", "prochainement", "próximamente")
+    ):
         value = "FUTURE_REF"
     else:
         return None
@@ -1007,11 +1049,10 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         if n is not None and n > 100000:
             return None
     lead = _norm(m.groupdict().get("lead") or "")
-    if raw_n is not None and _norm(raw_n) in ("a", "an") and not lead:
-        if _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
-            return Resolved(SET, duration_value(unit, 1), rule="set-rate")
-    if raw_n is not None and n == 1 and unit_word.endswith("s") and unit_word != "hours":
-        pass
+    a_unit = raw_n is not None and _norm(raw_n) in ("a", "an") and not lead
+    if a_unit and _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
+        # "$5 million a year" is a rate.
+        return Resolved(SET, duration_value(unit, 1), rule="set-rate")
     if m.groupdict().get("old"):
         # Ages ("52-year-old") describe people, not time; TimeBank leaves them untagged.
         return None
@@ -1131,7 +1172,10 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     name = m["hol"]
     if m["y"]:
         return _period_result(cal.day(_holiday_date(name, int(m["y"]))), anchor_kind="")
-    if not re.search(r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next)\s+$", ctx.before(m.start(), 12)):
+    if not re.search(
+        r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next)\s+$",
+        ctx.before(m.start(), 12),
+    ):
         return None
     pub = ctx.published
     direction = ctx.direction(m.start(), m.end())

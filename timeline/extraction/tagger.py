@@ -18,6 +18,7 @@ grammar does not cover.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 import time
@@ -124,12 +125,17 @@ def _find(text: str, ctx: Context, language: str, deadline: float) -> list[_Cand
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, longest (then highest priority, then first) wins."""
     ranked = sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # taken spans, sorted and disjoint
+    ends: list[int] = []
     chosen: list[_Cand] = []
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_right(starts, c.start)
+        if i > 0 and ends[i - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -159,7 +165,9 @@ def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> Tem
         interval_end=interval[1] if interval else None,
         rule=res.rule or c.name,
         anchor=anchor,
-        anchor_kind=res.anchor_kind if (anchor is not None or res.anchor_kind == "previous") else "",
+        anchor_kind=res.anchor_kind
+        if (anchor is not None or res.anchor_kind == "previous")
+        else "",
     )
 
 
@@ -194,7 +202,8 @@ def _anchor_pass(
         p = res.period
         if p is not None and expr.is_dating and p.grain in ("day", "month", "quarter", "year"):
             state.prev, state.prev_pos = p, c.start
-            if p.grain == "quarter":
+            if p.grain == "quarter" and c.res.later is None:
+                # Only quarters the text names, not ones worked out from "year-ago".
                 state.prev_quarter = p
         elif p is not None and expr.is_dating and p.grain in ("week", "season", "half"):
             state.prev, state.prev_pos = p, c.start

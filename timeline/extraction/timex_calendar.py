@@ -190,9 +190,7 @@ def shift(d: datetime.date, unit: str, n: int) -> datetime.date:
             out = d + datetime.timedelta(weeks=n)
         elif unit == "month":
             out = add_months(d, n)
-        elif unit == "season":
-            out = add_months(d, 3 * n)
-        elif unit == "quarter":
+        elif unit == "season" or unit == "quarter":
             out = add_months(d, 3 * n)
         elif unit == "half":
             out = add_months(d, 6 * n)

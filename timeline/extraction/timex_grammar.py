@@ -157,7 +157,10 @@ def _english() -> tuple[Rule, ...]:
         r"(?:(?P<mod>early|late|mid|the\s+(?:beginning|start|middle|end|close)\s+of|"
         r"(?:the\s+)?(?:first|second)\s+half\s+of)(?:\s+|-)(?:the\s+)?)?"
     )
-    count = rf"(?P<n>{num}(?:\s+and\s+a\s+half)?|a\s+few|a\s+couple\s+of|couple\s+of|several|many|some|few)"
+    count = (
+        rf"(?P<n>{num}(?:\s+and\s+a\s+half)?|a\s+few|a\s+couple\s+of|couple\s+of|"
+        r"several|many|some|few)"
+    )
     rel = r"(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)"
     part = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
     clock = (
@@ -287,7 +290,12 @@ def _english() -> tuple[Rule, ...]:
             rf"the\s+week\s+of\s+(?P<mon>{mon_any})\s*{DAYNUM}(?:,?\s+{YEAR})?{b}",
             4,
         ),
-        ("the-period", "the_period", r"(?<!\w)the\s+(?P<u>year|weekend)\b(?!\s+(?:of|before|after|in|that|when|ahead))", 1),
+        (
+            "the-period",
+            "the_period",
+            r"(?<!\w)the\s+(?P<u>year|weekend)\b(?!\s+(?:of|before|after|in|that|when|ahead))",
+            1,
+        ),
         (
             "anaphoric-unit",
             "anaphoric",
@@ -339,7 +347,12 @@ def _english() -> tuple[Rule, ...]:
             rf"{count}\s+(?P<u>{units})\s+(?P<dir>later|earlier|afterwards?|before|after|previously|prior)\b",
             3,
         ),
-        ("present", "ref", r"\b(?P<ref>(?:right\s+)?now|currently|nowadays|presently|these\s+days)\b", 1),
+        (
+            "present",
+            "ref",
+            r"\b(?P<ref>(?:right\s+)?now|currently|nowadays|presently|these\s+days)\b",
+            1,
+        ),
         ("past-ref", "ref", r"\b(?P<ref>recently|lately)\b", 1),
         (
             "past-ref",
@@ -347,14 +360,19 @@ def _english() -> tuple[Rule, ...]:
             r"(?P<ref>the\s+past)(?!\s+(?:\d|few|several|couple|" + num + r"|" + units + r"))\b",
             1,
         ),
-        ("future-ref", "ref", r"(?P<ref>the\s+(?:near\s+)?future|(?<!as\s)soon(?!\s+(?:as|after)))\b", 1),
+        (
+            "future-ref",
+            "ref",
+            r"(?P<ref>the\s+(?:near\s+)?future|(?<!as\s)soon(?!\s+(?:as|after)))\b",
+            1,
+        ),
         (
             "duration",
             "duration",
             r"(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|final|latest|following|"
             r"remaining|initial|recent)|the)\s+)?"
             + count
-            + rf"\s+(?P<u>{units})(?P<half>\s+and\s+a\s+half)?{b}",
+            + rf"\s+(?P<u>{units})(?P<half>\s+and\s+a\s+half)?{b}(?![\s-]+(?:quarter|half)\b)",
             1,
         ),
         (
@@ -373,7 +391,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "duration-plural",
             "duration",
-            _after_words("for", "within", "over") + r"(?P<u>years|months|weeks|days|decades|hours|centuries)\b"
+            _after_words("for", "within", "over")
+            + r"(?P<u>years|months|weeks|days|decades|hours|centuries)\b"
             r"(?!\s+(?:of|ago|later|earlier|before|after))",
             1,
         ),
@@ -428,24 +447,30 @@ def _romance(lang: str) -> tuple[Rule, ...]:
     b = r"\b"
     if lang == "fr":
         mod = (
-            r"(?:(?P<mod>début|fin|mi|milieu)(?:\s+|-)(?:de\s+|d['’])?(?:l['’]année\s+|l['’]an\s+)?)?"
+            r"(?:(?P<mod>début|fin|mi|milieu)(?:\s+|-)(?:de\s+|d['’])?"
+            r"(?:l['’]année\s+|l['’]an\s+)?)?"
         )
         count = rf"(?P<n>{num}|quelques|plusieurs)"
-        rel_after = r"(?P<rel>dernier|dernière|passé|passée|prochain|prochaine|précédent|précédente|suivant|suivante)"
+        rel_after = (
+            r"(?P<rel>dernière|dernier|passée|passé|prochaine|prochain|précédente|précédent|"
+            r"suivante|suivant)\b"
+        )
         the_unit = r"(?P<u>la\s+semaine|le\s+mois|l['’]année|l['’]an|le\s+week-end|le\s+trimestre)"
         this_unit = r"(?P<rel>cette|ce|cet)\s+(?P<u>semaine|mois|année|an|week-end|trimestre)"
         deictic = (
             r"(?P<dd>aujourd['’]hui|avant-hier|après-demain|hier|demain)"
             r"(?:\s+(?P<part>matin|soir|après-midi))?"
         )
-        deictic_part = r"(?P<dd>ce|cette|hier|demain)\s+(?P<part>matin|soir|soirée|nuit|après-midi)\b"
+        deictic_part = (
+            r"(?P<dd>ce|cette|hier|demain)\s+(?P<part>matin|soir|soirée|nuit|après-midi)\b"
+        )
         ago = rf"il\s+y\s+a\s+{count}\s+(?P<u>{units})"
         offset_dir = r"(?P<dir>plus\s+tard|plus\s+tôt|après|auparavant|avant)"
         anaph = [
             ("anaphoric-day", "fixed_anaphor", r"(?P<fx>le\s+lendemain|la\s+veille|ce\s+jour-là)"),
         ]
         sets = rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}){b}"
-        decade = r"les\s+années\s+(?:(?P<dy>1\d{2}0|20\d0)|(?P<dyy>\d)0)\b"
+        decade = r"(?:les\s+)?années\s+(?:(?P<dy>1\d{2}0|20\d0)|(?P<dyy>\d)0)\b"
         season = (
             rf"(?:(?P<the>l['’]|le\s+|cet\s+|ce\s+)?(?P<s>printemps|été|automne|hiver)"
             rf"(?:\s+(?P<rel>dernier|prochain)|\s+{YEAR})|(?P<the2>cet\s+|ce\s+)(?P<s2>printemps|été|automne|hiver))"
@@ -460,19 +485,28 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         month_year = rf"{mod}(?P<mon>{mon})\s+(?:de\s+)?{YEAR}"
         rel_month = [rf"{mod}(?P<mon>{mon})\s+{rel_after}{b}"]
-        weekday = rf"(?P<wd>{wd})(?:\s+(?P<rel>dernier|prochain|passé))?(?:\s+(?P<part>matin|soir|après-midi))?{b}"
+        weekday = (
+            rf"(?P<wd>{wd})(?:\s+(?P<rel>dernier|prochain|passé))?"
+            rf"(?:\s+(?P<part>matin|soir|après-midi))?{b}"
+        )
         rel_unit_pre: list[str] = []
     else:
-        mod = r"(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+(?:año\s+)?)?"
+        mod = (
+            r"(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+"
+            r"(?:año\s+)?)?"
+        )
         count = rf"(?P<n>{num}|unos|unas|varios|varias|algunos|algunas)"
-        rel_after = r"(?P<rel>pasado|pasada|próximo|próxima|que\s+viene|anterior|siguiente)"
+        rel_after = r"(?P<rel>pasado|pasada|próximo|próxima|que\s+viene|anterior|siguiente)\b"
         the_unit = r"(?P<u>la\s+semana|el\s+mes|el\s+año|el\s+fin\s+de\s+semana|el\s+trimestre)"
         this_unit = r"(?P<rel>este|esta)\s+(?P<u>semana|mes|año|trimestre)"
         deictic = (
             r"(?P<dd>anteayer|antier|pasado\s+mañana|ayer|hoy|(?<!la\s)(?<!esta\s)mañana(?!\s+por))"
             r"(?:\s+por\s+la\s+(?P<part>mañana|tarde|noche))?"
         )
-        deictic_part = r"(?P<dd>esta|ayer\s+por\s+la|mañana\s+por\s+la)\s+(?P<part>mañana|tarde|noche)\b|(?P<an>anoche)"
+        deictic_part = (
+            r"(?P<dd>esta|ayer\s+por\s+la|mañana\s+por\s+la)\s+(?P<part>mañana|tarde|noche)\b"
+            r"|(?P<an>anoche)"
+        )
         ago = rf"hace\s+{count}\s+(?P<u>{units})"
         offset_dir = r"(?P<dir>después|más\s+tarde|antes)"
         anaph = [

@@ -207,9 +207,10 @@ _ES_UNITS = {
 # Words that, near an underspecified month or weekday, point to the future or the past.
 _EN_FUTURE = (
     "will|'ll|shall|won't|wo|going|plan|plans|planned|planning|scheduled|schedule|expected|"
-    "expects|expect|due|deadline|intend|intends|intended|aim|aims|aiming|set|upcoming|next|"
-    "hope|hopes|hoping|until|till|promise|promised|pledge|pledged|vowed|vows|target|"
-    "targets|proposed|propose|proposes|prepare|preparing|must|should|tomorrow|coming"
+    "expects|expect|due|deadline|intend|intends|intended|aim|aims|aiming|upcoming|next|"
+    "hope|hopes|hoping|promise|promised|pledge|pledged|vowed|vows|target|"
+    "targets|proposed|propose|proposes|prepare|preparing|must|should|tomorrow|coming|would|"
+    "might|soon|resume|set"
 )
 _EN_PAST = (
     "was|were|had|did|said|met|began|begun|took|made|came|went|told|held|left|saw|won|lost|"
@@ -260,7 +261,9 @@ class Lexicon:
         words = alternation(self.numbers)
         tens = alternation([w for w, v in self.numbers.items() if v >= 20 and v % 10 == 0])
         ones = alternation([w for w, v in self.numbers.items() if 1 <= v <= 9 and len(w) > 2])
-        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|½)?"
+        # Bounded and anchored at the start of a digit run, so a long run of digits costs
+        # one attempt, not one per digit.
+        digits = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,7}(?:\.\d{1,3})?)(?![\d])(?:\s+1/2|½)?"
         return rf"(?:{digits}|(?:{tens})[- ](?:{ones})|(?:{words}))"
 
     @functools.cached_property
@@ -303,7 +306,7 @@ def _locale_names(language: str, keys: tuple[str, ...]) -> dict[str, int]:
         longest = max((len(f) for f in forms), default=0)
         for form in forms:
             f = form.lower()
-            if f in bad or len(f) < 4 and len(f) < longest:
+            if f in bad or (len(f) < 4 and len(f) < longest):
                 continue
             out[f] = index
     return out

@@ -1,0 +1,132 @@
+"""The tagger never crashes and never hangs, whatever the input."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import re
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.extraction.tagger import normalise_phrase, tag
+from timeline.extraction.types import ExtractionError
+
+PUBLISHED = datetime.date(2021, 2, 28)
+YEAR = re.compile(r"^(\d{4})")
+KNOWN_BAD = [
+    ": 20/05/20",
+    "?" * 100000 + "x",
+    "123456789 hour",
+    "123456789 hours ago",
+    "99999999999999 years later",
+    "\x00" * 1000,
+    "May " * 5000,
+    "9" * 50000,
+    "1/1/1 " * 3000,
+    "the " * 20000 + "week",
+    "31 February 2021, 30 February 2020, 0 March",
+    "in the year 9999 and 0999 and 2201",
+    "a" + "\u0301" * 10000,
+]
+
+
+def _run(text: str, language: str = "en", budget: float = 20.0):
+    return tag(
+        text,
+        published=PUBLISHED,
+        language=language,
+        sentences=[(0, len(text))] if text else [],
+        deadline=time.monotonic() + budget,
+    )
+
+
+def _assert_sane(text: str, found) -> None:
+    last_end = 0
+    for e in found:
+        assert text[e.start : e.end] == e.text
+        assert e.start >= last_end
+        last_end = e.end
+        m = YEAR.match(e.value)
+        if m and e.type in ("DATE", "TIME"):
+            assert 1000 <= int(m.group(1)) <= 2200, e
+        if e.interval_start is not None:
+            assert 1000 <= e.interval_start.year <= 2200
+            assert e.interval_start <= e.interval_end
+
+
+@pytest.mark.parametrize("text", KNOWN_BAD, ids=range(len(KNOWN_BAD)))
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_known_bad_inputs_return_quickly(text: str, language: str) -> None:
+    started = time.monotonic()
+    _assert_sane(text, _run(text, language))
+    assert time.monotonic() - started < 20
+
+
+def test_deadline_in_the_past_raises_extraction_error() -> None:
+    with pytest.raises(ExtractionError):
+        tag(
+            "September last year",
+            published=PUBLISHED,
+            language="en",
+            sentences=[(0, 19)],
+            deadline=time.monotonic() - 1,
+        )
+
+
+def test_tight_deadline_on_long_text_raises_instead_of_hanging() -> None:
+    text = "On Sunday, talks began in September last year. " * 20000
+    with pytest.raises(ExtractionError):
+        _run(text, budget=0.01)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.sampled_from(["en", "fr", "es", "de", ""]))
+def test_arbitrary_unicode(text: str, language: str) -> None:
+    _assert_sane(text, _run(text, language))
+
+
+_SALAD = (
+    "May March September last next this year week month ago later early mid late the of "
+    "in on by 2001 1999 2,500 10,000 12 31 0 3 p.m. a.m. Sunday morning every daily two "
+    "three 18 months years days 1990s '90s quarter third spring , . ; mars dernier semana "
+    "pasada hace hier il y a 20/05/20 : - / 123456789 hour \x00 \n"
+)
+_WORDS = st.sampled_from(_SALAD.split(" "))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_WORDS, max_size=60), st.sampled_from(["en", "fr", "es"]))
+def test_temporal_word_salad(words: list[str], language: str) -> None:
+    text = " ".join(words)
+    _assert_sane(text, _run(text, language))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.binary(min_size=0, max_size=3000))
+def test_base64_blobs(blob: bytes) -> None:
+    text = "Attachment: " + base64.b64encode(blob).decode() * 3
+    _assert_sane(text, _run(text))
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=20))
+def test_very_long_lines(chunk: str) -> None:
+    text = (chunk + " 2001 ") * 1000
+    _assert_sane(text, _run(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=120), st.sampled_from(["en", "fr", "es"]))
+def test_normalise_phrase_never_raises(phrase: str, language: str) -> None:
+    result = normalise_phrase(phrase, anchor=PUBLISHED, language=language)
+    assert result is None or result.is_dating
+
+
+@pytest.mark.parametrize("phrase", [": 20/05/20", "123456789 hour", "?" * 100000 + "x", "\x00"])
+def test_normalise_phrase_known_bad(phrase: str) -> None:
+    started = time.monotonic()
+    normalise_phrase(phrase, anchor=PUBLISHED)
+    assert time.monotonic() - started < 5
