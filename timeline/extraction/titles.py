@@ -47,6 +47,8 @@ _REPORTING = (
     r"|stressed|warned|warns|argued|claimed|confirmed|acknowledged|wrote|tweeted|reported"
     r"|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a expliqué|a souligné|a précisé"
     r"|a estimé|déclare|affirme|indique|estime|ont déclaré|ont affirmé|ont indiqué"
+    r"|a annoncé|ont annoncé|a confirmé|a rapporté|a fait savoir"
+    r"|informó|informaron|anunció|anunciaron|precisó|confirmó|indicaron|señalaron"
     r"|dijo|afirmó|declaró|señaló|indicó|explicó|agregó|añadió|aseguró|dijeron|afirmaron"
     r"|declararon|dice|afirma|asegura"
 )
@@ -126,7 +128,7 @@ _VERB_CUES = {
     r"|\w{2,}ed|\w{3,}en",
     "fr": r"est|sont|était|étaient|sera|seront|fut|furent|a|ont|avait|avaient|aura|auront"
     r"|va|vont|doit|doivent|peut|peuvent|dit|fait|font|reste|restent|annonce|signe"
-    r"|\w{2,}(?:ait|aient|èrent|era|eront)",
+    r"|\w{2,}(?:ait|aient|èrent|ra|ront)",
     "es": r"es|son|era|eran|será|serán|fue|fueron|ha|han|había|habían|está|están|estaba"
     r"|va|van|debe|deben|puede|pueden|dijo|hizo|\w{2,}(?:ó|aron|ieron|aba|aban|ará|arán)",
 }
@@ -298,12 +300,9 @@ def _pick_clause(
     if idx == 0:
         # An introductory phrase: the title is the clause it introduces (the first
         # chunk after it with a verb; "In July 1997, at a summit in Madrid, Spain, the
-        # alliance announced ...").
+        # alliance announced ..."). Without one, the verb cues missed a verb: keep it.
         for j in range(1, len(chunks)):
             if usable(j) and has_verb(sentence[chunks[j][0] : chunks[j][1]], lang):
-                return chunks[j][0], chunks[j][1]
-        for j in range(1, len(chunks)):
-            if usable(j):
                 return chunks[j][0], chunks[j][1]
         return s, e
     # A verbless (or tiny) chunk inside the sentence: join its neighbours.
