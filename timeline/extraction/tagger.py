@@ -24,7 +24,7 @@ import re
 import time
 
 from .resolve import RESOLVERS, Context, OutOfRange, Resolved, State
-from .timex_grammar import rules_for, trigger_for
+from .timex_grammar import NEEDS, TRIGGER_CLASSES, rules_for, trigger_for
 from .timex_lexicon import lexicon
 from .types import DATE, TIME, ExtractionError, TemporalExpression
 
@@ -67,41 +67,52 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _windows(text: str, language: str, deadline: float) -> list[tuple[int, int]]:
-    """Stretches of text around trigger words, merged; rules only run inside them.
+def _windows(text: str, language: str, deadline: float) -> dict[str, list[tuple[int, int]]]:
+    """Stretches of text around trigger words, merged, per trigger class.
 
-    A rule's match always holds a trigger (a month, a unit, a digit...), and no match runs
-    further than ``_BEFORE`` characters before or ``_AFTER`` after it, so nothing is lost;
-    prose without a trigger costs one cheap scan instead of one scan per rule.
+    A rule's match always holds a trigger of its classes (a month, a unit, a digit...) no
+    more than ``_BEFORE`` characters after its start or ``_AFTER`` before its end, so nothing
+    is lost; prose without triggers costs one cheap scan instead of one scan per rule.
     """
-    out: list[tuple[int, int]] = []
+    hits: dict[str, list[tuple[int, int]]] = {k: [] for k in TRIGGER_CLASSES}
     n = len(text)
     for i, m in enumerate(trigger_for(language).finditer(text)):
         if i % 1024 == 0:
             _check(deadline)
+        out = hits[m.lastgroup or "other"]
         ws = max(0, m.start() - _BEFORE)
         we = min(n, m.end() + _AFTER)
+        # Start at a space, so a window never begins inside a word.
+        while ws > 0 and not text[ws - 1].isspace() and m.start() - ws < 2 * _BEFORE:
+            ws -= 1
         if out and ws <= out[-1][1]:
-            out[-1] = (out[-1][0], we)
+            out[-1] = (out[-1][0], max(we, out[-1][1]))
         else:
             out.append((ws, we))
-    # Start windows at a space, so a window never begins inside a word.
-    fixed = []
-    for ws, we in out:
-        while ws > 0 and not text[ws - 1].isspace() and ws > we - 4 * _BEFORE:
-            ws -= 1
-        if fixed and ws <= fixed[-1][1]:
-            fixed[-1] = (fixed[-1][0], we)
+    return hits
+
+
+def _merge(parts: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    spans = sorted(s for part in parts for s in part)
+    out: list[tuple[int, int]] = []
+    for ws, we in spans:
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(we, out[-1][1]))
         else:
-            fixed.append((ws, we))
-    return fixed
+            out.append((ws, we))
+    return out
 
 
 def _find(text: str, ctx: Context, language: str, deadline: float) -> list[_Cand]:
     found: list[_Cand] = []
     seen = 0
-    windows = _windows(text, language, deadline)
+    hits = _windows(text, language, deadline)
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for rule in rules_for(language):
+        needs = NEEDS.get(rule.resolver, TRIGGER_CLASSES)
+        if needs not in merged:
+            merged[needs] = _merge([hits[k] for k in needs])
+        windows = merged[needs]
         resolver = RESOLVERS[rule.resolver]
         for m in _scan(rule.pattern, text, windows):
             seen += 1

@@ -141,7 +141,9 @@ def _compile(rules: list[tuple[str, str, str] | tuple[str, str, str, int]]) -> t
     for item in rules:
         name, resolver, pattern = item[0], item[1], item[2]
         prio = item[3] if len(item) > 3 else 0  # type: ignore[misc]
-        out.append(Rule(name, resolver, re.compile(pattern, re.IGNORECASE), prio))
+        # Matches start at a word start; saying so lets the engine skip mid-word positions.
+        compiled = re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE)
+        out.append(Rule(name, resolver, compiled, prio))
     return tuple(out)
 
 
@@ -601,12 +603,60 @@ _TRIGGER_WORDS = {
 
 @functools.cache
 def trigger_for(language: str) -> re.Pattern[str]:
-    """A cheap pattern for words every rule needs one of; rules only run near its hits."""
+    """A cheap pattern for the words rules are built around, one named group per class.
+
+    Classes: ``digit``, ``month``, ``wd`` (weekday), ``unit`` and ``other`` (deictic and
+    reference words, seasons, holidays). Each resolver only runs near its classes' hits.
+    """
     lang = language if language in ("fr", "es") else "en"
     lex = lexicon(lang)
-    words = {*lex.months, *lex.month_abbr, *lex.weekdays, *lex.units}
-    words |= set(_TRIGGER_WORDS[lang].split("|"))
-    return re.compile(rf"\d|\b(?:{alternation(sorted(words))})\b", re.IGNORECASE)
+    month = alternation(sorted({*lex.months, *lex.month_abbr}))
+    other = alternation(sorted(set(_TRIGGER_WORDS[lang].split("|"))))
+    return re.compile(
+        rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{alternation(lex.weekdays)})|"
+        rf"(?P<unit>{alternation(lex.units)})|(?P<other>{other}))\b",
+        re.IGNORECASE,
+    )
+
+
+# Trigger classes each resolver's matches contain (see trigger_for).
+NEEDS = {
+    "iso": ("digit",),
+    "numeric": ("digit",),
+    "abs_day": ("month",),
+    "month_year": ("month",),
+    "month_rel_year": ("month",),
+    "rel_month": ("month",),
+    "month": ("month",),
+    "week_of": ("month",),
+    "year": ("digit",),
+    "decade": ("digit", "other"),
+    "century": ("digit", "other"),
+    "season": ("other",),
+    "quarter": ("digit", "other", "unit"),
+    "half": ("other",),
+    "quarter_ref": ("unit", "other"),
+    "year_ago": ("unit", "other"),
+    "rel_unit": ("unit", "other"),
+    "past_unit": ("unit",),
+    "the_period": ("unit", "other"),
+    "anaphoric": ("unit", "other"),
+    "day_before": ("unit",),
+    "fixed_anaphor": ("unit", "other"),
+    "deictic": ("other",),
+    "deictic_part": ("other",),
+    "weekday": ("wd",),
+    "weekday_set": ("wd",),
+    "ago": ("unit",),
+    "offset": ("unit",),
+    "ref": ("other",),
+    "duration": ("unit",),
+    "set": ("unit", "wd", "month", "other"),
+    "set_rate": ("unit",),
+    "clock": ("digit", "other"),
+    "holiday": ("other",),
+}
+TRIGGER_CLASSES = ("digit", "month", "wd", "unit", "other")
 
 
 @functools.cache
