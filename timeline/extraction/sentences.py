@@ -30,7 +30,7 @@ _SPACE = re.compile(r"\s*")
 _NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
-_OPENERS = "\"“‘'([«¿¡"
+_OPENERS = "\"“‘'([«¿¡`"
 
 # Tokens after which a full stop is an abbreviation, never a sentence end before a
 # capitalised word (they precede a name).
@@ -385,12 +385,12 @@ def _is_boundary(
     before_number: set[str],
     ambiguous: set[str],
 ) -> bool:
-    first = text[nxt]
-    if first in _OPENERS:
-        following = text[nxt + 1] if nxt + 1 < len(text) else ""
-        starts_upper = following.isupper() or following.isdigit() or following in _OPENERS
-    else:
-        starts_upper = first.isupper() or first.isdigit()
+    word_at = nxt
+    # Skip opening quotes and brackets, newswire "``" included (at most a few).
+    while word_at < len(text) and word_at - nxt < 3 and text[word_at] in _OPENERS:
+        word_at += 1
+    following = text[word_at] if word_at < len(text) else ""
+    starts_upper = following.isupper() or following.isdigit()
     if not starts_upper:
         return False
     punct = term.rstrip("\"”’'»)]")
@@ -403,12 +403,12 @@ def _is_boundary(
     key = token.lower()
     if key in titles:
         return False
-    if first.isdigit() and key in before_number:
+    if following.isdigit() and key in before_number:
         return False
     acronym = _ACRONYM.fullmatch(token + ".") is not None and "." in token
     initial = len(token) == 1 and token.isalpha() and token.isupper()
     if acronym or initial or key in ambiguous:
-        word = _WORD.match(text, nxt + (1 if first in _OPENERS else 0))
+        word = _WORD.match(text, word_at)
         return word is not None and word.group().lower() in _OPENER_WORDS
     return True
 
