@@ -157,8 +157,10 @@ def event_duplicates(*, events: list[Event]) -> dict[int, list[DuplicateSuggesti
 
     Candidates are events of the same conflict that are not rejected, whose date interval
     overlaps, that share no article with the event (two mentions in one article are
-    usually two happenings) and whose title and sentences share enough words (overlap
-    coefficient of at least ``DUPLICATE_THRESHOLD``). At most three per event, best first.
+    usually two happenings) and whose title and sentences share at least two content words.
+    The score is the words' overlap coefficient plus a bonus when both cover exactly the
+    same interval (0.2 for the same day); at least ``DUPLICATE_THRESHOLD`` is suggested.
+    At most three per event, best first.
     """
     if not events:
         return {}
@@ -198,8 +200,12 @@ def event_duplicates(*, events: list[Event]) -> dict[int, list[DuplicateSuggesti
                 if articles & c_articles:
                     continue
                 score = _similarity(words, c_words)
+                if score and (c.date_start, c.date_end) == (e.date_start, e.date_end):
+                    # The very same interval is strong evidence, above all for a day:
+                    # long sentences about one signing share few words but one date.
+                    score += 0.2 if e.date_precision == "day" else 0.1
                 if score >= DUPLICATE_THRESHOLD:
-                    found.append(DuplicateSuggestion(event=c, score=round(score, 2)))
+                    found.append(DuplicateSuggestion(event=c, score=round(min(score, 1.0), 2)))
             found.sort(key=lambda s: (-s.score, s.event.pk))
             if found:
                 out[e.pk] = found[:3]

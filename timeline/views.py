@@ -176,7 +176,14 @@ def _review_list_context(request: HttpRequest, *, notice: str = "") -> dict:
 def _event_display(
     request: HttpRequest, *, pk: int, where: str, notice: str = "", status: int = 200
 ) -> HttpResponse:
-    """The read-only rendering of an event for the place the editor works in."""
+    """The read-only rendering of an event for the place the editor works in.
+
+    Without htmx (a plain form post) the browser gets a redirect back, never a fragment.
+    """
+    if not request.htmx or where == "page":
+        if notice:
+            messages.info(request, notice)
+        return redirect(_safe_next(request, reverse("review")))
     if where == "queue":
         event = editorial.event_for_review(pk=pk)
         row = editorial.review_rows(events=[event])[0]
@@ -186,12 +193,8 @@ def _event_display(
     if where == "list":
         context = {"event": event, "notice": notice}
         return render(request, "timeline/_event_row.html", context, status=status)
-    if where == "panel":
-        context = {"event": event, "notice": notice}
-        return render(request, "timeline/event_detail.html#event-panel", context, status=status)
-    if notice:
-        messages.info(request, notice)
-    return redirect(_safe_next(request, reverse("review")))
+    context = {"event": event, "notice": notice}
+    return render(request, "timeline/event_detail.html#event-panel", context, status=status)
 
 
 @require_GET
@@ -264,12 +267,12 @@ def _edit_render(
     conflict: dict | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    # A plain (no-JavaScript) request gets the whole page, never a table-row fragment.
+    where = where if request.htmx else "page"
     context = {"event": event, "form": form, "where": where, "conflict": conflict}
     context["next"] = _safe_next(request, "")
     template = (
-        "timeline/review_edit.html#edit-form"
-        if request.htmx and where != "page"
-        else "timeline/review_edit.html"
+        "timeline/review_edit.html#edit-form" if where != "page" else "timeline/review_edit.html"
     )
     return render(request, template, context, status=status)
 

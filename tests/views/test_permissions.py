@@ -126,9 +126,10 @@ def test_editors_reach_every_editorial_page(doha, editor):
         reverse("review"),
         reverse("event_edit", args=[event.pk]),
         reverse("event_history", args=[event.pk]),
-        reverse("event_display", args=[event.pk]) + "?in=list",
     ):
         assert client.get(url).status_code == 200, url
+    display = reverse("event_display", args=[event.pk]) + "?in=list"
+    assert client.get(display, HTTP_HX_REQUEST="true").status_code == 200
 
 
 def test_editor_cannot_change_articles_or_conflicts_even_as_staff(doha):

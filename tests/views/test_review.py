@@ -387,3 +387,15 @@ def test_post_with_the_csrf_header_from_body_hx_headers_is_accepted(doha, editor
         **HX,
     )
     assert response.status_code == 200
+
+
+def test_plain_form_posts_get_redirects_or_whole_pages_never_fragments(doha, editor):
+    event = doha["first"]
+    client = client_for(editor)
+    response = client.post(reverse("event_confirm", args=[event.pk]), {"in": "queue"})
+    assert response.status_code == 302
+    bad = edit_data(event, date_text="banana")  # "in": "queue", but no HX-Request
+    response = client.post(reverse("event_edit", args=[event.pk]), bad)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" in html and 'id="review-row-' not in html
