@@ -136,7 +136,7 @@ _COUNT_NOUNS = re.compile(
 )
 _QUANTIFIERS = re.compile(
     r"(?i)(?:\b(?:some|about|around|nearly|almost|over|than|least|approximately|roughly|"
-    r"estimated|only|just|to|another|additional|extra|total|all|those|these|unos|unas|"
+    r"estimated|only|just|another|additional|extra|total|all|those|these|unos|unas|"
     r"environ|quelque|plus|más|de|casi|près|number|no\.|nos\.|room|flight|route|"
     r"highway|page|pages|score|rank|ranked|code|model|version|at)\s*|[$£€#№]\s*)$"
 )
@@ -772,6 +772,27 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_SPOKEN_TENS |= {"seventy": 70, "eighty": 80, "ninety": 90}
+_SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SPOKEN_ONES |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13}
+_SPOKEN_ONES |= {"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18}
+_SPOKEN_ONES |= {"nineteen": 19}
+
+
+def r_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    # Broadcast transcripts spell years out: "nineteen ninety-six", "two thousand and one".
+    if m["tt"]:
+        y = 2000 + (_SPOKEN_ONES.get(_norm(m["ty"]), 0) if m["ty"] else 0)
+    else:
+        century = 1900 if m["sy"].lower() == "nineteen" else 1800
+        rest = 0
+        for word in re.split(r"[\s-]+", _norm(m["yy"])):
+            rest += _SPOKEN_TENS.get(word, 0) + _SPOKEN_ONES.get(word, 0)
+        y = century + rest
+    return _period_result(cal.year(y), anchor_kind="")
+
+
 def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
@@ -785,13 +806,24 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = _norm(m["u"])
+    mod = _mod(m)
+    if unit == "month":
+        pub = ctx.published
+
+        def later_month(state: State) -> Resolved | None:
+            if state.prev is not None and state.prev.grain in ("month", "day"):
+                base = cal.month(state.prev.year, state.prev.interval()[0].month)
+                return _period_result(base, mod, anchor_kind="previous")
+            return _period_result(cal.containing("month", pub), mod)
+
+        return Resolved(DATE, later=later_month)
     if unit == "year":
         pub = ctx.published
 
         def later(state: State) -> Resolved | None:
             if state.prev is not None and state.prev.grain in ("year", "month", "day", "quarter"):
-                return _period_result(cal.year(state.prev.year), anchor_kind="previous")
-            return _period_result(cal.year(pub.year))
+                return _period_result(cal.year(state.prev.year), mod, anchor_kind="previous")
+            return _period_result(cal.year(pub.year), mod)
 
         return Resolved(DATE, later=later)
     direction = ctx.direction(m.start(), m.end())
@@ -976,7 +1008,18 @@ def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
-    ref = _norm(m["ref"])
+    ref = _norm(m["ref"]).removeprefix("right ")
+    if ref == "current":
+        # "the current talks" is now; "current account" or an electric current is not.
+        if re.match(
+            r"\s+(?:account|affairs|events|prices|dollars|density|flow|of)\b",
+            ctx.after(m.end(), 12),
+            re.I,
+        ):
+            return None
+        return Resolved(DATE, "PRESENT_REF", anchor_kind="published")
+    if ref == "recent":
+        return Resolved(DATE, "PAST_REF", anchor_kind="published")
     if ref in _REF_WORDS:
         value = _REF_WORDS[ref]
     elif (
@@ -1216,6 +1259,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "weekday": r_weekday,
     "weekday_set": r_weekday_set,
     "week_of": r_week_of,
+    "spoken_year": r_spoken_year,
     "the_period": r_the_period,
     "ago": r_ago,
     "offset": r_offset,

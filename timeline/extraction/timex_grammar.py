@@ -250,6 +250,12 @@ def _english() -> tuple[Rule, ...]:
         (
             "quarter",
             "quarter",
+            rf"the\s+{YEAR}\s+(?:fiscal\s+)?(?P<q>first|second|third|fourth)(?:\s+|-)quarter{b}",
+            3,
+        ),
+        (
+            "quarter",
+            "quarter",
             r"the\s+(?P<q>last|final)\s+quarter\s+of\s+" + YEAR,
             3,
         ),
@@ -295,8 +301,21 @@ def _english() -> tuple[Rule, ...]:
         (
             "the-period",
             "the_period",
-            r"(?<!\w)the\s+(?P<u>year|weekend)\b(?!\s+(?:of|before|after|in|that|when|ahead))",
+            rf"{mod}the\s+(?:(?:current|full|latest)\s+)?(?:fiscal\s+)?(?P<u>year|weekend|month)\b"
+            r"(?!\s+(?:of|before|after|in|that|when|ahead|ago|earlier|later)\b)",
             1,
+        ),
+        (
+            "year-period",
+            "year",
+            rf"the\s+{YEAR}\s+(?:period|fiscal\s+year)\b",
+            2,
+        ),
+        (
+            "earlier-this-unit",
+            "el_unit",
+            r"(?P<el>earlier|later)\s+(?P<rel>this|last|next)\s+(?P<u>month|year)\b",
+            3,
         ),
         (
             "anaphoric-unit",
@@ -366,6 +385,17 @@ def _english() -> tuple[Rule, ...]:
             "future-ref",
             "ref",
             r"(?P<ref>the\s+(?:near\s+)?future|(?<!as\s)soon(?!\s+(?:as|after)))\b",
+            1,
+        ),
+        ("present", "ref", r"(?P<ref>current)\b(?!\s+(?:year|month|week|quarter)\b)", 0),
+        (
+            "spoken-year",
+            "spoken_year",
+            r"(?:the\s+year\s+)?(?P<sy>nineteen|eighteen)[\s-]+(?P<yy>(?:twenty|thirty|forty|"
+            r"fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|"
+            r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+            r"eighteen|nineteen|hundred)\b|(?:the\s+year\s+)?(?P<tt>two\s+thousand)"
+            r"(?:\s+and\s+(?P<ty>one|two|three|four|five|six|seven|eight|nine|ten))?\b",
             1,
         ),
         (
@@ -590,7 +620,7 @@ _TRIGGER_WORDS = {
     "en": "yesterday|today|tomorrow|tonight|now|currently|nowadays|presently|recently|lately|"
     "future|past|soon|spring|summer|autumn|fall|winter|quarter|half|weekend|noon|midnight|"
     "midday|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|christmas|easter|"
-    "thanksgiving|halloween|valentine's|new|twenties|thirties|forties|fifties|sixties|"
+    "thanksgiving|halloween|valentine's|new|current|recent|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|"
     "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
     "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy",
     "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
@@ -650,6 +680,7 @@ NEEDS = {
     "ago": ("unit",),
     "offset": ("unit",),
     "ref": ("other",),
+    "spoken_year": ("other",),
     "duration": ("unit",),
     "set": ("unit", "wd", "month", "other"),
     "set_rate": ("unit",),
