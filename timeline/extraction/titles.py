@@ -99,6 +99,7 @@ _INTRO_WORDS = _wordset(
     also however meanwhile today yesterday tomorrow earlier later then now still yet
     in on at as of by for from since after before during under over with without
     according selon según aujourd'hui hier demain hoy ayer mañana puis ensuite luego
+    around near about
     """
 )
 # A long title may end before one of these (the phrase boundary), never after one.
@@ -125,7 +126,9 @@ _VERB_CUES = {
     r"|meant|paid|put|ran|rose|run|sat|set|shot|shut|sold|sought|stood|stole|swore"
     r"|taught|threw|understood|woke|wore|wrote|remain|remains|sign|signs|agree|agrees"
     r"|withdraw|withdraws|visit|visits|attack|attacks|resume|resumes|begin|end|ends"
-    r"|\w{2,}ed|\w{3,}en",
+    r"|became|become|becomes|seems|seemed|appears|wants|needs|plans|hopes|expects|faces"
+    # Regular past forms, in lower case only ("United" is no verb).
+    r"|(?-i:[a-z]\w+ed)|(?-i:[a-z]\w{2,}en)",
     "fr": r"est|sont|était|étaient|sera|seront|fut|furent|a|ont|avait|avaient|aura|auront"
     r"|va|vont|doit|doivent|peut|peuvent|dit|fait|font|reste|restent|annonce|signe"
     r"|\w{2,}(?:ait|aient|èrent|ra|ront)",
@@ -268,14 +271,7 @@ def _pick_clause(
         # "..., officials said Monday": the date dates the saying; the title is what was
         # said, i.e. everything before the attribution.
         return chunks[0][0], chunks[idx - 1][1]
-    first = _WORDS.search(text)
-    if (
-        idx > 0
-        and first is not None
-        and first.group()[0].islower()
-        and has_verb(first.group(), lang)
-        and not _LEADING_FRAME.match(text.lstrip())
-    ):
+    if idx > 0 and _is_predicate(text, lang):
         # "Albright, the secretary of state, was born in Prague in 1937": the chunk is
         # a predicate whose subject sits in the chunks before it.
         return chunks[0][0], e
@@ -302,13 +298,52 @@ def _pick_clause(
         # chunk after it with a verb; "In July 1997, at a summit in Madrid, Spain, the
         # alliance announced ..."). Without one, the verb cues missed a verb: keep it.
         for j in range(1, len(chunks)):
-            if usable(j) and has_verb(sentence[chunks[j][0] : chunks[j][1]], lang):
-                return chunks[j][0], chunks[j][1]
+            piece = sentence[chunks[j][0] : chunks[j][1]]
+            if usable(j) and has_verb(piece, lang):
+                # "On April 4, 1949, on behalf of the United States, Dean Acheson,
+                # signed the treaty": a predicate takes the chunks after the intro.
+                first = 1 if j > 1 and _is_predicate(piece, lang) else j
+                return chunks[first][0], chunks[j][1]
         return s, e
     # A verbless (or tiny) chunk inside the sentence: join its neighbours.
     first = idx - 1 if usable(idx - 1) else idx
     last = idx + 1 if idx + 1 < len(chunks) and usable(idx + 1) else idx
     return chunks[first][0], chunks[last][1]
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "qui", "que", "quien", "quienes"})
+_DETERMINERS = _wordset(
+    "the a an his her its their this that these those le la les un une el los las una"
+)
+
+
+def _antecedent_start(sentence: str, pos: int) -> int | None:
+    """Start of the noun phrase right before ``pos``: "Iran" in "trouble with Iran, which"."""
+    window_start = max(0, pos - 60)
+    words = list(_WORDS.finditer(sentence, window_start, pos))
+    if window_start > 0 and words:
+        words = words[1:]  # the first may be cut
+    if not words:
+        return None
+    if words[-1].group()[0].isupper():
+        first = len(words) - 1
+        while first > 0 and first > len(words) - 4 and words[first - 1].group()[0].isupper():
+            first -= 1
+        return words[first].start()
+    for w in reversed(words[-4:]):
+        if w.group().lower() in _DETERMINERS:
+            return w.start()
+    return None
+
+
+def _is_predicate(text: str, lang: str) -> bool:
+    """True when ``text`` starts with a verb (or an adverb and a verb): no subject."""
+    words = _WORDS.findall(text)[:2]
+    if not words or not words[0][0].islower() or _LEADING_FRAME.match(text.lstrip()):
+        return False
+    if has_verb(words[0], lang):
+        return True
+    return len(words) == 2 and words[0].endswith("ly") and has_verb(words[1], lang)
 
 
 def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: str) -> int:
@@ -319,13 +354,24 @@ def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: s
         # A date before ``start`` lay in an introductory phrase that is already gone.
         m = _LEADING_CONNECTIVES.match(sentence, start, end)
         if m and (m.end() <= date_start or date_start < start):
+            word = m.group().strip(" ,").lower()
+            following = _WORDS.match(sentence, m.end())
+            if word in _RELATIVES and following and has_verb(following.group(), lang):
+                # "..., which had condemned ...": without its pronoun the clause has
+                # no subject; reach back to the noun it describes instead.
+                antecedent = _antecedent_start(sentence, start)
+                if antecedent is not None:
+                    return antecedent
             start = m.end()
             moved = True
         m = _LEADING_FRAME.match(sentence, start, end)
         # "Officials said on Tuesday that ...": the date dates the saying; keep the frame.
         if m and (m.end() + 1 < date_start or date_start < start):
             rest = sentence[m.end() : end]
-            if len(_WORDS.findall(rest)) >= 4 and has_verb(rest, lang):
+            rest_words = [w.lower() for w in _WORDS.findall(rest)]
+            # "warned U.S. officials Wednesday that ...": the verb had an object.
+            has_object = "that" in rest_words[:6] or "que" in rest_words[:6]
+            if len(rest_words) >= 4 and has_verb(rest, lang) and not has_object:
                 start = m.end()
                 moved = True
         if not moved:
@@ -360,6 +406,8 @@ def _shorten(
             following = _WORDS.match(sentence, candidate)
             if following and has_verb(following.group(), lang):
                 continue  # "that took place": a relative clause without its subject
+            if following and following.group().lower() in _INTRO_WORDS | _PHRASE_BREAKS:
+                continue  # "officials in and around Miami": not a clause
             piece = sentence[candidate:end]
             if (
                 has_verb(sentence[candidate:date_end] or piece, lang)
@@ -390,11 +438,12 @@ def _shorten(
     return start, best
 
 
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;])")
 _TRAILING_JUNK = ".,;:!?…-–—|/( \t\n\"“”‘’'«»"
 
 
 def _tidy(title: str) -> str:
-    title = " ".join(title.split())
+    title = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(title.split()))
     for _ in range(4):
         title = title.rstrip(_TRAILING_JUNK)
         words = title.rsplit(" ", 1)
