@@ -291,20 +291,21 @@ def _month_direction(ctx: Context, start: int, end: int) -> str | None:
 
 
 def _year_for_month(month: int, day: int | None, pub: datetime.date, direction: str | None) -> int:
-    """Year of an underspecified month (and day): direction first, else the nearest one."""
+    """Year of an underspecified month (and day).
+
+    A close tense or plan cue decides; without one, news reports the past, except for
+    dates in the next three months, which are usually announcements of what comes next.
+    """
     here = (month, day or 0)
     now = (pub.month, pub.day if day else 0)
     if direction == "past":
         return pub.year if here <= now else pub.year - 1
     if direction == "future":
         return pub.year if here >= now else pub.year + 1
-    best = None
-    for y in (pub.year - 1, pub.year, pub.year + 1):
-        dist = abs((y * 12 + month) - (pub.year * 12 + pub.month))
-        if best is None or dist < best[0]:
-            best = (dist, y)
-    assert best is not None
-    return best[1]
+    if here <= now:
+        return pub.year
+    ahead = (month - pub.month) % 12
+    return pub.year if ahead <= 3 else pub.year - 1
 
 
 def _valid(y: int, month: int, day: int) -> bool:
@@ -541,10 +542,14 @@ def _start(p: Period) -> datetime.date:
 
 
 def _quarter_default(q: int, pub: datetime.date, direction: str | None) -> int:
+    """Year of a year-less quarter: the current and the last one are this year's (they are
+    what reports are about); others follow the direction, the past by default."""
     current = (pub.month - 1) // 3 + 1
+    if current - 1 <= q <= current:
+        return pub.year
     if direction == "future":
-        return pub.year if q >= current else pub.year + 1
-    return pub.year if q <= current else pub.year - 1
+        return pub.year if q > current else pub.year + 1
+    return pub.year if q < current else pub.year - 1
 
 
 def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -807,25 +812,9 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = _norm(m["u"])
     mod = _mod(m)
-    if unit == "month":
-        pub = ctx.published
-
-        def later_month(state: State) -> Resolved | None:
-            if state.prev is not None and state.prev.grain in ("month", "day"):
-                base = cal.month(state.prev.year, state.prev.interval()[0].month)
-                return _period_result(base, mod, anchor_kind="previous")
-            return _period_result(cal.containing("month", pub), mod)
-
-        return Resolved(DATE, later=later_month)
-    if unit == "year":
-        pub = ctx.published
-
-        def later(state: State) -> Resolved | None:
-            if state.prev is not None and state.prev.grain in ("year", "month", "day", "quarter"):
-                return _period_result(cal.year(state.prev.year), mod, anchor_kind="previous")
-            return _period_result(cal.year(pub.year), mod)
-
-        return Resolved(DATE, later=later)
+    if unit in ("month", "year"):
+        # "the year", "the fiscal year", "by the end of the month": the current one.
+        return _period_result(cal.containing(unit, ctx.published), mod)
     direction = ctx.direction(m.start(), m.end())
     pub = ctx.published
     if pub.isoweekday() >= 6:
@@ -868,7 +857,19 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if n is None:
         return Resolved(DATE, "PAST_REF", rule="ago-vague", anchor_kind="published")
-    return _shift_from(ctx.published, unit, -n, "published")
+    pub = ctx.published
+    if unit == "year" and n == int(n):
+
+        def later(state: State) -> Resolved | None:
+            # In a report about a quarter, "a year ago" is that quarter a year before.
+            q = state.prev_quarter
+            if q is not None:
+                res = _period_result(cal.quarter(q.year - int(n), q.index), anchor_kind="previous")
+                return res
+            return _shift_from(pub, unit, -n, "published")
+
+        return Resolved(DATE, later=later)
+    return _shift_from(pub, unit, -n, "published")
 
 
 def _shift_from(base: datetime.date, unit: str, n: float, kind: str) -> Resolved | None:
@@ -1059,6 +1060,8 @@ def duration_value(unit: str, n: float | None) -> str:
     """
     if unit == "fortnight":
         unit, n = "week", None if n is None else 2 * n
+    if unit == "quarter":
+        unit, n = "month", None if n is None else 3 * n
     if unit in ("decade", "century"):
         if n is None:
             return "PXE" if unit == "decade" else "PXC"
