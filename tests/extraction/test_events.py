@@ -235,3 +235,26 @@ def test_never_crashes_and_titles_stay_short(text, specs, language):
         assert 0 <= event.confidence <= 1
     starts = [(e.sentence_start, e.date.start) for e in events]
     assert starts == sorted(starts)
+
+
+_SOUP = (
+    "The Taliban said on Sunday that talks , which began in May , would resume “ soon ” ; "
+    "but officials , he said : — Kabul and Doha signed a deal in 2020 . U.S. forces "
+    "withdrew who had been attacked according to adding that y el gobierno firmó"
+)
+news_words = st.sampled_from(_SOUP.split(" "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(news_words, min_size=1, max_size=80), st.data())
+def test_titles_of_news_like_word_soup(words, data):
+    sentence = " ".join(words)
+    start = data.draw(st.integers(0, len(sentence)))
+    end = data.draw(st.integers(start, min(len(sentence), start + 30)))
+    title = make_title(sentence, start, end)
+    assert len(title) <= MAX_TITLE_CHARS
+    assert title == title.strip()
+    if title:
+        assert title[-1] not in ".,;:!?\"”’'"
+        # Extractive: every word of the title comes from the sentence.
+        assert set(re.findall(r"\w+", title.lower())) <= set(re.findall(r"\w+", sentence.lower()))
