@@ -227,6 +227,8 @@ class Context:
             if best is not None and dist >= best[0]:
                 continue
             w = m.group()
+            if w.lower() in lex.reporting:
+                continue
             kind = None
             listed = True
             if lex.future.match(w):
@@ -283,11 +285,32 @@ def _month_index(lex: Lexicon, word: str) -> int | None:
 
 
 def _month_direction(ctx: Context, start: int, end: int) -> str | None:
-    """Direction for a year-less month: only a close cue counts, else the nearest month."""
+    """Direction for a year-less month: only a close listed cue counts."""
     found = ctx.cue(start, end)
     if found is None or found[1] > 8 or not found[2]:
         return None
     return found[0]
+
+
+def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int:
+    """Year of a year-less month (and day) mentioned at ``start:end``.
+
+    Dates up to three months ahead are usually announcements of what comes next: only a
+    past-tense word right next to them ("met in May") sends them back a year. Other dates
+    are in the past unless a plan or future word is close by ("will withdraw by May").
+    """
+    pub = ctx.published
+    here = (month, day or 0)
+    now = (pub.month, pub.day if day else 0)
+    found = ctx.cue(start, end)
+    listed = found is not None and found[2]
+    if here > now and (month - pub.month) % 12 <= 3:
+        if listed and found[0] == "past" and found[1] <= 3:  # type: ignore[index]
+            return pub.year - 1
+        return pub.year
+    if listed and found[0] == "future" and found[1] <= 8:  # type: ignore[index]
+        return pub.year if here >= now else pub.year + 1
+    return pub.year if here <= now else pub.year - 1
 
 
 def _year_for_month(month: int, day: int | None, pub: datetime.date, direction: str | None) -> int:
@@ -380,7 +403,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "Monday, Oct. 26": the weekday names the year.
         y = fits[0]
     else:
-        y = _year_for_month(month, dd, pub, _month_direction(ctx, m.start(), m.end()))
+        y = _month_year(ctx, m.start(), m.end(), month, dd)
     res = _period_result(cal.day(datetime.date(y, month, dd)))
     res.rule = "day-month+direction"
     return res
@@ -436,7 +459,7 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         ):
             return None
     direction = _month_direction(ctx, m.start(), m.end())
-    y = _year_for_month(month, None, ctx.published, direction)
+    y = _month_year(ctx, m.start(), m.end(), month, None)
     res = _period_result(cal.month(y, month), _mod(m))
     res.rule = f"month+{direction or 'nearest'}"
     return res
@@ -754,7 +777,9 @@ def _weekday_date(
         return pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7), "weekday-this"
     if delta == 0:
         return pub, "weekday-same-day"
-    found = ctx.cue(start, end)
+    # A weekday's tense comes from the verb before it ("will meet on Thursday", "ruled
+    # Wednesday that he must..."): what follows is often another clause.
+    found = ctx.cue(start, end, left_only=True)
     if found is not None and found[0] == "future" and found[2] and found[1] <= 8:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
@@ -805,7 +830,7 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     dd = int(re.sub(r"\D", "", m["d"]))
     if m["y"]:
         return _period_result(cal.week_of(datetime.date(int(m["y"]), month, dd)), anchor_kind="")
-    y = _year_for_month(month, dd, ctx.published, _month_direction(ctx, m.start(), m.end()))
+    y = _month_year(ctx, m.start(), m.end(), month, dd)
     return _period_result(cal.week_of(datetime.date(y, month, dd)))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 MONTH_KEYS = (
     "january",
@@ -213,7 +213,7 @@ _EN_FUTURE = (
     "might|soon|resume|set"
 )
 _EN_PAST = (
-    "was|were|had|did|said|met|began|begun|took|made|came|went|told|held|left|saw|won|lost|"
+    "was|were|had|did|met|began|begun|took|made|came|went|held|left|saw|won|lost|"
     "fell|rose|got|gave|became|broke|led|sent|spent|found|thought|brought|fought|ran|struck|"
     "ago|last|earlier|since|killed|wounded|yesterday|former|previously"
 )
@@ -227,6 +227,13 @@ _ES_FUTURE = (
     "deberán|hasta|plazo|pretende|pretenden"
 )
 _ES_PAST = "fue|fueron|era|eran|había|habían|ha|han|pasado|pasada|desde|ayer|dijo"
+
+
+# Reporting verbs give the time of the report, not of what is reported: never a cue.
+_EN_REPORTING = frozenset(
+    "said say says told tell tells announced reported added stated noted claimed confirmed "
+    "explained insisted warned quoted according wrote indicated declared".split()
+)
 
 
 @dataclass(frozen=True)
@@ -243,7 +250,7 @@ class Lexicon:
     past: re.Pattern[str]
     past_suffix: re.Pattern[str] | None = None
     future_suffix: re.Pattern[str] | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    reporting: frozenset[str] = frozenset()
 
     @functools.cached_property
     def month_re(self) -> str:
@@ -365,4 +372,5 @@ def lexicon(language: str) -> Lexicon:
         re.compile(rf"(?i)^(?:{_EN_FUTURE})$"),
         re.compile(rf"(?i)^(?:{_EN_PAST})$"),
         past_suffix=re.compile(r"(?i)[a-z]{2,}ed$"),
+        reporting=_EN_REPORTING,
     )
