@@ -135,6 +135,14 @@ def test_short_upper_case_aliases_match_as_written_only():
     assert event.actors == ("Nobody", "United States", "United Nations")
 
 
+def test_actor_aliases_given_as_a_string_or_none():
+    text = "Insurgents and the UN met on 1 March 2021."
+    date = expression(text, {"text": "on 1 March 2021", "value": "2021-03-01"})
+    actors = {"Taliban": "insurgents", "United Nations": None, "UN": []}
+    (event,) = build_events(text, [date], split_sentences(text), actors=actors, language="en")
+    assert event.actors == ("Taliban", "UN")
+
+
 def _expr(precision: str, anchor_kind: str = "", mod: str = "") -> TemporalExpression:
     return TemporalExpression(
         "x", 0, 1, DATE, "v", mod, precision, *SOME_DAY, anchor_kind=anchor_kind

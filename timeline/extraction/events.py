@@ -144,7 +144,11 @@ def _is_article_metadata(sentence: str) -> bool:
 
 
 def _actor_key(actors: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((name, tuple(aliases or ())) for name, aliases in actors.items())
+    # A bare string is one alias, not a sequence of one-letter aliases.
+    return tuple(
+        (name, (aliases,) if isinstance(aliases, str) else tuple(aliases or ()))
+        for name, aliases in actors.items()
+    )
 
 
 @lru_cache(maxsize=64)
