@@ -461,7 +461,7 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     direction = _month_direction(ctx, m.start(), m.end())
     y = _month_year(ctx, m.start(), m.end(), month, None)
     res = _period_result(cal.month(y, month), _mod(m))
-    res.rule = f"month+{direction or 'nearest'}"
+    res.rule = f"month+{direction or 'closeness'}"
     return res
 
 

@@ -156,7 +156,7 @@ def _english() -> tuple[Rule, ...]:
     units = lex.unit_re
     b = r"\b"
     mod = (
-        r"(?:(?P<mod>early|late|mid|the\s+(?:beginning|start|middle|end|close)\s+of|"
+        r"(?:(?P<mod>early|late|mid|(?:the\s+)?(?:beginning|start|middle|end|close)\s+of|"
         r"(?:the\s+)?(?:first|second)\s+half\s+of)(?:\s+|-)(?:the\s+)?)?"
     )
     count = (
