@@ -399,11 +399,8 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         and _valid(y, month, dd)
         and datetime.date(y, month, dd).isoweekday() == wd
     ]
-    if fits:
-        # "Monday, Oct. 26": the weekday names the year.
-        y = fits[0]
-    else:
-        y = _month_year(ctx, m.start(), m.end(), month, dd)
+    # "Monday, Oct. 26": the weekday names the year.
+    y = fits[0] if fits else _month_year(ctx, m.start(), m.end(), month, dd)
     res = _period_result(cal.day(datetime.date(y, month, dd)))
     res.rule = "day-month+direction"
     return res

@@ -231,7 +231,11 @@ _ES_PAST = "fue|fueron|era|eran|había|habían|ha|han|pasado|pasada|desde|ayer|d
 
 # Reporting verbs give the time of the report, not of what is reported: never a cue.
 _EN_REPORTING = frozenset(
-    ["said", "say", "says", "told", "tell", "tells", "announced", "reported", "added", "stated", "noted", "claimed", "confirmed", "explained", "insisted", "warned", "quoted", "according", "wrote", "indicated", "declared"]
+    {
+        *("said", "say", "says", "told", "tell", "tells", "announced", "reported", "added"),
+        *("stated", "noted", "claimed", "confirmed", "explained", "insisted", "warned"),
+        *("quoted", "according", "wrote", "indicated", "declared"),
+    }
 )
 
 
