@@ -205,7 +205,7 @@ class Context:
         return self.text[pos : pos + n]
 
     def cue(
-        self, start: int, end: int, *, left_only: bool = False
+        self, start: int, end: int, *, left_only: bool = False, reporting_is_past: bool = False
     ) -> tuple[str, float, bool] | None:
         """The nearest tense or plan cue around ``start:end``: (direction, distance, listed).
 
@@ -227,11 +227,13 @@ class Context:
             if best is not None and dist >= best[0]:
                 continue
             w = m.group()
-            if w.lower() in lex.reporting:
-                continue
             kind = None
             listed = True
-            if lex.future.match(w):
+            if w.lower() in lex.reporting:
+                if not reporting_is_past:
+                    continue
+                kind = "past"
+            elif lex.future.match(w):
                 kind = "future"
             elif lex.past.match(w):
                 kind = "past"
@@ -699,6 +701,9 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if isinstance(offset, str):
         step = 1 if offset.endswith("+1") else -1
         return _anaphoric(unit, step, ctx)
+    if unit in ("decade", "century") and _norm(m["rel"]) in ("past", "last"):
+        # "over the past decade" is a stretch of time reaching to now, not the 2010s.
+        return Resolved(DURATION, duration_value(unit, 1))
     return _relative_period(unit, offset, ctx.published, _mod(m))
 
 
@@ -755,6 +760,9 @@ def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+_SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till)\s+(?:on\s+)?$")
+
+
 def _weekday_date(
     wd: int, offset: int | str | None, ctx: Context, start: int, end: int
 ) -> tuple[datetime.date, str]:
@@ -776,7 +784,10 @@ def _weekday_date(
         return pub, "weekday-same-day"
     # A weekday's tense comes from the verb before it ("will meet on Thursday", "ruled
     # Wednesday that he must..."): what follows is often another clause.
-    found = ctx.cue(start, end, left_only=True)
+    # "announced Wednesday": for a weekday the report itself is the event.
+    if _SOON_BEFORE.search(ctx.before(start, 20)):
+        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
+    found = ctx.cue(start, end, left_only=True, reporting_is_past=True)
     if found is not None and found[0] == "future" and found[2] and found[1] <= 8:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
