@@ -30,6 +30,7 @@ _ARTICLE_METADATA = re.compile(
     re.IGNORECASE,
 )
 _METADATA_MAX_CHARS = 100
+_RUNNING_WORD = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Confidence signals (added to BASE, then clamped to 0.05..0.95). Precision: a day-exact
@@ -87,7 +88,7 @@ def build_events(
         if not dating:
             continue
         sentence = text[s_start:s_end]
-        if _is_article_metadata(sentence):
+        if _is_article_metadata(sentence, inside, s_start):
             continue
         found_actors = _find_actors(sentence, actor_pattern)
         places = find_places(sentence)
@@ -139,8 +140,21 @@ def confidence(expr: TemporalExpression, sentence: str, category: str) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
-def _is_article_metadata(sentence: str) -> bool:
-    return len(sentence) <= _METADATA_MAX_CHARS and _ARTICLE_METADATA.match(sentence) is not None
+def _is_article_metadata(sentence: str, expressions: list[TemporalExpression], offset: int) -> bool:
+    """A byline or dateline: "Published 28 Feb 2021", "WASHINGTON, August 13 (Xinhua) --".
+
+    Datelines are recognised by having no running text at all: once the dates are taken
+    out, no word starts with a lower-case letter.
+    """
+    if len(sentence) > _METADATA_MAX_CHARS:
+        return False
+    if _ARTICLE_METADATA.match(sentence):
+        return True
+    rest = list(sentence)
+    for expr in expressions:
+        for i in range(max(0, expr.start - offset), min(len(rest), expr.end - offset)):
+            rest[i] = " "
+    return not any(w[0].islower() and len(w) >= 3 for w in _RUNNING_WORD.findall("".join(rest)))
 
 
 def _actor_key(actors: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:

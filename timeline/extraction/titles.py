@@ -99,7 +99,8 @@ _INTRO_WORDS = _wordset(
     also however meanwhile today yesterday tomorrow earlier later then now still yet
     in on at as of by for from since after before during under over with without
     according selon según aujourd'hui hier demain hoy ayer mañana puis ensuite luego
-    around near about
+    around near about moreover furthermore separately elsewhere nevertheless instead
+    overall thus hence besides otherwise
     """
 )
 # A long title may end before one of these (the phrase boundary), never after one.
@@ -127,6 +128,7 @@ _VERB_CUES = {
     r"|taught|threw|understood|woke|wore|wrote|remain|remains|sign|signs|agree|agrees"
     r"|withdraw|withdraws|visit|visits|attack|attacks|resume|resumes|begin|end|ends"
     r"|became|become|becomes|seems|seemed|appears|wants|needs|plans|hopes|expects|faces"
+    r"|tore|blew|sank|shook|spent|spread|swept|hung|bore|bit|dug|fed|felt|slid|split|wept"
     # Regular past forms, in lower case only ("United" is no verb).
     r"|(?-i:[a-z]\w+ed)|(?-i:[a-z]\w{2,}en)",
     "fr": r"est|sont|était|étaient|sera|seront|fut|furent|a|ont|avait|avaient|aura|auront"
@@ -267,7 +269,13 @@ def _pick_clause(
 
     s, e = chunks[idx]
     text = sentence[s:e]
-    if idx > 0 and is_attribution(text, lang) and usable(idx - 1):
+    if (
+        idx > 0
+        and len(_WORDS.findall(text)) <= 8
+        and is_attribution(text, lang)
+        and usable(idx - 1)
+        and has_verb(sentence[chunks[0][0] : chunks[idx - 1][1]], lang)
+    ):
         # "..., officials said Monday": the date dates the saying; the title is what was
         # said, i.e. everything before the attribution.
         return chunks[0][0], chunks[idx - 1][1]
@@ -288,6 +296,7 @@ def _pick_clause(
                 or len(_WORDS.findall(before)) > 3
                 or has_verb(before, lang)
                 or lead.group().lower() in _INTRO_WORDS
+                or lead.group().lower().endswith("ly")  # "Additionally, ..."
                 or is_attribution(before, lang)
             ):
                 break
@@ -305,7 +314,14 @@ def _pick_clause(
                 first = 1 if j > 1 and _is_predicate(piece, lang) else j
                 return chunks[first][0], chunks[j][1]
         return s, e
-    # A verbless (or tiny) chunk inside the sentence: join its neighbours.
+    # A verbless (or tiny) chunk inside the sentence: join the clause before it (back to
+    # the nearest chunk with a verb: "the bombings killed 224 people, including 12
+    # Americans, on Aug. 7") or, failing that, its neighbours.
+    first = idx
+    while first > 0 and usable(first - 1):
+        first -= 1
+        if has_verb(sentence[chunks[first][0] : chunks[first][1]], lang):
+            return chunks[first][0], e
     first = idx - 1 if usable(idx - 1) else idx
     last = idx + 1 if idx + 1 < len(chunks) and usable(idx + 1) else idx
     return chunks[first][0], chunks[last][1]
