@@ -388,7 +388,8 @@ def event_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @require_POST
 @login_required
-@permission_required("timeline.change_event", raise_exception=True)
+# Merging and splitting move mentions between events: both permissions are needed.
+@permission_required(("timeline.change_event", "timeline.change_mention"), raise_exception=True)
 def event_merge(request: HttpRequest) -> HttpResponse:
     pks = [int(v) for v in request.POST.getlist("event") if v.isdigit()]
     target_raw = request.POST.get("target", "")
@@ -416,7 +417,8 @@ def event_merge(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-@permission_required("timeline.change_event", raise_exception=True)
+# Merging and splitting move mentions between events: both permissions are needed.
+@permission_required(("timeline.change_event", "timeline.change_mention"), raise_exception=True)
 def mention_split(request: HttpRequest, pk: int) -> HttpResponse:
     mention = editorial.mention_get(pk=pk)
     source_pk = mention.event_id

@@ -213,3 +213,20 @@ def test_repeated_failed_logins_lock_the_username_and_address(editor, settings):
 
 def test_article_factory_still_builds():  # guards the sweep's fixtures against drift
     assert ArticleFactory().pk
+
+
+def test_merge_and_split_also_need_the_mention_permission(doha):
+    from django.contrib.auth.models import Permission
+
+    user = user_in(None, "events_only")
+    user.user_permissions.add(Permission.objects.get(codename="change_event"))
+    client = Client()
+    client.force_login(user)
+    first, second = doha["first"], doha["second"]
+    before = _snapshot()
+    merge = client.post(
+        reverse("event_merge"), {"event": [first.pk, second.pk], "target": first.pk}
+    )
+    split = client.post(reverse("mention_split", args=[first.mentions.get().pk]))
+    assert (merge.status_code, split.status_code) == (403, 403)
+    assert _snapshot() == before
