@@ -174,6 +174,9 @@ class Resolved:
     rule: str = ""
     interval: tuple[datetime.date, datetime.date] | None = None
     later: Callable[[State], Resolved | None] | None = field(default=None, repr=False)
+    # Whether later expressions may anchor on this one. Comparisons ("a year earlier",
+    # "the year-ago quarter") point back from the story's time; they do not move it.
+    sets_prev: bool = True
 
 
 @dataclass(slots=True)
@@ -636,13 +639,13 @@ def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     what = (m["what"] or "").lower()
 
     def later(state: State) -> Resolved | None:
-        if what:
+        if what or state.prev_quarter is not None:
             q = state.prev_quarter or cal.shifted("quarter", pub, -1)
             kind = "previous" if state.prev_quarter else "published"
             return _period_result(cal.quarter(q.year - 1, q.index), anchor_kind=kind)
         return _period_result(cal.year(pub.year - 1))
 
-    return Resolved(DATE, later=later)
+    return Resolved(DATE, later=later, sets_prev=False)
 
 
 # --- relative to the publication date ---------------------------------------------------
@@ -846,6 +849,9 @@ def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = _norm(m["u"])
     mod = _mod(m)
     if unit in ("month", "year"):
+        if not mod and re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.after(m.end(), 12)):
+            # "the year ended March 31": a twelve-month stretch, not a calendar year.
+            return Resolved(DURATION, duration_value(unit, 1))
         # "the year", "the fiscal year", "by the end of the month": the current one.
         return _period_result(cal.containing(unit, ctx.published), mod)
     direction = ctx.direction(m.start(), m.end())
@@ -901,7 +907,7 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
                 return res
             return _shift_from(pub, unit, -n, "published")
 
-        return Resolved(DATE, later=later)
+        return Resolved(DATE, later=later, sets_prev=False)
     return _shift_from(pub, unit, -n, "published")
 
 
@@ -986,7 +992,8 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
             res = _period_result(cal.containing(grain, moved), anchor_kind="previous")
         return res
 
-    return Resolved(DATE, later=later)
+    # Comparisons ("a year earlier") leave the story's time alone; "two days later" moves it.
+    return Resolved(DATE, later=later, sets_prev=not (backward and unit == "year"))
 
 
 def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> Resolved:

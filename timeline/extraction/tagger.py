@@ -211,6 +211,8 @@ def _anchor_pass(
             expr = _replace_anchor(expr, published, "published")
         out.append(expr)
         p = res.period
+        if not (res.sets_prev and c.res.sets_prev):
+            p = None
         if p is not None and expr.is_dating and p.grain in ("day", "month", "quarter", "year"):
             state.prev, state.prev_pos = p, c.start
             if p.grain == "quarter" and c.res.later is None:
