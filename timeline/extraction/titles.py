@@ -346,7 +346,7 @@ def _antecedent_start(sentence: str, pos: int) -> int | None:
         while first > 0 and first > len(words) - 4 and words[first - 1].group()[0].isupper():
             first -= 1
         return words[first].start()
-    for w in reversed(words[-4:]):
+    for w in reversed(words[-5:]):
         if w.group().lower() in _DETERMINERS:
             return w.start()
     return None
@@ -372,9 +372,10 @@ def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: s
         if m and (m.end() <= date_start or date_start < start):
             word = m.group().strip(" ,").lower()
             following = _WORDS.match(sentence, m.end())
-            if word in _RELATIVES and following and has_verb(following.group(), lang):
+            if word in _RELATIVES and following:
                 # "..., which had condemned ...": without its pronoun the clause has
-                # no subject; reach back to the noun it describes instead.
+                # no subject (or reads as a fragment: "which it accused of"); reach
+                # back to the noun it describes instead.
                 antecedent = _antecedent_start(sentence, start)
                 if antecedent is not None:
                     return antecedent
@@ -417,7 +418,7 @@ def _shorten(
     for _ws, we, w in reversed(words):
         if we > date_start:
             continue
-        if w in _CLAUSE_OPENERS and we + 1 < date_start + 1:
+        if w in _CLAUSE_OPENERS and w not in _RELATIVES and we + 1 < date_start + 1:
             candidate = we + 1
             following = _WORDS.match(sentence, candidate)
             if following and has_verb(following.group(), lang):
