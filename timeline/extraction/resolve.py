@@ -1139,6 +1139,12 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if a_unit and _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
         # "$5 million a year" is a rate.
         return Resolved(SET, duration_value(unit, 1), rule="set-rate")
+    after = ctx.after(m.end(), 12)
+    if re.match(r"\s+old\b", after):
+        return None  # "37 years old": an age
+    if unit == "second" and raw_n is not None and _norm(raw_n) in ("a", "an"):
+        if re.match(r"\s+[^\W\d_]", after) and not re.match(r"\s+(?:or|and|to|later|ago)\b", after):
+            return None  # "a second betrayal": an ordinal
     if m.groupdict().get("old"):
         # Ages ("52-year-old") describe people, not time; TimeBank leaves them untagged.
         return None
@@ -1258,10 +1264,9 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     name = m["hol"]
     if m["y"]:
         return _period_result(cal.day(_holiday_date(name, int(m["y"]))), anchor_kind="")
-    if not re.search(
-        r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next)\s+$",
-        ctx.before(m.start(), 12),
-    ):
+    # A bare "Christmas" is often the holiday season or a name; "Christmas Day" is a date.
+    prep = r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next)\s+$"
+    if " " not in _norm(name) and not re.search(prep, ctx.before(m.start(), 12)):
         return None
     pub = ctx.published
     direction = ctx.direction(m.start(), m.end())

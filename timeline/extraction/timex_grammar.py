@@ -404,6 +404,7 @@ def _english() -> tuple[Rule, ...]:
             r"(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|final|latest|following|"
             r"remaining|initial|recent)|the)\s+)?"
             + count
+            + r"(?:\s+(?:more|additional|extra|full|long|straight|consecutive))?"
             + rf"\s+(?P<u>{units})(?P<half>\s+and\s+a\s+half)?{b}(?![\s-]+(?:quarter|half)\b)",
             1,
         ),
