@@ -1139,12 +1139,18 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if a_unit and _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
         # "$5 million a year" is a rate.
         return Resolved(SET, duration_value(unit, 1), rule="set-rate")
+    if raw_n is not None and re.fullmatch(r"1\d{3}|2[0-2]\d\d", raw_n.strip()):
+        return None  # "the 1988 quarter": a year, not 1,988 quarters
     after = ctx.after(m.end(), 12)
     if re.match(r"\s+old\b", after):
         return None  # "37 years old": an age
-    if unit == "second" and raw_n is not None and _norm(raw_n) in ("a", "an"):
-        if re.match(r"\s+[^\W\d_]", after) and not re.match(r"\s+(?:or|and|to|later|ago)\b", after):
-            return None  # "a second betrayal": an ordinal
+    a_second = unit == "second" and raw_n is not None and _norm(raw_n) in ("a", "an")
+    if (
+        a_second
+        and re.match(r"\s+[^\W\d_]", after)
+        and not re.match(r"\s+(?:or|and|to|later|ago)\b", after)
+    ):
+        return None  # "a second betrayal": an ordinal
     if m.groupdict().get("old"):
         # Ages ("52-year-old") describe people, not time; TimeBank leaves them untagged.
         return None
