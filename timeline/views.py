@@ -281,7 +281,7 @@ def _conflict_rows(*, current: Event, form: forms.EventEditForm) -> list[tuple[s
     """(field, their saved value, your value) for every field where the two differ."""
     data = form.cleaned_data
     date = data.get("date")
-    theirs_actors = ", ".join(a.name for a in current.actors.order_by("name"))
+    theirs_actors = ", ".join(sorted(a.name for a in current.actors.all()))
     mine_actors = ", ".join(sorted(a.name for a in data.get("actors", [])))
     pairs = [
         ("Title", current.title, data.get("title", "")),

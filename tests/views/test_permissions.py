@@ -230,3 +230,16 @@ def test_merge_and_split_also_need_the_mention_permission(doha):
     split = client.post(reverse("mention_split", args=[first.mentions.get().pk]))
     assert (merge.status_code, split.status_code) == (403, 403)
     assert _snapshot() == before
+
+
+def test_editors_and_admins_get_no_server_error_on_any_url(doha, editor, admin_user):
+    for user in (editor, admin_user):
+        client = Client()
+        client.force_login(user)
+        for name, route in _patterns():
+            if name == "logout":
+                continue
+            url = _fill(route, doha)
+            for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+                got = client.get(url, **headers).status_code
+                assert got < 500, (user.username, name, url, got)
