@@ -391,3 +391,61 @@ def test_reextraction_twice_keeps_editor_corrections_and_adds_no_duplicates(edit
     assert (Event.objects.count(), Mention.objects.count()) == counts
     machine = Event.history.filter(id=target.pk, history_user__username="system:extractor")
     assert machine.exists()  # its creation is attributed to the extractor
+
+
+# --- the editor's typed date ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "mod", "expected"),
+    [
+        ("12 Feb 2021", "", "auto", ("2021-02-12", "", "day", "2021-02-12", "2021-02-12")),
+        ("early March 2020", "", "auto", ("2020-03", "START", "month", "2020-03-01", "2020-03-10")),
+        ("September last year", "", "auto", ("2020-09", "", "month", "2020-09-01", "2020-09-30")),
+        ("last week", "", "auto", ("2021-W07", "", "week", "2021-02-15", "2021-02-21")),
+        ("2019", "", "END", ("2019", "END", "year", "2019-09-01", "2019-12-31")),
+        ("Q3 2019", "", "auto", ("2019-Q3", "", "quarter", "2019-07-01", "2019-09-30")),
+        ("the 1990s", "", "auto", ("199", "", "decade", "1990-01-01", "1999-12-31")),
+        ("12 Feb 2021", "month", "auto", ("2021-02", "", "month", "2021-02-01", "2021-02-28")),
+        ("12 Feb 2021", "month", "MID", ("2021-02", "MID", "month", "2021-02-11", "2021-02-20")),
+        ("early March 2020", "", "", ("2020-03", "", "month", "2020-03-01", "2020-03-31")),
+        ("March 2020", "", "APPROX", ("2020-03", "APPROX", "month", "2020-03-01", "2020-03-31")),
+    ],
+)
+def test_typed_dates_resolve_against_the_anchor_with_overrides(text, precision, mod, expected):
+    from timeline.forms import event_date_resolve
+
+    event = mentioned_event()
+    got = event_date_resolve(
+        event=event,
+        text=text,
+        anchor=dt.date(2021, 2, 28),
+        language="en",
+        precision=precision,
+        mod=mod,
+    )
+    value, got_mod, got_precision, start, end = expected
+    assert got == {
+        "date_value": value,
+        "date_mod": got_mod,
+        "date_precision": got_precision,
+        "date_start": dt.date.fromisoformat(start),
+        "date_end": dt.date.fromisoformat(end),
+    }
+
+
+@pytest.mark.parametrize("text", ["banana", "18 months", "every week", "2,500 troops"])
+def test_typed_text_that_is_no_date_is_a_form_error(text):
+    from django.core.exceptions import ValidationError
+
+    from timeline.forms import event_date_resolve
+
+    with pytest.raises(ValidationError):
+        event_date_resolve(
+            event=mentioned_event(),
+            text=text,
+            anchor=dt.date(2021, 2, 28),
+            language="en",
+            precision="",
+            mod="auto",
+        )
