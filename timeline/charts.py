@@ -105,13 +105,14 @@ def plotly_text(text: str, *, limit: int | None = None) -> str:
     """Text from a user or an article, made safe for Plotly's HTML subset.
 
     Truncates first (on the raw text, so an entity is never cut in half), then escapes
-    ``& < > " '``. Plotly turns the entities back into characters when it draws, so the
-    reader sees exactly what was typed and no tag is ever interpreted.
+    ``& < >``: with no ``<`` left no tag can form, and Plotly turns these three entities
+    back into characters when it draws, so the reader sees exactly what was typed. Quotes
+    stay as they are because Plotly does not decode ``&quot;`` (it would show literally).
     """
     text = " ".join(str(text).split())
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return html.escape(text, quote=True)
+    return html.escape(text, quote=False)
 
 
 def category_colour(category: str) -> str:

@@ -203,13 +203,19 @@
     drawAll(document);
   });
 
-  // Errors from htmx requests are shown, never swallowed.
-  document.body.addEventListener("htmx:responseError", function (event) {
-    var box = document.getElementById("messages");
-    if (!box) return;
-    var p = document.createElement("p");
-    p.className = "message message-error";
-    p.textContent = "The server answered " + event.detail.xhr.status + ": the view could not be updated. Reload the page to try again.";
-    box.replaceChildren(p);
+  // Permalinks carry only what differs from the defaults: "?category=talks", not every
+  // empty field of the form.
+  var DEFAULTS = { min_sources: "1", lanes: "category" };
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    if (!event.detail.elt || event.detail.elt.id !== "timeline-filters") return;
+    var params = event.detail.parameters;
+    var form = event.detail.elt;
+    ["q", "from", "to", "event", "min_sources", "lanes"].forEach(function (name) {
+      var value = params[name];
+      if (value === "" || value === undefined || value === DEFAULTS[name]) delete params[name];
+    });
+    var statuses = form.querySelectorAll("input[name=status]");
+    var ticked = form.querySelectorAll("input[name=status]:checked");
+    if (ticked.length === statuses.length) delete params.status;
   });
 })();
