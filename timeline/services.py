@@ -15,6 +15,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -452,14 +453,14 @@ def _event_claim(*, event_id: int, expected_version: int | None) -> Event:
     return Event.objects.get(pk=event_id)
 
 
-def _event_save(*, event: Event, user, reason: str) -> None:
+def _event_save(*, event: Event, user: AbstractBaseUser, reason: str) -> None:
     event._history_user = user
     event._change_reason = reason[:100]
     event.save()
 
 
 def _event_set_status(
-    *, event: Event, status: str, user, expected_version: int | None, reason: str
+    *, event: Event, status: str, user: AbstractBaseUser, expected_version: int | None, reason: str
 ) -> Event:
     with transaction.atomic():
         fresh = _event_claim(event_id=event.pk, expected_version=expected_version)
@@ -468,7 +469,9 @@ def _event_set_status(
     return fresh
 
 
-def event_confirm(*, event: Event, user, expected_version: int | None = None) -> Event:
+def event_confirm(
+    *, event: Event, user: AbstractBaseUser, expected_version: int | None = None
+) -> Event:
     """Mark an event as confirmed by an editor.
 
     With ``expected_version`` the action fails with :class:`EventConflictError` if someone
@@ -484,7 +487,9 @@ def event_confirm(*, event: Event, user, expected_version: int | None = None) ->
     )
 
 
-def event_reject(*, event: Event, user, expected_version: int | None = None) -> Event:
+def event_reject(
+    *, event: Event, user: AbstractBaseUser, expected_version: int | None = None
+) -> Event:
     """Hide an event from readers while keeping it, its mentions and its history.
 
     A rejected event stays in the database and can be brought back with
@@ -500,7 +505,9 @@ def event_reject(*, event: Event, user, expected_version: int | None = None) -> 
     )
 
 
-def event_restore(*, event: Event, user, expected_version: int | None = None) -> Event:
+def event_restore(
+    *, event: Event, user: AbstractBaseUser, expected_version: int | None = None
+) -> Event:
     """Bring a rejected event back with the status it had before it was rejected.
 
     The previous status is read from the event's history (proposed when there is none).
@@ -526,7 +533,7 @@ def event_merge(
     *,
     events: list[Event],
     target: Event,
-    user,
+    user: AbstractBaseUser,
     expected_versions: dict[int, int] | None = None,
 ) -> Event:
     """Merge events that report the same happening into ``target``, keeping every mention.
@@ -584,7 +591,9 @@ def event_merge(
     return main
 
 
-def event_split(*, mention: Mention, user, expected_version: int | None = None) -> Event:
+def event_split(
+    *, mention: Mention, user: AbstractBaseUser, expected_version: int | None = None
+) -> Event:
     """Move one mention out of its event into an event of its own, and return that event.
 
     When the mention came into its event through a merge and the event it came from still
@@ -664,7 +673,9 @@ _REVERTIBLE = (
 )
 
 
-def event_revert(*, event: Event, history_id: int, user, expected_version: int) -> Event:
+def event_revert(
+    *, event: Event, history_id: int, user: AbstractBaseUser, expected_version: int
+) -> Event:
     """Put an event back to the values of one of its history rows, as a new version.
 
     Title, summary, category, places, date, status and actors are copied from the chosen
