@@ -38,7 +38,7 @@ import re
 
 MAX_TITLE_CHARS = 120
 
-_SEGMENT_BREAK = re.compile(r";\s|:\s|\s[—–]\s|\s--\s|\s\|\s|[—–]{1}(?=\s)")
+_SEGMENT_BREAK = re.compile(r";\s|:\s|\s[—–-]\s|\s--\s|\s\|\s|[—–](?=\s)|\)\s*_\s")
 _COMMA = re.compile(r",[\"”’»]?\s")
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
 
@@ -327,6 +327,9 @@ def _pick_clause(
     return chunks[first][0], chunks[last][1]
 
 
+_PRONOUNS = _wordset(
+    "he she it they we i you his her its their il elle ils elles on nous él ella ellos ellas"
+)
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "qui", "que", "quien", "quienes"})
 _DETERMINERS = _wordset(
     "the a an his her its their this that these those le la les un une el los las una"
@@ -388,7 +391,9 @@ def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: s
             rest_words = [w.lower() for w in _WORDS.findall(rest)]
             # "warned U.S. officials Wednesday that ...": the verb had an object.
             has_object = "that" in rest_words[:6] or "que" in rest_words[:6]
-            if len(rest_words) >= 4 and has_verb(rest, lang) and not has_object:
+            # "The Taliban said they would ...": the frame names who "they" are.
+            pronoun = bool(rest_words) and rest_words[0] in _PRONOUNS
+            if len(rest_words) >= 4 and has_verb(rest, lang) and not (has_object or pronoun):
                 start = m.end()
                 moved = True
         if not moved:
