@@ -18,9 +18,12 @@ evidence, and in the article's own language. The steps, in order:
      ("Poland, Hungary and the Czech Republic joined ...") and proper names listed after
      it ("... admit Poland, Hungary and the Czech Republic").
 
-3. Leading conjunctions ("but", "while", "which") and a leading reporting frame ("X said
-   (that)") are removed, unless the date is attached to the frame ("Officials said on
-   Tuesday that ..."): then the statement itself is the event.
+3. Leading conjunctions ("but", "while") are removed; a relative pronoun ("which",
+   "who") instead reaches back to the noun it describes ("Iran, which had condemned ...").
+   A leading reporting frame ("X said (that)") is removed too, unless the date is
+   attached to it ("Officials said on Tuesday that ...": the statement is the event), its
+   verb has an object ("warned officials that ..."), or the clause opens with a pronoun
+   the frame explains ("The Taliban said they would ...").
 4. If still too long, start after the last clause opener ("that", "whether", "and", ...)
    before the date that is followed by a subject, and end at a phrase boundary after it.
 5. Trailing punctuation, trailing function words and unbalanced quotes go; the first
