@@ -7,7 +7,6 @@ already replaced. The count of such saves must be zero; the test prints how many
 saves it ran.
 """
 
-
 from __future__ import annotations
 
 import re
