@@ -194,7 +194,7 @@ def timeline_figure(
                 trace = bars[event.category]
                 trace["base"].append(event.start.isoformat())
                 trace["x"].append(days * DAY_MS)
-                trace["y"].append(round(i + 0.04 + 0.13 * row, 3))
+                trace["y"].append(round(i + 0.03 + 0.15 * row, 3))
                 trace["customdata"].append(custom)
                 trace["pattern"].append("/" if event.mod in _UNCERTAIN_MODS else "")
 
@@ -214,7 +214,7 @@ def timeline_figure(
                 legendgroup=category,
                 showlegend=category not in points,
                 orientation="h",
-                width=0.11,
+                width=0.13,
                 marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
                 hovertemplate=hover,
             ).to_plotly_json()
@@ -415,8 +415,11 @@ def compare_figure(
 
     layout = _lane_layout(lanes, x_range=None)
     layout["barmode"] = "overlay"
-    layout["height"] = max(220, 90 + 90 * len(lanes))
+    layout["height"] = max(240, 110 + 90 * len(lanes))
     if aligned:
+        # Below the axis title, which the default position would cover.
+        layout["legend"]["y"] = -60 / (layout["height"] - 56)
+        layout["margin"]["b"] = 80
         layout["xaxis"] = go.layout.XAxis(
             type="linear",
             title={"text": f"months since {plotly_text(aligned_on)}"},

@@ -614,10 +614,10 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
     """Up to ``COMPARE_MAX`` conflicts one above the other, on the calendar or aligned.
 
     ``align`` is a category value: each conflict's clock then starts at its first public
-    event of that category ("months since first talks"). Conflicts are drawn event by event
-    when together they hold at most ``charts.EVENT_LIMIT`` events, otherwise as counts per
-    month; five queries at most, whatever their size. Unknown slugs come back in
-    ``missing``.
+    event of that category dated at least to the month ("months since first talks").
+    Conflicts are drawn event by event when together they hold at most
+    ``charts.EVENT_LIMIT`` events, otherwise as counts per month; five queries at most,
+    whatever their size. Unknown slugs come back in ``missing``.
     """
     wanted = list(dict.fromkeys(s for s in slugs if s))[:COMPARE_MAX]
     found = {c.slug: c for c in Conflict.objects.filter(slug__in=wanted)}
@@ -635,7 +635,9 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
     if align and conflicts:
         origins = {
             r["conflict_id"]: r["origin"]
-            for r in public.filter(category=align)
+            # Dated at least to the month: a year-only "talks in 2002" would pin the
+            # clock to a 1 January nobody reported.
+            for r in public.filter(category=align, precision_rank__lte=2)
             .values("conflict_id")
             .annotate(origin=Min("date_start"))
             .order_by()
