@@ -233,14 +233,23 @@ def test_compare_aligns_each_conflict_on_its_first_event_of_a_category():
     day_event(a, D(2018, 9, 4), category="talks")
     day_event(a, D(2019, 9, 4), category="agreement")
     day_event(b, D(2012, 8, 27), category="talks")
+    # Known only to the year: never the origin, which would be a made-up 1 January.
+    EventFactory(
+        conflict=b,
+        category="talks",
+        date_value="2002",
+        date_precision="year",
+        date_start=D(2002, 1, 1),
+        date_end=D(2002, 12, 31),
+    )
     day_event(c, D(2020, 1, 1), category="violence")
     comparison = selectors.conflict_compare(slugs=["a", "b", "c", "nope"], align="talks")
     assert [i.conflict.slug for i in comparison.items] == ["a", "b", "c"]
     assert comparison.missing == ["nope"]
     assert [i.origin for i in comparison.items] == [D(2018, 9, 4), D(2012, 8, 27), None]
     assert comparison.align_label == "first talks"
-    xs = sorted(x for trace in comparison.figure["data"] for x in trace["x"])
-    assert xs == [0, 0, pytest.approx(11.99, abs=0.01)]
+    xs = sorted(x for trace in comparison.figure["data"] for x in trace.get("base", trace["x"]))
+    assert xs == [pytest.approx(-127.8, abs=0.1), 0, 0, pytest.approx(11.99, abs=0.01)]
     calendar = selectors.conflict_compare(slugs=["a", "b"], align="bogus")
     assert calendar.align == "" and calendar.figure["layout"]["xaxis"]["type"] == "date"
 

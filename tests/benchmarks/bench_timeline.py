@@ -55,6 +55,11 @@ os.environ["DJANGO_DEBUG"] = "1"
 os.environ["AXES_ENABLED"] = "0"
 os.environ["DJANGO_LOG_LEVEL"] = "WARNING"
 
+import warnings  # noqa: E402
+
+# WhiteNoise notes that collectstatic has not run: irrelevant here, files come from finders.
+warnings.filterwarnings("ignore", message="No directory at")
+
 import django  # noqa: E402
 
 django.setup()

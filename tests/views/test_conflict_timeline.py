@@ -72,6 +72,15 @@ def test_partial_is_the_panel_alone(client, data):
     assert figure_of(html)["data"]
 
 
+def test_panel_reloads_itself_when_an_editor_saves(client, data, monkeypatch):
+    from timeline import selectors
+
+    monkeypatch.setattr(selectors, "EVENT_PAGE_SIZE", 2)
+    html = client.get(url(q="a", page=2), **HX).content.decode()
+    assert 'hx-trigger="timeline-changed from:body"' in html
+    assert 'hx-get="/conflicts/afghanistan/?q=a&amp;page=2"' in html
+
+
 def test_history_restore_gets_the_whole_page(client, data):
     response = client.get(url(), HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
     assert "<html" in response.content.decode()

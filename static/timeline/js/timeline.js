@@ -6,8 +6,9 @@
  *   and submits it through htmx, which swaps the timeline panel and pushes the URL.
  * - Clicking an event opens its panel through htmx; the open event is kept in the URL
  *   (?event=<pk>) too. Clicking a cell of the overview zooms to its period.
- * - Editors' saves answer with `HX-Trigger: timeline-changed`; the filter form listens for
- *   it (see its hx-trigger) and reloads the panel, which is redrawn here after the swap.
+ * - Editors' saves answer with `HX-Trigger: timeline-changed`; a hidden element of the
+ *   timeline panel listens for it (hx-trigger="timeline-changed from:body") and reloads the
+ *   panel with the same filters and page; the chart is redrawn here after the swap.
  *
  * No inline scripts anywhere (CSP): this file and plotly.min.js are the only scripts.
  */
