@@ -407,7 +407,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     # "Monday, Oct. 26": the weekday names the year.
     y = fits[0] if fits else _month_year(ctx, m.start(), m.end(), month, dd)
     res = _period_result(cal.day(datetime.date(y, month, dd)))
-    res.rule = "day-month+direction"
+    res.rule = "day-month-ahead" if res.period.day > pub else "day-month-back"
     return res
 
 
@@ -460,10 +460,14 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())
         ):
             return None
-    direction = _month_direction(ctx, m.start(), m.end())
     y = _month_year(ctx, m.start(), m.end(), month, None)
     res = _period_result(cal.month(y, month), _mod(m))
-    res.rule = f"month+{direction or 'closeness'}"
+    pub = ctx.published
+    res.rule = (
+        "month-this"
+        if y == pub.year and month == pub.month
+        else ("month-ahead" if (y, month) > (pub.year, pub.month) else "month-back")
+    )
     return res
 
 

@@ -221,12 +221,12 @@ _FR_FUTURE = (
     "va|vont|prévu|prévue|prévus|prévoit|prochain|prochaine|d'ici|devra|devront|doit|doivent|"
     "compte|comptent|plan|calendrier|échéance|date-butoir|jusqu'à"
 )
-_FR_PAST = "a|ont|était|étaient|avait|avaient|fut|furent|dernier|dernière|depuis|hier"
+_FR_PAST = "a|ont|était|étaient|avait|avaient|fut|furent|depuis|hier"
 _ES_FUTURE = (
     "va|van|próximo|próxima|previsto|prevista|prevé|planea|planean|plan|para|deberá|"
     "deberán|hasta|plazo|pretende|pretenden"
 )
-_ES_PAST = "fue|fueron|era|eran|había|habían|ha|han|pasado|pasada|desde|ayer|dijo"
+_ES_PAST = "fue|fueron|era|eran|había|habían|ha|han|desde|ayer"
 
 
 # Reporting verbs give the time of the report, not of what is reported: never a cue.
