@@ -297,6 +297,9 @@ def _month_direction(ctx: Context, start: int, end: int) -> str | None:
     return found[0]
 
 
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?$")
+
+
 def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int:
     """Year of a year-less month (and day) mentioned at ``start:end``.
 
@@ -309,13 +312,20 @@ def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None)
     now = (pub.month, pub.day if day else 0)
     found = ctx.cue(start, end)
     listed = found is not None and found[2]
-    if here > now and (month - pub.month) % 12 <= 3:
+    if here == now:
+        return pub.year  # "in February" in a February article: this one
+    next_year = pub.year if here > now else pub.year + 1
+    last_year = pub.year if here <= now else pub.year - 1
+    ahead = (next_year * 12 + month) - (pub.year * 12 + pub.month)  # months to the next one
+    # "by May", "until January": deadlines lie ahead.
+    deadline = _DEADLINE_BEFORE.search(ctx.before(start, 16)) is not None
+    if ahead <= 3 or (deadline and ahead <= 8):
         if listed and found[0] == "past" and found[1] <= 3:  # type: ignore[index]
-            return pub.year - 1
-        return pub.year
+            return last_year
+        return next_year
     if listed and found[0] == "future" and found[1] <= 8:  # type: ignore[index]
-        return pub.year if here >= now else pub.year + 1
-    return pub.year if here <= now else pub.year - 1
+        return next_year
+    return last_year
 
 
 def _year_for_month(month: int, day: int | None, pub: datetime.date, direction: str | None) -> int:
@@ -1104,8 +1114,6 @@ def duration_value(unit: str, n: float | None) -> str:
     """
     if unit == "fortnight":
         unit, n = "week", None if n is None else 2 * n
-    if unit == "quarter":
-        unit, n = "month", None if n is None else 3 * n
     if unit in ("decade", "century"):
         if n is None:
             return "PXE" if unit == "decade" else "PXC"
