@@ -466,6 +466,8 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before
         ):
             return None
+        if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", ctx.after(m.end(), 20)):
+            return None  # "the March for Life", "the March of the Mothers": a name
         if word == "may" and re.match(
             r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())
         ):

@@ -439,7 +439,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "set",
             "set",
-            r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b",
+            r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b"
+            r"(?!\s+(?-i:[A-Z]))",
             1,
         ),
         (
