@@ -216,6 +216,9 @@ def timeline_figure(
                 orientation="h",
                 width=0.13,
                 marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
+                # When the reader opens an event the page script selects it; the rest fade.
+                selected={"marker": {"opacity": 0.9}},
+                unselected={"marker": {"opacity": 0.15}},
                 hovertemplate=hover,
             ).to_plotly_json()
             shell.update(base=columns["base"], x=columns["x"], y=columns["y"])
@@ -235,6 +238,8 @@ def timeline_figure(
                 legendgroup=category,
                 mode="markers",
                 marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
+                selected={"marker": {"size": 14}},
+                unselected={"marker": {"opacity": 0.3}},
                 hovertemplate=hover,
             ).to_plotly_json()
             shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])

@@ -91,6 +91,13 @@ def test_clicking_an_event_opens_its_panel_with_the_highlighted_sentence(page, l
     assert page.locator("article#event-panel h2").inner_text() == "Talks resumed in Doha"
     assert page.locator("article#event-panel mark").inner_text() == "on Sunday"
     page.wait_for_url(re.compile(rf"event={data['talks'].pk}"))
+    # The open event stands out on the chart.
+    selected = page.evaluate(
+        "document.getElementById('timeline-chart').data"
+        ".filter(t => t.selectedpoints && t.selectedpoints.length)"
+        ".map(t => t.customdata[t.selectedpoints[0]][0])"
+    )
+    assert selected == [data["talks"].pk]
     screenshot(page, "timeline-event-panel")
 
     # From the list too, and the open event survives a filter change and a reload.

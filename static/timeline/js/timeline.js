@@ -38,6 +38,7 @@
     chart.dataset.drawn = "";
     window.Plotly.react(chart, figure.data, figure.layout, figure.config).then(function () {
       bind(chart);
+      markOpenEvent(chart);
       chart.dataset.drawn = "true";
       if (window.performance && performance.mark) performance.mark("timeline-drawn");
     });
@@ -133,6 +134,26 @@
     if (chart.id === "timeline-chart") chart.on("plotly_relayout", onRelayout);
   }
 
+  // The open event stands out on the chart: the other points are dimmed.
+  function markOpenEvent(chart) {
+    chart = chart || document.getElementById("timeline-chart");
+    if (!chart || !chart.data || !window.Plotly) return;
+    var panel = document.getElementById("event-panel");
+    var pk = panel && panel.dataset.eventPk ? Number(panel.dataset.eventPk) : null;
+    var found = false;
+    var selections = chart.data.map(function (trace) {
+      if (pk === null || trace.type === "heatmap" || !trace.customdata) return null;
+      var hits = [];
+      trace.customdata.forEach(function (row, i) {
+        if (row[0] === pk) hits.push(i);
+      });
+      found = found || hits.length > 0;
+      return hits;
+    });
+    if (!found) selections = chart.data.map(function () { return null; });
+    window.Plotly.restyle(chart, { selectedpoints: selections });
+  }
+
   // The open event travels in the permalink (?event=<pk>) and in the form, so that a
   // filter change keeps it open.
   function syncOpenEvent() {
@@ -167,6 +188,7 @@
     }
     panel.replaceWith(empty);
     syncOpenEvent();
+    markOpenEvent();
   }
 
   document.addEventListener("click", function (event) {
@@ -186,9 +208,10 @@
     drawAll(document);
   });
 
-  document.body.addEventListener("htmx:afterSettle", function () {
+  document.body.addEventListener("htmx:afterSettle", function (event) {
     drawAll(document);
     syncOpenEvent();
+    if (event.detail.elt && event.detail.elt.id === "event-panel") markOpenEvent();
   });
 
   // htmx snapshots the page for the back button; a snapshot of Plotly's DOM cannot be
