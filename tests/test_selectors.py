@@ -194,7 +194,7 @@ def test_conflict_list_counts_public_events_and_draws_activity():
     result = selectors.conflict_list()
     by_name = {item.conflict.name: item for item in result.items}
     assert by_name["Busy"].event_count == 3
-    assert (by_name["Busy"].first, by_name["Busy"].last) == (D(2020, 1, 3), D(2020, 5, 3))
+    assert (by_name["Busy"].first, by_name["Busy"].last) == (D(2020, 1, 1), D(2020, 5, 31))
     assert by_name["Busy"].peak == 2 and by_name["Busy"].strip.startswith("M")
     assert by_name["Quiet"].event_count == 0 and by_name["Quiet"].strip == ""
     assert [i.conflict.name for i in selectors.conflict_list(search="quie").items] == ["Quiet"]

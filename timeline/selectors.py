@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import CharField, Count, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Cast, Substr
 from django.http import Http404
 
@@ -57,16 +57,12 @@ class ConflictPage:
 def conflict_list(*, search: str = "", page: int = 1) -> ConflictPage:
     """One page of conflicts, by name, with public event counts, date span and activity.
 
-    Three queries whatever the number of conflicts or events: the counted page of
-    conflicts, the paginator's count, and the events per conflict per month behind each
-    card's activity strip (``strip`` is an SVG path in a 0..100 by 0..20 box).
+    Three queries whatever the number of conflicts or events: the page of conflicts, the
+    paginator's count, and the public events per conflict per month, read from an index,
+    from which the count, the span (by month of each event's start) and each card's
+    activity strip come (``strip`` is an SVG path in a 0..100 by 0..20 box).
     """
-    public = Q(events__status__in=PUBLIC_STATUSES)
-    qs = Conflict.objects.annotate(
-        n_events=Count("events", filter=public),
-        first=Min("events__date_start", filter=public),
-        last=Max("events__date_end", filter=public),
-    ).order_by("name")
+    qs = Conflict.objects.order_by("name")
     if search:
         qs = qs.filter(Q(name__icontains=search) | Q(summary__icontains=search))
     paginator = Paginator(qs, CONFLICT_PAGE_SIZE)
@@ -75,7 +71,8 @@ def conflict_list(*, search: str = "", page: int = 1) -> ConflictPage:
     monthly: dict[int, dict[str, int]] = defaultdict(dict)
     if conflicts:
         rows = (
-            Event.objects.filter(conflict__in=[c.pk for c in conflicts], status__in=PUBLIC_STATUSES)
+            Event.objects.filter(conflict__in=[c.pk for c in conflicts])
+            .exclude(status=Event.Status.REJECTED)
             .annotate(month=_month_of("date_start"))
             .values("conflict_id", "month")
             .annotate(n=Count("id"))
@@ -85,8 +82,11 @@ def conflict_list(*, search: str = "", page: int = 1) -> ConflictPage:
             monthly[row["conflict_id"]][row["month"]] = row["n"]
     items = []
     for c in conflicts:
-        strip, peak = charts.activity_strip(monthly.get(c.pk, {}), columns=STRIP_COLUMNS)
-        items.append(ConflictSummary(c, c.n_events, c.first, c.last, strip, peak))
+        months = monthly.get(c.pk, {})
+        strip, peak = charts.activity_strip(months, columns=STRIP_COLUMNS)
+        first = _month_start(min(months)) if months else None
+        last = _month_end(max(months)) if months else None
+        items.append(ConflictSummary(c, sum(months.values()), first, last, strip, peak))
     return ConflictPage(items=items, page=current)
 
 
