@@ -297,7 +297,10 @@ def _month_direction(ctx: Context, start: int, end: int) -> str | None:
     return found[0]
 
 
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?$")
+_DEADLINE_BEFORE = re.compile(
+    r"(?i)\b(?:by|until|till|through|before|effective|(?:extended|postponed|delayed|moved)\s+"
+    r"(?:\w+\s+)?to)\s+(?:the\s+end\s+of\s+)?$"
+)
 
 
 def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int:
@@ -319,11 +322,15 @@ def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None)
     ahead = (next_year * 12 + month) - (pub.year * 12 + pub.month)  # months to the next one
     # "by May", "until January": deadlines lie ahead.
     deadline = _DEADLINE_BEFORE.search(ctx.before(start, 16)) is not None
-    if ahead <= 3 or (deadline and ahead <= 8):
-        if listed and found[0] == "past" and found[1] <= 3:  # type: ignore[index]
+    if deadline and ahead <= 8:
+        return next_year
+    if ahead <= 3:
+        if listed and found[0] == "past" and found[1] <= 4:  # type: ignore[index]
             return last_year
         return next_year
-    if listed and found[0] == "future" and found[1] <= 8:  # type: ignore[index]
+    # A future word only reaches a date less than nine months ahead: "decided on Feb. 11
+    # that a war would start" (written on Feb. 25) is not next year's February.
+    if listed and found[0] == "future" and found[1] <= 6 and ahead <= 9:  # type: ignore[index]
         return next_year
     return last_year
 

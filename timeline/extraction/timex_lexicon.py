@@ -215,7 +215,7 @@ _EN_FUTURE = (
 _EN_PAST = (
     "was|were|had|did|met|began|begun|took|made|came|went|held|left|saw|won|lost|"
     "fell|rose|got|gave|became|broke|led|sent|spent|found|thought|brought|fought|ran|struck|"
-    "ago|last|earlier|since|killed|wounded|yesterday|former|previously|ended"
+    "ago|earlier|since|killed|wounded|yesterday|former|previously|ended"
 )
 _FR_FUTURE = (
     "va|vont|prévu|prévue|prévus|prévoit|prochain|prochaine|d'ici|devra|devront|doit|doivent|"
