@@ -1235,6 +1235,20 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         fixed = _weekday_date(wd, None, ctx, m.start(), m.end())[0]
     elif groups.get("dd"):
         fixed = cal.shift(pub, "day", _DEICTIC[_norm(m["dd"])])
+    else:
+        # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside.
+        near = re.match(
+            rf"\s*(?:\([^()]{{0,24}}\)\s*)?(?:on\s+)?({ctx.lex.weekday_re}|today|yesterday|tomorrow)\b",
+            ctx.after(m.end(), 48),
+            re.IGNORECASE,
+        )
+        if near:
+            word = _norm(near.group(1))
+            if word in _DEICTIC:
+                fixed = cal.shift(pub, "day", _DEICTIC[word])
+            else:
+                wd = ctx.lex.weekdays[word]
+                fixed = _weekday_date(wd, None, ctx, m.start(), m.end() + near.end())[0]
 
     def later(state: State) -> Resolved | None:
         base = state.prev
