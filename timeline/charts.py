@@ -16,8 +16,11 @@ through :func:`plotly_text` before it reaches the figure: Plotly renders a subse
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import html
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -209,7 +212,8 @@ def timeline_figure(
         name = plotly_text(category_labels.get(category, category))
         if category in bars:
             columns = bars[category]
-            shell = go.Bar(
+            shell = _checked(
+                go.Bar,
                 name=name,
                 legendgroup=category,
                 showlegend=category not in points,
@@ -220,7 +224,7 @@ def timeline_figure(
                 selected={"marker": {"opacity": 0.9}},
                 unselected={"marker": {"opacity": 0.15}},
                 hovertemplate=hover,
-            ).to_plotly_json()
+            )
             shell.update(base=columns["base"], x=columns["x"], y=columns["y"])
             shell["customdata"] = columns["customdata"]
             if any(columns["pattern"]):
@@ -233,7 +237,8 @@ def timeline_figure(
             data.append(shell)
         if category in points:
             columns = points[category]
-            shell = marker_type(
+            shell = _checked(
+                marker_type,
                 name=name,
                 legendgroup=category,
                 mode="markers",
@@ -241,7 +246,7 @@ def timeline_figure(
                 selected={"marker": {"size": 14}},
                 unselected={"marker": {"opacity": 0.3}},
                 hovertemplate=hover,
-            ).to_plotly_json()
+            )
             shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
             data.append(shell)
 
@@ -289,7 +294,8 @@ def aggregate_figure(
         when = "%{customdata}"
         row = [_period_label(p, period) for p in periods]
         custom = [row for _ in lanes]
-    shell = go.Heatmap(
+    shell = _checked(
+        go.Heatmap,
         name="Events",
         colorscale=[[0.0, "#cfe0ee"], [0.35, "#6f9fc6"], [1.0, "#173f5f"]],
         zmin=0,
@@ -302,7 +308,7 @@ def aggregate_figure(
             f"<b>%{{y}}</b><br>{when}: %{{z:,}} events<br>"
             '<span style="color:#5b636e">click to zoom in</span><extra></extra>'
         ),
-    ).to_plotly_json()
+    )
     shell.update(x=centres, y=labels, z=z)
     if custom is not None:
         shell["customdata"] = custom
@@ -389,7 +395,8 @@ def compare_figure(
         colour = category_colour(category)
         name = plotly_text(category_labels.get(category, category))
         if category in bars:
-            shell = go.Bar(
+            shell = _checked(
+                go.Bar,
                 name=name,
                 legendgroup=category,
                 showlegend=category not in by_category,
@@ -397,7 +404,7 @@ def compare_figure(
                 width=0.16,
                 marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
                 hovertemplate=hover,
-            ).to_plotly_json()
+            )
             columns = bars[category]
             shell.update(
                 base=columns["base"],
@@ -407,13 +414,14 @@ def compare_figure(
             )
             data.append(shell)
         if category in by_category:
-            shell = marker_type(
+            shell = _checked(
+                marker_type,
                 name=name,
                 legendgroup=category,
                 mode="markers",
                 marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
                 hovertemplate=hover,
-            ).to_plotly_json()
+            )
             columns = by_category[category]
             shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
             data.append(shell)
@@ -425,13 +433,14 @@ def compare_figure(
         # Below the axis title, which the default position would cover.
         layout["legend"]["y"] = -60 / (layout["height"] - 56)
         layout["margin"]["b"] = 80
-        layout["xaxis"] = go.layout.XAxis(
+        layout["xaxis"] = _checked(
+            go.layout.XAxis,
             type="linear",
             title={"text": f"months since {plotly_text(aligned_on)}"},
             zeroline=True,
             zerolinecolor="#1f2328",
             gridcolor="#eef1f4",
-        ).to_plotly_json()
+        )
     notes = []
     if skipped:
         notes.append(
@@ -447,6 +456,18 @@ def compare_figure(
     if notes:
         layout["annotations"] = notes
     return {"data": data, "layout": layout, "config": _config(filename)}
+
+
+def _checked(cls, **props) -> dict:
+    """``cls(**props)`` validated by plotly, as a plain dict. The same few shells recur on
+    every page, and plotly's validation costs milliseconds each, so results are cached by
+    value (a copy is returned: callers attach their data arrays to it)."""
+    return copy.deepcopy(_checked_json(cls, json.dumps(props, sort_keys=True)))
+
+
+@functools.lru_cache(maxsize=512)
+def _checked_json(cls, key: str) -> dict:
+    return cls(**json.loads(key)).to_plotly_json()
 
 
 def _ordered_categories(labels: dict[str, str], present: Iterable[str]) -> list[str]:
@@ -470,7 +491,8 @@ def _lane_layout(
     if x_range is not None:
         xaxis["range"] = [x_range[0].isoformat(), x_range[1].isoformat()]
         xaxis["autorange"] = False
-    layout = go.Layout(
+    layout = _checked(
+        go.Layout,
         height=max(240, 110 + 52 * n),
         margin={"l": 10, "r": 20, "t": 16, "b": 40},
         paper_bgcolor="rgba(0,0,0,0)",
@@ -508,12 +530,13 @@ def _lane_layout(
             }
             for i in range(n - 1)
         ],
-    ).to_plotly_json()
+    )
     return layout
 
 
 def _note(text: str) -> dict:
-    return go.layout.Annotation(
+    return _checked(
+        go.layout.Annotation,
         text=text,
         xref="paper",
         yref="paper",
@@ -523,7 +546,7 @@ def _note(text: str) -> dict:
         xanchor="left",
         showarrow=False,
         font={"size": 12, "color": "#5b636e"},
-    ).to_plotly_json()
+    )
 
 
 def _config(filename: str) -> dict:
@@ -619,7 +642,8 @@ def compare_counts_figure(*, series: Sequence[CompareCounts], aligned_on: str = 
     columns = sorted({k for row in keyed for k in row})
     z = [[row.get(k) for k in columns] for row in keyed]
     when = "month %{x}" if aligned else "%{x|%b %Y}"
-    shell = go.Heatmap(
+    shell = _checked(
+        go.Heatmap,
         name="Events",
         colorscale=[[0.0, "#cfe0ee"], [0.35, "#6f9fc6"], [1.0, "#173f5f"]],
         zmin=0,
@@ -628,7 +652,7 @@ def compare_counts_figure(*, series: Sequence[CompareCounts], aligned_on: str = 
         hoverongaps=False,
         colorbar={"title": {"text": "events"}, "thickness": 10, "len": 0.8},
         hovertemplate=f"<b>%{{y}}</b><br>{when}: %{{z:,}} events<extra></extra>",
-    ).to_plotly_json()
+    )
     shell.update(x=columns, y=labels, z=z)
     lanes = [Lane(key=str(i), label=s.label) for i, s in enumerate(shown)]
     layout = _lane_layout(lanes, x_range=None)
@@ -638,13 +662,14 @@ def compare_counts_figure(*, series: Sequence[CompareCounts], aligned_on: str = 
     layout["height"] = max(220, 90 + 70 * len(lanes))
     layout["margin"]["t"] = 44
     if aligned:
-        layout["xaxis"] = go.layout.XAxis(
+        layout["xaxis"] = _checked(
+            go.layout.XAxis,
             type="linear",
             title={"text": f"months since {plotly_text(aligned_on)}"},
             zeroline=True,
             zerolinecolor="#1f2328",
             gridcolor="#eef1f4",
-        ).to_plotly_json()
+        )
     notes = [_note("Events per month: too many to draw one by one.")]
     if skipped:
         notes.append(
