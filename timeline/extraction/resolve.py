@@ -974,8 +974,13 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
         re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5))
     )
     pub = ctx.published
-    if prepositional and unit in ("second", "minute", "hour"):
-        return Resolved(DURATION, duration_value(unit, n))
+    if prepositional and (
+        unit not in ("month", "year", "decade") or direction not in ("after", "après", "después")
+    ):
+        # "wait 30 days before closing": a stretch of time measured from an event we
+        # cannot date, left to the duration rule ("30 days"); only "comes a year after X"
+        # is read as a date (see below).
+        return None
     if prepositional:
         # "comes a year after X signed": X lies that far before the clause's time, which
         # is the publication date when the clause is not in the past tense.
