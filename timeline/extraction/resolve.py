@@ -621,7 +621,7 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    h = 1 if m["h"].lower() == "first" else 2
+    h = 1 if m["h"].lower() == "first" else 2  # "second" or "last" half
     if m["y"]:
         y, kind = int(m["y"]), ""
     elif m["rel"]:
@@ -629,6 +629,24 @@ def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         y, kind = ctx.published.year, "published"
     return _period_result(Period("half", cal.check_year(y), h), anchor_kind=kind)
+
+
+def r_year_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 1988 quarter" / "the 1988 period": the quarter under discussion, in that year."""
+    y = int(m["y"])
+    cal.check_year(y)
+    pub = ctx.published
+    what = m["what"].lower()
+
+    def later(state: State) -> Resolved | None:
+        q = state.prev_quarter
+        if q is None and what == "period":
+            return _period_result(cal.year(y), anchor_kind="")
+        index = q.index if q is not None else cal.shifted("quarter", pub, -1).index
+        kind = "previous" if q is not None else "published"
+        return _period_result(cal.quarter(y, index), anchor_kind=kind)
+
+    return Resolved(DATE, later=later, sets_prev=False)
 
 
 def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1341,6 +1359,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "quarter": r_quarter,
     "half": r_half,
     "quarter_ref": r_quarter_ref,
+    "year_quarter": r_year_quarter,
     "year_ago": r_year_ago,
     "rel_unit": r_rel_unit,
     "el_unit": r_el_unit,

@@ -262,7 +262,7 @@ def _english() -> tuple[Rule, ...]:
         (
             "half-year",
             "half",
-            r"(?:the\s+)?(?P<h>first|second)(?:\s+|-)half\s+of\s+"
+            r"(?:the\s+)?(?P<h>first|second|last)(?:\s+|-)half\s+of\s+"
             rf"(?:{YEAR}|(?P<rel>this|last|next)\s+year|the\s+year)",
             3,
         ),
@@ -308,9 +308,10 @@ def _english() -> tuple[Rule, ...]:
         (
             "year-period",
             "year",
-            rf"the\s+{YEAR}\s+(?:period|fiscal\s+year)\b",
+            rf"the\s+{YEAR}\s+fiscal\s+year\b",
             2,
         ),
+        ("year-quarter", "year_quarter", rf"the\s+{YEAR}\s+(?P<what>quarter|period)\b", 2),
         (
             "earlier-this-unit",
             "el_unit",
@@ -668,6 +669,7 @@ NEEDS = {
     "quarter": ("digit", "other", "unit"),
     "half": ("other",),
     "quarter_ref": ("unit", "other"),
+    "year_quarter": ("digit",),
     "year_ago": ("unit", "other"),
     "rel_unit": ("unit", "other"),
     "past_unit": ("unit",),
