@@ -353,7 +353,7 @@ def _english() -> tuple[Rule, ...]:
         (
             "weekday",
             "weekday",
-            rf"{mod}(?:{rel}\s+)?(?P<wd>{wd}){part}(?!s\b|'s\s+(?:\w+\s+)?(?:edition|paper|issue)){b}",
+            rf"{mod}(?:{rel}\s+)?(?P<wd>{wd}){part}(?!s\b){b}",
             2,
         ),
         ("weekday-set", "weekday_set", rf"(?<=\bon\s)(?P<wd>{wd})s{b}", 2),
