@@ -431,8 +431,8 @@ def compare_figure(
     layout["height"] = max(240, 110 + 90 * len(lanes))
     if aligned:
         # Below the axis title, which the default position would cover.
-        layout["legend"]["y"] = -60 / (layout["height"] - 56)
-        layout["margin"]["b"] = 80
+        layout["legend"].update(y=-78 / (layout["height"] - 76), yanchor="top")
+        layout["margin"]["b"] = 90
         layout["xaxis"] = _checked(
             go.layout.XAxis,
             type="linear",
@@ -494,15 +494,22 @@ def _lane_layout(
     layout = _checked(
         go.Layout,
         height=max(240, 110 + 52 * n),
-        margin={"l": 10, "r": 20, "t": 16, "b": 40},
+        margin={"l": 10, "r": 44, "t": 36, "b": 40},
+        # Upright at the right edge, clear of the legend above the plot.
+        modebar={"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="#ffffff",
         font={"family": FONT, "size": 13, "color": "#1f2328"},
         hovermode="closest",
-        hoverlabel={"bgcolor": "#ffffff", "bordercolor": "#c9d0d8", "font": {"size": 13}},
+        hoverlabel={
+            "bgcolor": "#ffffff",
+            "bordercolor": "#c9d0d8",
+            "font": {"size": 13, "color": "#1f2328"},
+        },
         dragmode="zoom",
         showlegend=True,
-        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "font": {"size": 12}},
+        # Above the plot: below it, the legend collides with two-line date ticks.
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12}},
         xaxis=xaxis,
         yaxis={
             "tickmode": "array",
