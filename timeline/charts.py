@@ -158,7 +158,9 @@ def timeline_figure(
     lane_index = {lane.key: i for i, lane in enumerate(lanes)}
     points: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     bars: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    bar_row_ends: dict[int, list[datetime.date]] = defaultdict(lambda: [datetime.date.min] * 3)
+    bar_row_ends: dict[int, list[datetime.date]] = defaultdict(
+        lambda: [datetime.date.min] * BAR_ROWS
+    )
     same_day: dict[tuple[int, datetime.date], int] = defaultdict(int)
     multi_lane = len(lanes) > 1 and any(len(e.lanes) > 1 for e in events)
     label_of = {lane.key: lane.label for lane in lanes}
