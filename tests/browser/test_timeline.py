@@ -56,6 +56,21 @@ def test_chart_is_drawn_and_a_filter_change_is_a_permalink(page, live_server, da
     assert page.errors == [] and page.dialogs == []
 
 
+def test_the_back_button_brings_back_the_previous_view_drawn(page, live_server, data):
+    open_timeline(page, live_server)
+    everything = listed(page)
+    page.fill("#filter-q", "stalled")
+    page.wait_for_url(re.compile(r"q=stalled"))
+    page.wait_for_selector(DRAWN)
+    assert listed(page) == ["Talks stalled"]
+    page.go_back()
+    page.wait_for_url(lambda url: "q=" not in url)
+    page.wait_for_selector(DRAWN)
+    assert listed(page) == everything
+    assert page.locator("#timeline-chart .scatterlayer .point").count() >= 3
+    assert page.errors == []
+
+
 def test_zooming_puts_the_window_in_the_url_and_reloading_keeps_it(page, live_server, data):
     open_timeline(page, live_server)
     page.evaluate(
@@ -206,3 +221,22 @@ def test_home_event_page_and_comparison(page, live_server, data):
     assert page.locator("mark").inner_text() == "September last year"
     screenshot(page, "event-page")
     assert page.errors == [] and page.dialogs == []
+
+
+def test_without_javascript_the_form_and_the_list_still_work(browser, live_server, data):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1400, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/conflicts/afghanistan/")
+    assert "Talks stalled" in listed(page)
+    page.locator("summary", has_text="Categories").click()
+    page.get_by_label("Talks").check()
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile(r"category=talks"))
+    assert listed(page) == ["Talks resumed in Doha"]
+    page.get_by_role("link", name="Talks resumed in Doha").click()
+    page.wait_for_url(re.compile(rf"/events/{data['talks'].pk}/"))
+    assert page.locator("mark").inner_text() == "on Sunday"
+    screenshot(page, "event-page-no-js")
+    context.close()
