@@ -677,7 +677,16 @@ def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     pub = ctx.published
 
-    what = (m["what"] or "").lower()
+    what = (_g(m, "what", "what2") or "").lower()
+    if m["months"]:
+        # "the year-earlier nine months": a stretch, as TimeBank reads it.
+        return Resolved(DURATION, duration_value("month", float(ctx.lex.number(m["months"]) or 0)))
+    if m["q"]:
+        q_index = _ORDINALS[m["q"].lower()]
+        year_before = _quarter_default(q_index, pub, None) - 1
+        res = _period_result(cal.quarter(year_before, q_index))
+        res.sets_prev = False
+        return res
 
     def later(state: State) -> Resolved | None:
         if what or state.prev_quarter is not None:

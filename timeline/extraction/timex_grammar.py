@@ -276,7 +276,9 @@ def _english() -> tuple[Rule, ...]:
         (
             "year-ago-period",
             "year_ago",
-            r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<what>quarter|period))?\b",
+            r"the\s+(?:comparable\s+|same\s+)?year-(?:earlier|ago)\s+(?P<what>(?:(?P<q>first|second|"
+            r"third|fourth)\s+)?quarter|period|(?P<months>three|six|nine)\s+months)\b"
+            r"|year-(?:earlier|ago)(?:\s+(?P<what2>quarter|period))?\b",
             2,
         ),
         (
@@ -302,7 +304,7 @@ def _english() -> tuple[Rule, ...]:
             "the-period",
             "the_period",
             rf"{mod}the\s+(?:(?:current|full|latest)\s+)?(?:fiscal\s+)?(?P<u>year|weekend|month)\b"
-            r"(?!\s+(?:of|before|after|in|that|when|ahead|ago|earlier|later)\b)",
+            r"(?!\s+(?:of|before|after|ahead|ago|earlier|later)\b)",
             1,
         ),
         (
