@@ -380,6 +380,7 @@ def _year_from_text(y: str, pub: datetime.date) -> int:
 
 
 def r_iso(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ISO dates (2020-11-03, with an optional time)."""
     d = datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
     res = _period_result(cal.day(d), anchor_kind="")
     if m.groupdict().get("hh"):
@@ -389,6 +390,7 @@ def r_iso(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Numeric dates: month first in English (11/03/2020), day first in French and Spanish."""
     a, b = int(m["a"]), int(m["b"])
     y = _year_from_text(m["c"], ctx.published)
     month, dd = (a, b) if ctx.lex.language == "en" else (b, a)
@@ -403,6 +405,7 @@ def r_numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A day and month, with or without year; a weekday alongside names the year."""
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
@@ -429,6 +432,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A month and year (February 2020), with early/mid/late."""
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
@@ -436,6 +440,7 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_month_rel_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A month with a relative year (September last year)."""
     month = _month_index(ctx.lex, m["mon"])
     offset = REL.get(_norm(m["rel"]))
     if month is None or not isinstance(offset, int):
@@ -444,6 +449,7 @@ def r_month_rel_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_rel_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """last/next/this + month (last May, septembre dernier)."""
     month = _month_index(ctx.lex, m["mon"])
     offset = REL.get(_norm(m["rel"]))
     if month is None or not isinstance(offset, int):
@@ -462,6 +468,7 @@ _NAMEY_MONTHS = {"may", "june", "april", "august", "march"}
 
 
 def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A month alone: its year from the sentence's cues, else closeness."""
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
@@ -512,12 +519,14 @@ def _looks_like_year(m: re.Match[str], ctx: Context) -> bool:
 
 
 def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A four-digit year, unless it reads as a count (2,500 troops, 1500 people)."""
     if not _g(m, "mod") and not _g(m, "fy") and not _looks_like_year(m, ctx):
         return None
     return _period_result(cal.year(int(m["y"])), _mod(m), anchor_kind="")
 
 
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Decades (the 1990s, the '90s, the nineties, les années 1990)."""
     dy = _g(m, "dy", "dy2")
     if dy:
         first = int(dy)
@@ -535,6 +544,7 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Centuries (the 20th century): a value only, coarser than any precision."""
     if m["c"]:
         n = int(m["c"])
     else:
@@ -548,6 +558,7 @@ def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Seasons, with a year or relative word (last spring, the summer of 2020)."""
     word = _norm(_g(m, "s", "s2") or "")
     code = _SEASON_CODES.get(word)
     if code is None:
@@ -601,6 +612,7 @@ def _quarter_default(q: int, pub: datetime.date, direction: str | None) -> int:
 
 
 def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Quarters (the third quarter of 2020, Q3, third-quarter)."""
     q = _ORDINALS.get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
     if q is None:
         return None
@@ -621,6 +633,7 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Half-years (the first half of 2020)."""
     h = 1 if m["h"].lower() == "first" else 2  # "second" or "last" half
     if m["y"]:
         y, kind = int(m["y"]), ""
@@ -650,6 +663,7 @@ def r_year_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the quarter / the latest quarter / the year-ago quarter."""
     adj = _norm(m["adj"] or "")
     pub = ctx.published
     current = cal.containing("quarter", pub)
@@ -675,6 +689,7 @@ def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """year-earlier / year-ago comparisons."""
     pub = ctx.published
 
     what = (_g(m, "what", "what2") or "").lower()
@@ -747,6 +762,7 @@ def _relative_period(unit: str, offset: int, pub: datetime.date, mod: str) -> Re
 
 
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """last/this/next + week, month, year...; previous/following continue the story."""
     unit = _unit_of(m["u"])
     offset = REL.get(_norm(m["rel"]))
     if offset is None:
@@ -761,6 +777,7 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_el_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """earlier/later this year or month: the year or month, interval cut at publication."""
     offset = REL.get(_norm(m["rel"]), 0)
     res = _relative_period(_unit_of(m["u"]), int(offset), ctx.published, "")  # type: ignore[arg-type]
     if res is None or res.interval is None:
@@ -774,11 +791,13 @@ def r_el_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_past_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the past year / the last month: the previous calendar unit (TimeBank's reading)."""
     # TimeML reads "the past year" as the last calendar year before publication.
     return _relative_period(_unit_of(m["u"]), -1, ctx.published, "")
 
 
 def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """yesterday, today, tomorrow, tonight (and their French and Spanish forms)."""
     word = _norm(m["dd"])
     offset = _DEICTIC.get(word)
     if offset is None:
@@ -796,6 +815,7 @@ def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """this morning, last night, ayer por la tarde: TIME with a part of day."""
     if _g(m, "an"):
         d, part = cal.shift(ctx.published, "day", -1), "NI"
     else:
@@ -847,6 +867,7 @@ def _weekday_date(
 
 
 def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A weekday: same day, last/next, or the sentence's direction."""
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
     if wd is None:
         return None
@@ -885,6 +906,7 @@ def r_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the week of March 9."""
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
@@ -896,6 +918,7 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the year / the month / the weekend: the current one."""
     unit = _norm(m["u"])
     mod = _mod(m)
     if unit in ("month", "year"):
@@ -912,6 +935,7 @@ def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """on Sundays: a recurring weekday."""
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
     return Resolved(SET, f"XXXX-WXX-{wd}") if wd else None
 
@@ -938,6 +962,7 @@ def _count(m: re.Match[str], ctx: Context) -> float | None:
 
 
 def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """N units ago (il y a, hace) against the publication date."""
     if _g(m, "bare"):
         return Resolved(DATE, "PAST_REF", rule="ago-vague")
     unit = ctx.lex.units.get(_norm(m["u"]))
@@ -990,6 +1015,7 @@ def _coarser(a: str, b: str) -> str:
 
 
 def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """N units later/earlier against the previous date; 'a year after X' against now."""
     unit = ctx.lex.units.get(_norm(m["u"]))
     n = _count(m, ctx)
     if unit is None or n is None:
@@ -1078,6 +1104,7 @@ def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> R
 
 
 def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the next day, the following month, that day: against the previous date."""
     rel = _norm(m["rel"])
     unit = _norm(m["u"])
     part = unit if unit in ("morning", "afternoon", "evening", "night") else None
@@ -1090,10 +1117,12 @@ def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the day before / the day after: against the previous date."""
     return _anaphoric("day", -1 if m["dir"].lower() == "before" else 1, ctx)
 
 
 def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """le lendemain, la veille, al día siguiente: against the previous date."""
     fx = _norm(m["fx"])
     step = 0
     if "lendemain" in fx or "siguiente" in fx:
@@ -1104,6 +1133,7 @@ def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """now, recently, the future: PRESENT_REF, PAST_REF, FUTURE_REF."""
     ref = _norm(m["ref"]).removeprefix("right ")
     if ref == "current":
         # "the current talks" is now; "current account" or an electric current is not.
@@ -1176,6 +1206,7 @@ def duration_value(unit: str, n: float | None) -> str:
 
 
 def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Durations (18 months, the past three years, two-day); ages give nothing."""
     unit_word = _norm(m["u"])
     unit = ctx.lex.units.get(unit_word)
     if unit is None:
@@ -1211,6 +1242,7 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Sets (every week, weekly, twice a month, every Friday)."""
     adv = _g(m, "adv")
     if adv:
         return Resolved(SET, _ADVERB_SET[adv.lower()])
@@ -1238,6 +1270,7 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Rates after an amount ($5 million a year)."""
     if not _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
         return None
     unit = ctx.lex.units.get(_norm(m["u"]))
@@ -1245,6 +1278,7 @@ def r_set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Clock times, anchored on a weekday next to them or the day in the sentence."""
     groups = m.groupdict()
     if groups.get("nm"):
         hh, mi = (0, 0) if m["nm"].lower() == "midnight" else (12, 0)
@@ -1334,6 +1368,7 @@ def _holiday_date(name: str, y: int) -> datetime.date:
 
 
 def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Holidays (Christmas Day, Thanksgiving, Easter)."""
     name = m["hol"]
     if m["y"]:
         return _period_result(cal.day(_holiday_date(name, int(m["y"]))), anchor_kind="")
