@@ -871,7 +871,7 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
     if wd is None:
         return None
-    rel = _g(m, "rel")
+    rel = _g(m, "rel", "rel2")
     offset = REL.get(_norm(rel)) if rel else None
     d, rule = _weekday_date(wd, offset, ctx, m.start(), m.end())
     res = _period_result(cal.day(d), _mod(m))
@@ -919,7 +919,7 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the year / the month / the weekend: the current one."""
-    unit = _norm(m["u"])
+    unit = _unit_of(m["u"])
     mod = _mod(m)
     if unit in ("month", "year"):
         if not mod and re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.after(m.end(), 12)):

@@ -527,6 +527,15 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"(?:\s+(?P<part>matin|soir|après-midi))?{b}"
         )
         rel_unit_pre: list[str] = []
+        # "les trois dernières années": the French adjective follows the number.
+        lead_durations = [
+            rf"(?P<lead>(?:les|ces)\s+)?{count}\s+(?:dernières|derniers|prochaines|prochains)\s+"
+            rf"(?P<u>{units}){b}"
+        ]
+        mod_year = [
+            r"(?:le\s+|la\s+)?(?P<mod>début|fin|milieu)\s+(?:de\s+|du\s+)?(?P<u>l['’]année|l['’]an|"
+            r"mois)\b(?!\s+(?:de|d['’]|\d))"
+        ]
     else:
         mod = (
             r"(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+"
@@ -581,10 +590,22 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"{mod}(?P<mon>{mon})\s+{rel_after}{b}",
             rf"(?P<rel>el\s+pasado|el\s+próximo)\s+(?:mes\s+de\s+)?(?P<mon>{mon}){b}",
         ]
-        weekday = rf"(?P<wd>{wd})(?:\s+(?P<rel>pasado|próximo|que\s+viene))?{b}"
+        weekday = (
+            rf"(?:(?P<rel2>el\s+próximo|el\s+pasado|este)\s+)?(?P<wd>{wd})"
+            rf"(?:\s+(?P<rel>pasado|próximo|que\s+viene))?{b}"
+        )
         rel_unit_pre = [
             r"(?P<rel>el\s+próximo|la\s+próxima|el\s+pasado|la\s+pasada)\s+(?P<u>año|mes|semana|trimestre)\b"
         ]
+        lead_durations = [
+            rf"(?P<lead>(?:los|las)\s+(?:últimos|últimas|próximos|próximas)\s+){count}\s+"
+            rf"(?P<u>{units}){b}"
+        ]
+        mod_year = [
+            r"(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+"
+            r"(?P<u>año|mes)\b(?!\s+(?:de|\d))"
+        ]
+
     rules: list = [
         (
             "iso-date",
@@ -616,6 +637,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         *[(n, r, p, 3) for n, r, p in anaph],
         *[(n, r, p, 1) for n, r, p in refs],
         ("duration", "duration", rf"{count}\s+(?P<u>{units}){b}", 1),
+        *[("duration", "duration", p, 2) for p in lead_durations],
+        *[("the-period", "the_period", p, 2) for p in mod_year],
         ("set", "set", sets, 3),
     ]
     return _compile(rules)
@@ -675,7 +698,7 @@ NEEDS = {
     "year_ago": ("unit", "other"),
     "rel_unit": ("unit", "other"),
     "past_unit": ("unit",),
-    "the_period": ("unit", "other"),
+    "the_period": ("unit", "other", "month"),
     "anaphoric": ("unit", "other"),
     "day_before": ("unit",),
     "fixed_anaphor": ("unit", "other"),
