@@ -153,6 +153,10 @@ _MONEY_BEFORE = re.compile(
 )
 
 
+# Words before a past participle that make it a plan ("to be completed", "will be held").
+_FUTURE_PASSIVE = frozenset({"be", "being", "will", "would", "to", "shall"})
+
+
 @dataclass(slots=True)
 class State:
     """What the text-order pass knows: the previous date and the previous quarter."""
@@ -244,7 +248,12 @@ class Context:
                 listed = False
                 if lex.future_suffix is not None and lex.future_suffix.search(w):
                     kind, dist = "future", 2 * dist + 2
-                elif lex.past_suffix is not None and lex.past_suffix.search(w):
+                elif (
+                    lex.past_suffix is not None
+                    and lex.past_suffix.search(w)
+                    and not (i > 0 and words[i - 1].group().lower() in _FUTURE_PASSIVE)
+                ):
+                    # "to be completed by May" is a plan, not a past event.
                     kind, dist = "past", 2 * dist + 2
             if kind and (best is None or dist < best[0]):
                 best = (dist, kind, listed)
@@ -325,7 +334,9 @@ def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None)
     if deadline and ahead <= 8:
         return next_year
     if ahead <= 3:
-        if listed and found[0] == "past" and found[1] <= 4:  # type: ignore[index]
+        # "met in May", "talks resumed in May": a past-tense verb right before sends it back
+        # (a suffix guess counts double, so it must be within three words).
+        if found is not None and found[0] == "past" and found[1] <= (4 if listed else 8):
             return last_year
         return next_year
     # A future word only reaches a date less than nine months ahead: "decided on Feb. 11
