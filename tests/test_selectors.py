@@ -262,3 +262,22 @@ def test_large_comparisons_are_counted_per_month(monkeypatch):
     comparison = selectors.conflict_compare(slugs=["a"], align="talks")
     assert comparison.aggregated
     assert comparison.figure["data"][0]["z"] == [[2, 1]]
+
+
+def test_filter_form_keeps_valid_parameters_and_drops_the_rest():
+    from django.http import QueryDict
+
+    from timeline.filters import TimelineFilterForm
+
+    actor = ActorFactory()
+    params = QueryDict(
+        f"q=+doha+&from=2021-03-01&to=2021-01-01&category=talks&category=bogus"
+        f"&actor={actor.pk}&status=rejected&min_sources=0&lanes=actor&page=x",
+    )
+    filters = TimelineFilterForm(params, actors=[actor]).filters()
+    assert filters.q == "doha"
+    assert (filters.start, filters.end) == (D(2021, 1, 1), D(2021, 3, 1))
+    assert filters.categories == ("talks",)
+    assert filters.actors == (actor.pk,)
+    assert set(filters.statuses) == set(selectors.PUBLIC_STATUSES)
+    assert (filters.min_sources, filters.lanes, filters.page) == (1, "actor", 1)

@@ -42,6 +42,15 @@ class TimelineFilterForm(forms.Form):
         for field, param in self.PARAM_NAMES.items():
             if param in data:
                 data.setlist(field, data.getlist(param))
+        # A stale or mistyped value among several ("category=talks&category=tlaks") drops
+        # itself, not the whole field.
+        known = {
+            "category": set(Event.Category.values),
+            "status": {s.value for s in PUBLIC_STATUSES},
+            "actor": {str(a.pk) for a in actors},
+        }
+        for name, valid in known.items():
+            data.setlist(name, [v for v in data.getlist(name) if v in valid])
         super().__init__(data, **kwargs)
         self.fields["actor"].choices = [(a.pk, a.name) for a in actors]
 
