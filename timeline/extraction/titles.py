@@ -42,7 +42,7 @@ import re
 MAX_TITLE_CHARS = 120
 
 _SEGMENT_BREAK = re.compile(r";\s|:\s|\s[—–-]\s|\s--\s|\s\|\s|[—–](?=\s)|\)\s*_\s")
-_COMMA = re.compile(r",[\"”’»]?\s")
+_COMMA = re.compile(r",(?:''|[\"”’»])?\s")
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
 
 _REPORTING = (
@@ -115,11 +115,40 @@ _PHRASE_BREAKS = _wordset(
     las del y con por para en sobre tras desde entre sin según
     """
 )
+# English prepositions: a chunk that opens with one is a phrase, not a clause, whatever
+# participles it holds ("In messages posted on Saturday").
+_PREPOSITIONS = _wordset(
+    """
+    in on at by for from after before during under over with without since until amid
+    despite following throughout within across against among between into through toward
+    towards via upon beyond behind inside outside near of to about around like unlike
+    """
+)
+# Conjunctions that can open a title only when a clause follows them.
+_SUBORDINATORS = _wordset(
+    """
+    that whether which who whom whose if unless once when whenever although though because
+    while whereas as and but or nor so yet than where
+    """
+)
+# Participles that introduce reported speech or a side remark, never a subject.
+_LEADING_PARTICIPLE_FRAME = re.compile(
+    r"(?:adding|saying|noting|stressing|explaining|warning|insisting|arguing|claiming"
+    r"|announcing|declaring|confirming)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+# Words that start a noun phrase able to stand as a title's subject.
+_NP_STARTS = _wordset("the a an its his her their this these those our")
+
 _TRAILING_STOPWORDS = _PHRASE_BREAKS | _wordset(
     """
     a an the its his her their our my this these those le la les un une el la los las
+    how what why where when if than so such not also very hasta durante desde hacia ante
+    contra pendant depuis contre vers après avant sans sous entre
     """
 )
+# "... on Wednesday and committed": a conjunction left with a lone verb ends nothing.
+_DANGLING_CONJUNCT = re.compile(r"\s(?:and|or|but)\s+[a-z][\w'’-]*$")
 
 _VERB_CUES = {
     "en": r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might"
@@ -163,7 +192,16 @@ def is_attribution(text: str, language: str = "en") -> bool:
     if m.group("participle"):
         return True
     rest = text.strip()[m.end() :]
-    return len(_WORDS.findall(rest)) <= 3 or not has_verb(rest, language)
+    rest_words = _WORDS.findall(rest)
+    if len(rest_words) <= 3 or not has_verb(rest, language):
+        return True
+    # "the group said in a statement issued on Saturday": the verb is a participle inside
+    # the prepositional phrase, not a clause of what was said.
+    return (
+        language == "en"
+        and rest_words[0].lower() in _PREPOSITIONS
+        and not {"that", "whether"} & {w.lower() for w in rest_words}
+    )
 
 
 def make_title(
@@ -183,18 +221,259 @@ def make_title(
     """
     date_start = max(0, min(date_start, len(sentence)))
     date_end = max(date_start, min(date_end, len(sentence)))
-    seg_start, seg_end = _segment(sentence, date_start, date_end)
     lang = language if language in _VERBS else "en"
+    text, start, end = _span(sentence, date_start, date_end, lang, max_chars)
+    if lang == "en" and _is_fragment(text[start:end]):
+        # Without its subject the clause around the date reads as a torn-out piece:
+        # prefer a noun phrase inside it that a verb follows, else the main clause.
+        repaired = _repair(sentence, date_start, date_end, text[start:end], max_chars)
+        if repaired is not None:
+            text, start, end = repaired
+    return _tidy(text[start:end])
+
+
+def _span(
+    sentence: str, date_start: int, date_end: int, lang: str, max_chars: int
+) -> tuple[str, int, int]:
+    """The title's span, in ``sentence`` or in a copy with asides deleted from it."""
+    seg_start, seg_end = _segment(sentence, date_start, date_end)
     start, end = _clause(sentence, seg_start, seg_end, date_start, date_end, lang)
-    start = _strip_leading(sentence, start, end, date_start, lang)
+    start, cut = _strip_leading(sentence, start, end, date_start, lang, seg_start)
+    if cut is not None:
+        sentence, (end, date_start, date_end, seg_end) = _delete(
+            sentence, *cut, end, date_start, date_end, seg_end
+        )
     end = _strip_trailing_frame(sentence, start, end, date_end)
+    if lang == "en":
+        start, end = _one_conjunct(sentence, start, end, date_start, date_end)
+        end = _complete_condition(sentence, start, end, seg_end, lang)
+        sentence, start, end, date_start, date_end = _subject_with_relative(
+            sentence, start, end, seg_start, seg_end, date_start, date_end, lang, max_chars
+        )
+        if end - start > max_chars:
+            sentence, end, date_start, date_end = _drop_asides(
+                sentence, start, end, date_start, date_end, lang
+            )
     if end - start > max_chars:
         if date_start < start or date_end > end:
             # The date lay in a dropped introduction or attribution: keep the clause's
             # beginning when shortening.
             date_start = date_end = start
         start, end = _shorten(sentence, start, end, date_start, date_end, max_chars, lang)
-    return _tidy(sentence[start:end])
+    return sentence, start, end
+
+
+def _delete(sentence: str, a: int, b: int, *positions: int) -> tuple[str, tuple[int, ...]]:
+    """``sentence`` without ``[a, b)`` (one space instead), and ``positions`` mapped into it.
+
+    Titles only ever lose words this way, never gain them: they stay extractive.
+    """
+    shift = (b - a) - 1
+    mapped = tuple(p if p <= a else (a if p < b else p - shift) for p in positions)
+    return sentence[:a] + " " + sentence[b:], mapped
+
+
+_COORDINATED_CLAUSE = re.compile(r",?\s+(?:and|but|or)\s+(?:that|whether|if)\s", re.IGNORECASE)
+
+
+def _one_conjunct(
+    sentence: str, start: int, end: int, date_start: int, date_end: int
+) -> tuple[int, int]:
+    """Keep the conjunct that holds the date: "X said A on Sunday and that B"."""
+    for m in _COORDINATED_CLAUSE.finditer(sentence, start, end):
+        if m.start() >= date_end:
+            return start, m.start()
+        if m.end() <= date_start:
+            start = m.end()
+    return start, end
+
+
+_DANGLING_CONDITION = re.compile(
+    r"\b(?:that\s+)?(?:if|unless|once|when|although|though|because|while)\s[^,;]*$",
+    re.IGNORECASE,
+)
+
+
+def _complete_condition(sentence: str, start: int, end: int, seg_end: int, lang: str) -> int:
+    """A reported condition waits for its main clause: "X said that if A, B would ..."."""
+    m = _DANGLING_CONDITION.search(sentence, start, end)
+    if m is None or not (m.group().lower().startswith("that") or m.start() == start):
+        return end
+    nxt = _COMMA.match(sentence, end - 1) or _COMMA.match(sentence, end)
+    if nxt is None:
+        return end
+    follow = _COMMA.search(sentence, nxt.end(), seg_end)
+    follow_end = follow.start() if follow else seg_end
+    if has_verb(sentence[nxt.end() : follow_end], lang):
+        return follow_end
+    return end
+
+
+_SUBJECT_RELATIVE = re.compile(r",\s+(?:which|who)\s")
+
+
+def _subject_with_relative(
+    sentence: str,
+    start: int,
+    end: int,
+    seg_start: int,
+    seg_end: int,
+    date_start: int,
+    date_end: int,
+    lang: str,
+    max_chars: int,
+) -> tuple[str, int, int, int, int]:
+    """ "The round, which began in May, was the first ...": the subject keeps its predicate.
+
+    When the span is the sentence's subject and a relative clause, the predicate after the
+    clause makes it a sentence; if the whole is too long, the relative clause goes instead
+    (the main clause wins).
+    """
+    m = _SUBJECT_RELATIVE.search(sentence, start, end)
+    if (
+        m is None
+        or _WORDS.search(sentence, seg_start, start)
+        or has_verb(sentence[start : m.start()], lang)
+    ):
+        return sentence, start, end, date_start, date_end
+    close = _COMMA.search(sentence, m.end(), seg_end)
+    if close is None or close.start() + 1 < end - 1:
+        return sentence, start, end, date_start, date_end
+    follow = _COMMA.search(sentence, close.end(), seg_end)
+    pred_end = follow.start() if follow else seg_end
+    predicate = sentence[close.end() : pred_end]
+    if not _is_predicate(predicate, lang):
+        return sentence, start, end, date_start, date_end
+    if pred_end - start <= max_chars:
+        return sentence, start, pred_end, date_start, date_end
+    sentence, (pred_end, date_start, date_end) = _delete(
+        sentence, m.start(), close.end(), pred_end, date_start, date_end
+    )
+    return sentence, start, pred_end, date_start, date_end
+
+
+def _drop_asides(
+    sentence: str, start: int, end: int, date_start: int, date_end: int, lang: str
+) -> tuple[str, int, int, int]:
+    """ "X, known as Y, shook hands ...": a long title loses the asides around its subject.
+
+    Conjuncts stay ("X, head of A, and Y, leader of B, signed" -> "X and Y signed").
+    """
+    chunks = _chunks(sentence, start, end, date_start, date_end)
+    if len(chunks) < 3 or has_verb(sentence[chunks[0][0] : chunks[0][1]], lang):
+        return sentence, end, date_start, date_end
+    for i in range(2, len(chunks)):
+        piece = sentence[chunks[i][0] : chunks[i][1]]
+        if _is_predicate(piece, lang):
+            asides = []
+            for j in range(1, i):
+                lead = _WORDS.match(sentence, chunks[j][0])
+                if lead is None or lead.group().lower() not in ("and", "or"):
+                    # From the comma that opens the aside to the next chunk.
+                    asides.append((chunks[j - 1][1] - 1, chunks[j][1]))
+            for a, b in reversed(asides):
+                sentence, (end, date_start, date_end) = _delete(
+                    sentence, a, b, end, date_start, date_end
+                )
+            return sentence, end, date_start, date_end
+        if has_verb(piece, lang) and not piece.strip().startswith(_PARTICIPLE_STARTS):
+            break
+    return sentence, end, date_start, date_end
+
+
+# Asides may hold a participle ("known as", "dressed in") without being a clause.
+_PARTICIPLE_STARTS = ("known ", "called ", "dressed ", "named ", "based ", "born ", "aged ")
+
+
+def _is_fragment(text: str) -> bool:
+    """True when an English title would read as a piece torn out of its sentence.
+
+    It opens with a preposition or a subordinating word and no clause follows ("In
+    messages posted on Saturday", "Since the decision was announced"), or it opens with a
+    lower-case verb or participle, i.e. a predicate without its subject ("began late last
+    month", "challenging a key element").
+    """
+    stripped = text.lstrip(" \t\n,;:\"“”'‘’«»`(")
+    words = _WORDS.findall(stripped)
+    if len(words) < 2:
+        return False
+    first = words[0]
+    low = first.lower()
+    if low == "that" and first[0].isupper():
+        return False  # "That deal was signed ...": a determiner
+    if low in _PREPOSITIONS or low in _SUBORDINATORS:
+        if words[1][0].isdigit() or words[1].lower() == "to":
+            return False  # "About 2,500 guests ...", "Up to 300 people ...": a quantity
+        return not _clause_follows(words)
+    if first[0].isupper() or not first[0].isalpha():
+        return False
+    return low.endswith("ing") or has_verb(first)
+
+
+def _clause_follows(words: list[str]) -> bool:
+    """True when, after an opening phrase, a subject and its verb follow."""
+    blocked = _PREPOSITIONS | _NP_STARTS | _SUBORDINATORS | {"'s"}
+    for k in range(1, len(words)):
+        w = words[k]
+        if words[k - 1].lower() in blocked or has_verb(w):
+            continue
+        if w.lower() in _NP_STARTS or w.lower() in _PRONOUNS or w[0].isupper():
+            nxt = words[k + 1 : k + 6]
+            if nxt and has_verb(" ".join(nxt)):
+                return True
+    return False
+
+
+def _repair(
+    sentence: str, date_start: int, date_end: int, fragment: str, max_chars: int
+) -> tuple[str, int, int] | None:
+    """A subject for a fragment (see :func:`_is_fragment`), or None to keep it."""
+    pos = sentence.find(fragment)
+    lead = fragment.lstrip(" \t\n,;:\"“”'‘’«»`(")
+    if pos >= 0:
+        pos += len(fragment) - len(lead)
+        m = _LEADING_PARTICIPLE_FRAME.match(sentence, pos)
+        if m and not _is_fragment(sentence[m.end() : pos + len(lead)]):
+            # "..., adding that the envoy would return": what was added.
+            return sentence, m.end(), pos + len(lead)
+        first = _WORDS.match(lead)
+        if first and first.group().lower() not in _PREPOSITIONS | _SUBORDINATORS:
+            # "challenging a key element of the agreement signed in Doha a day earlier":
+            # the last noun phrase that a verb follows before the date is the event.
+            for w in reversed(list(_WORDS.finditer(sentence, pos + 1, date_start))):
+                if w.group().lower() in _NP_STARTS and has_verb(
+                    sentence[w.end() : date_start], "en"
+                ):
+                    span_end = pos + len(lead)
+                    if span_end - w.start() <= max_chars and not _is_fragment(
+                        sentence[w.start() : span_end]
+                    ):
+                        return sentence, w.start(), span_end
+                    break
+    main = _main_clause(sentence, date_start, date_end, max_chars)
+    if main is not None and not _is_fragment(main[0][main[1] : main[2]]):
+        return main
+    return None
+
+
+def _main_clause(
+    sentence: str, date_start: int, date_end: int, max_chars: int
+) -> tuple[str, int, int] | None:
+    """The span of the first clause of the date's segment that opens with a subject."""
+    seg_start, seg_end = _segment(sentence, date_start, date_end)
+    for cs, ce in _chunks(sentence, seg_start, seg_end, -1, -1):
+        piece = sentence[cs:ce]
+        words = _WORDS.findall(piece)
+        if not words or is_attribution(piece, "en"):
+            continue
+        low = words[0].lower()
+        if low in _PREPOSITIONS or low in _SUBORDINATORS or low.endswith("ing"):
+            continue
+        verb = _VERBS["en"].search(sentence, cs, ce)
+        if verb is None:
+            continue
+        return _span(sentence, verb.start(), verb.start(), "en", max_chars)
+    return None
 
 
 def _segment(sentence: str, date_start: int, date_end: int) -> tuple[int, int]:
@@ -274,7 +553,7 @@ def _pick_clause(
     text = sentence[s:e]
     if (
         idx > 0
-        and len(_WORDS.findall(text)) <= 8
+        and len(_WORDS.findall(text)) <= 12
         and is_attribution(text, lang)
         and usable(idx - 1)
         and has_verb(sentence[chunks[0][0] : chunks[idx - 1][1]], lang)
@@ -341,7 +620,7 @@ _DETERMINERS = _wordset(
 
 def _antecedent_start(sentence: str, pos: int) -> int | None:
     """Start of the noun phrase right before ``pos``: "Iran" in "trouble with Iran, which"."""
-    window_start = max(0, pos - 60)
+    window_start = max(0, pos - 90)
     words = list(_WORDS.finditer(sentence, window_start, pos))
     if window_start > 0 and words:
         words = words[1:]  # the first may be cut
@@ -352,7 +631,7 @@ def _antecedent_start(sentence: str, pos: int) -> int | None:
         while first > 0 and first > len(words) - 4 and words[first - 1].group()[0].isupper():
             first -= 1
         return words[first].start()
-    for w in reversed(words[-5:]):
+    for w in reversed(words[-8:]):
         if w.group().lower() in _DETERMINERS:
             return w.start()
     return None
@@ -368,7 +647,14 @@ def _is_predicate(text: str, lang: str) -> bool:
     return len(words) == 2 and words[0].endswith("ly") and has_verb(words[1], lang)
 
 
-def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: str) -> int:
+def _strip_leading(
+    sentence: str, start: int, end: int, date_start: int, lang: str, seg_start: int = 0
+) -> tuple[int, tuple[int, int] | None]:
+    """The title's start past connectives and reporting frames, and a span to delete.
+
+    The span is a subject relative pronoun ("talks, which began ..."): the noun it
+    describes becomes the clause's subject ("talks began ...").
+    """
     for _ in range(3):
         moved = False
         while start < end and (sentence[start].isspace() or sentence[start] in ",;:-–—"):
@@ -383,25 +669,52 @@ def _strip_leading(sentence: str, start: int, end: int, date_start: int, lang: s
                 # no subject (or reads as a fragment: "which it accused of"); reach
                 # back to the noun it describes instead.
                 antecedent = _antecedent_start(sentence, start)
+                first = _WORDS.search(sentence, seg_start, start)
+                if lang == "en" and first and not has_verb(sentence[first.start() : start], lang):
+                    # "Aid deliveries to Tigray, which resumed in April, are ...": the
+                    # clause describes the sentence's subject, whichever noun it names.
+                    return first.start(), None
                 if antecedent is not None:
-                    return antecedent
+                    if (
+                        lang == "en"
+                        and word in ("which", "who")
+                        and _is_predicate(sentence[m.end() : end], lang)
+                    ):
+                        np_end = start
+                        while np_end > antecedent and not sentence[np_end - 1].isalnum():
+                            np_end -= 1
+                        return antecedent, (np_end, m.end())
+                    return antecedent, None
             start = m.end()
             moved = True
         m = _LEADING_FRAME.match(sentence, start, end)
         # "Officials said on Tuesday that ...": the date dates the saying; keep the frame.
-        if m and (m.end() + 1 < date_start or date_start < start):
+        # So does a date in an introduction already dropped ("On Sunday, X said ...").
+        if m and m.end() + 1 < date_start:
             rest = sentence[m.end() : end]
             rest_words = [w.lower() for w in _WORDS.findall(rest)]
             # "warned U.S. officials Wednesday that ...": the verb had an object.
             has_object = "that" in rest_words[:6] or "que" in rest_words[:6]
             # "The Taliban said they would ...": the frame names who "they" are.
             pronoun = bool(rest_words) and rest_words[0] in _PRONOUNS
-            if len(rest_words) >= 4 and has_verb(rest, lang) and not (has_object or pronoun):
+            # "X said in a message posted on Sunday that ...": the date dates the saying.
+            dated_saying = (
+                lang == "en"
+                and bool(rest_words)
+                and rest_words[0] in _PREPOSITIONS
+                and "that" in rest_words
+                and date_start < m.end() + rest.lower().find("that")
+            )
+            if (
+                len(rest_words) >= 4
+                and has_verb(rest, lang)
+                and not (has_object or pronoun or dated_saying)
+            ):
                 start = m.end()
                 moved = True
         if not moved:
             break
-    return start
+    return start, None
 
 
 def _strip_trailing_frame(sentence: str, start: int, end: int, date_end: int) -> int:
@@ -423,16 +736,20 @@ def _shorten(
     words = [(m.start(), m.end(), m.group().lower()) for m in _WORDS.finditer(sentence, start, end)]
     # Start after the last clause opener before the date, if what follows has a verb
     # and the date then fits comfortably.
-    for _ws, we, w in reversed(words):
+    for ws, we, w in reversed(words):
         if we > date_start:
             continue
         if w in _CLAUSE_OPENERS and w not in _RELATIVES and we + 1 < date_start + 1:
             candidate = we + 1
             following = _WORDS.match(sentence, candidate)
-            if following and has_verb(following.group(), lang):
-                continue  # "that took place": a relative clause without its subject
+            if following and (
+                has_verb(following.group(), lang) or _is_predicate(sentence[candidate:end], lang)
+            ):
+                continue  # "that (finally) took place": a relative clause without its subject
             if following and following.group().lower() in _INTRO_WORDS | _PHRASE_BREAKS:
                 continue  # "officials in and around Miami": not a clause
+            if w in ("and", "or", "y", "et") and not has_verb(sentence[start:ws], lang):
+                continue  # "The United States and the Taliban signed": one subject
             piece = sentence[candidate:end]
             if (
                 has_verb(sentence[candidate:date_end] or piece, lang)
@@ -440,27 +757,60 @@ def _shorten(
             ):
                 start = candidate
                 break
+    frame = _LEADING_FRAME.match(sentence, start, end)
+    # What was said, with its own subject, is a clause too ("X said the talks ...").
+    if (
+        date_end - start > max_chars
+        and frame
+        and frame.end() < date_start
+        and not (lang == "en" and _is_fragment(sentence[frame.end() : end]))
+    ):
+        start = frame.end()
     if date_end - start > max_chars:
-        # The date is too far in: start a few words before it.
-        limit = date_end - int(max_chars * 0.7)
-        for ws, _we, w in words:
-            if ws >= limit and w not in _TRAILING_STOPWORDS:
-                start = ws
-                break
+        # The date is too far in to fit: a title starting mid-clause would lose its
+        # subject, so the clause keeps its beginning and the date stays out.
+        date_start = date_end = start
     if end - start <= max_chars:
         return start, end
     hard = start + max_chars
+    floor = start + max_chars * 0.4
+    # End before the last clause that fits after the date ("..., who ...", "while ..."),
+    # else at the last phrase boundary that fits.
     best = None
     for ws, _we, w in words:
-        if ws <= start or ws > hard:
-            continue
-        if ws >= date_end and w in _PHRASE_BREAKS and ws - start >= max_chars * 0.4:
+        if date_end <= ws <= hard and ws >= floor and _ends_clause_before(sentence, ws, w):
             best = ws
+    for m in _COMMA.finditer(sentence, max(int(floor), date_end), hard):
+        # A comma after the date closes a phrase as well: "..., with the House" is not one.
+        if best is None or m.start() > best:
+            best = m.start()
+    if best is None:
+        for ws, _we, w in words:
+            if ws <= start or ws > hard:
+                continue
+            if ws >= date_end and w in _PHRASE_BREAKS and ws >= floor:
+                best = ws
     if best is None:
         best = max((ws for ws, _we, _w in words if start < ws <= hard), default=hard)
         if best < date_end:
             best = min(end, max(hard, date_end))
     return start, best
+
+
+# Words before which a clause may end: subordinators, and "and"/"but" after a comma.
+_CLAUSE_ENDS = _wordset(
+    """
+    which who whom while whereas because although though after before since until unless
+    when where qui dont lorsque quand car alors tandis donde cuando porque aunque mientras
+    """
+)
+
+
+def _ends_clause_before(sentence: str, pos: int, word: str) -> bool:
+    if word in _CLAUSE_ENDS:
+        return True
+    conjunction = word in ("and", "but", "et", "mais", "y", "pero")
+    return conjunction and sentence[:pos].rstrip().endswith(",")
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;])")
@@ -471,6 +821,10 @@ def _tidy(title: str) -> str:
     title = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(title.split()))
     for _ in range(4):
         title = title.rstrip(_TRAILING_JUNK)
+        dangling = _DANGLING_CONJUNCT.search(title)
+        if dangling and has_verb(dangling.group().split()[-1]):
+            title = title[: dangling.start()]
+            continue
         words = title.rsplit(" ", 1)
         if len(words) == 2 and words[1].lower() in _TRAILING_STOPWORDS:
             title = words[0]
