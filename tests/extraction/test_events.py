@@ -266,3 +266,25 @@ def test_titles_of_news_like_word_soup(words, data):
         assert title[-1] not in ".,;:!?\"”’'"
         # Extractive: every word of the title comes from the sentence.
         assert set(re.findall(r"\w+", title.lower())) <= set(re.findall(r"\w+", sentence.lower()))
+
+
+TITLE_CASES = json.loads((Path(__file__).parent / "data" / "events_titles.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in TITLE_CASES])
+def test_title_of_sentence(case):
+    sentence = case["sentence"]
+    start = sentence.index(case["date"])
+    title = make_title(
+        sentence, start, start + len(case["date"]), language=case.get("language", "en")
+    )
+    assert 0 < len(title) <= MAX_TITLE_CHARS
+    assert title[0].isupper()
+    if "title" in case:
+        assert title == case["title"]
+    if "title_starts" in case:
+        assert title.startswith(case["title_starts"]), title
+    for part in case.get("title_contains", []):
+        assert part in title, title
+    for part in case.get("title_excludes_end", []):
+        assert not title.endswith(part), title

@@ -58,7 +58,7 @@ RULES: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "agreement",
         {
-            "en": r"agreement|accord|deal\b|deals\b|treaty|pacts?\b|signed|signing|signs?\b"
+            "en": r"agreement|accords?\b|deal\b|deals\b|treaty|pacts?\b|signed|signing|signs?\b"
             r"|memorandum|peace plan|ratif|road ?map",
             "fr": r"accord|traité|signé|signature|pacte|protocole d'accord",
             "es": r"acuerdo|tratado|firm[óa]\b|firmaron|firmado|firma\b|pacto",
@@ -156,14 +156,43 @@ def matching_categories(text: str, language: str = "en") -> list[str]:
 # Categories too generic to settle an event on the title's evidence alone.
 _WEAK = frozenset({"statement"})
 
+# Where a subordinate or side clause starts: "troops will withdraw by May, as the
+# agreement foresees". Keywords before it belong to the main verb and its objects. A
+# "that" clause is left out: after "announced" or "agreed" it is the content itself.
+_SUBORDINATE = {
+    "en": r",?\s(?:as|which|who|whose|after|before|since|because|while|whereas|although"
+    r"|though|under|following|when|until|unless|provided|if|amid|despite|according)\s"
+    r"|,\s(?:\w+ing)\s",
+    "fr": r",?\s(?:comme|qui|dont|après|avant|depuis|parce|alors|bien|selon|lorsque"
+    r"|quand|si|malgré)\s",
+    "es": r",?\s(?:como|cual|quien|cuyo|tras|después|antes|desde|porque|aunque|según"
+    r"|cuando|si|pese)\s",
+}
+_SUBORDINATE_RE = {lang: re.compile(rx, re.IGNORECASE) for lang, rx in _SUBORDINATE.items()}
+
+
+def main_clause(text: str, language: str = "en") -> str:
+    """``text`` up to its first subordinate or side clause (at least two words in)."""
+    pattern = _SUBORDINATE_RE.get(language, _SUBORDINATE_RE["en"])
+    for m in pattern.finditer(text):
+        if len(text[: m.start()].split()) >= 2:
+            return text[: m.start()]
+    return text
+
 
 def categorise(title: str, sentence: str, language: str = "en") -> str:
     """The category of an event: the first rule matching its title, else its sentence.
 
-    Keywords are those of ``language`` ("en", "fr", "es"; anything else uses English). A
-    title that only shows a generic reporting word ("said") defers to the sentence, which
-    may name the happening itself. Returns "other" when no rule matches either.
+    Keywords are those of ``language`` ("en", "fr", "es"; anything else uses English).
+    Within the title, the main clause speaks first: its verb and objects name the
+    happening, while a subordinate clause ("..., as the agreement foresees") only
+    comments on it. A title that only shows a generic reporting word ("said") defers to
+    the sentence, which may name the happening itself. Returns "other" when no rule
+    matches either.
     """
+    in_main = matching_categories(main_clause(title, language), language)
+    if in_main and in_main[0] not in _WEAK:
+        return in_main[0]
     in_title = matching_categories(title, language)
     if in_title and in_title[0] not in _WEAK:
         return in_title[0]

@@ -131,6 +131,10 @@ _SUBORDINATORS = _wordset(
     while whereas as and but or nor so yet than where
     """
 )
+# Subordinators of time, cause and condition: what follows them is a whole clause.
+_ADVERBIAL_SUBORDINATORS = _wordset(
+    "since after before until because although though when whenever while once"
+)
 # Participles that introduce reported speech or a side remark, never a subject.
 _LEADING_PARTICIPLE_FRAME = re.compile(
     r"(?:adding|saying|noting|stressing|explaining|warning|insisting|arguing|claiming"
@@ -150,6 +154,11 @@ _TRAILING_STOPWORDS = _PHRASE_BREAKS | _wordset(
 # "... on Wednesday and committed": a conjunction left with a lone verb ends nothing.
 _DANGLING_CONJUNCT = re.compile(r"\s(?:and|or|but)\s+[a-z][\w'’-]*$")
 
+# Common words that end like a participle ("taken", "driven") but are none.
+_NOT_PARTICIPLES = (
+    r"between|often|seven|eleven|women|children|citizen|kitchen|garden|sudden|golden"
+    r"|wooden|screen|queen|green|heaven|token|burden|warden|oxygen|even|listen"
+)
 _VERB_CUES = {
     "en": r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might"
     r"|must|shall|should|do|does|did|won't|can't|said|says|began|begins|met|meets|took"
@@ -162,7 +171,7 @@ _VERB_CUES = {
     r"|became|become|becomes|seems|seemed|appears|wants|needs|plans|hopes|expects|faces"
     r"|tore|blew|sank|shook|spent|spread|swept|hung|bore|bit|dug|fed|felt|slid|split|wept"
     # Regular past forms, in lower case only ("United" is no verb).
-    r"|(?-i:[a-z]\w+ed)|(?-i:[a-z]\w{2,}en)",
+    r"|(?-i:[a-z]\w+ed)|(?-i:(?!(?:" + _NOT_PARTICIPLES + r")\b)[a-z]\w{2,}en)",
     "fr": r"est|sont|était|étaient|sera|seront|fut|furent|a|ont|avait|avaient|aura|auront"
     r"|va|vont|doit|doivent|peut|peuvent|dit|fait|font|reste|restent|annonce|signe"
     r"|\w{2,}(?:ait|aient|èrent|ra|ront)",
@@ -296,7 +305,10 @@ _DANGLING_CONDITION = re.compile(
 
 def _complete_condition(sentence: str, start: int, end: int, seg_end: int, lang: str) -> int:
     """A reported condition waits for its main clause: "X said that if A, B would ..."."""
-    m = _DANGLING_CONDITION.search(sentence, start, end)
+    stop = end
+    while stop > start and sentence[stop - 1] in ", ":
+        stop -= 1
+    m = _DANGLING_CONDITION.search(sentence, start, stop)
     if m is None or not (m.group().lower().startswith("that") or m.start() == start):
         return end
     nxt = _COMMA.match(sentence, end - 1) or _COMMA.match(sentence, end)
@@ -362,27 +374,26 @@ def _drop_asides(
     chunks = _chunks(sentence, start, end, date_start, date_end)
     if len(chunks) < 3 or has_verb(sentence[chunks[0][0] : chunks[0][1]], lang):
         return sentence, end, date_start, date_end
-    for i in range(2, len(chunks)):
-        piece = sentence[chunks[i][0] : chunks[i][1]]
-        if _is_predicate(piece, lang):
-            asides = []
-            for j in range(1, i):
-                lead = _WORDS.match(sentence, chunks[j][0])
-                if lead is None or lead.group().lower() not in ("and", "or"):
-                    # From the comma that opens the aside to the next chunk.
-                    asides.append((chunks[j - 1][1] - 1, chunks[j][1]))
-            for a, b in reversed(asides):
-                sentence, (end, date_start, date_end) = _delete(
-                    sentence, a, b, end, date_start, date_end
-                )
-            return sentence, end, date_start, date_end
-        if has_verb(piece, lang) and not piece.strip().startswith(_PARTICIPLE_STARTS):
-            break
+    # The last chunk that starts with a verb is the predicate; participles before it
+    # ("freed last year") describe a subject.
+    predicates = [
+        i
+        for i in range(2, len(chunks))
+        if _is_predicate(sentence[chunks[i][0] : chunks[i][1]], lang)
+    ]
+    if predicates:
+        i = predicates[-1]
+        asides = []
+        for j in range(1, i):
+            lead = _WORDS.match(sentence, chunks[j][0])
+            if lead is None or lead.group().lower() not in ("and", "or"):
+                # From the comma that opens the aside to the next chunk.
+                asides.append((chunks[j - 1][1] - 1, chunks[j][1]))
+        for a, b in reversed(asides):
+            sentence, (end, date_start, date_end) = _delete(
+                sentence, a, b, end, date_start, date_end
+            )
     return sentence, end, date_start, date_end
-
-
-# Asides may hold a participle ("known as", "dressed in") without being a clause.
-_PARTICIPLE_STARTS = ("known ", "called ", "dressed ", "named ", "based ", "born ", "aged ")
 
 
 def _is_fragment(text: str) -> bool:
@@ -437,6 +448,19 @@ def _repair(
             # "..., adding that the envoy would return": what was added.
             return sentence, m.end(), pos + len(lead)
         first = _WORDS.match(lead)
+        if first and first.group().lower() in _ADVERBIAL_SUBORDINATORS:
+            # "Since the decision was announced Wednesday": the clause itself, minus the
+            # word that made it subordinate, is the event.
+            rest = pos + first.end()
+            nxt = _WORDS.match(sentence, rest + 1) or _WORDS.search(sentence, rest)
+            span_end = pos + len(lead)
+            if (
+                nxt
+                and (nxt.group().lower() in _NP_STARTS | _PRONOUNS or nxt.group()[0].isupper())
+                and has_verb(sentence[nxt.end() : span_end], "en")
+                and not _is_fragment(sentence[nxt.start() : span_end])
+            ):
+                return sentence, nxt.start(), span_end
         if first and first.group().lower() not in _PREPOSITIONS | _SUBORDINATORS:
             # "challenging a key element of the agreement signed in Doha a day earlier":
             # the last noun phrase that a verb follows before the date is the event.
