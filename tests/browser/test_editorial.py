@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests.editorial_helpers import doha, editor, editor_b  # noqa: F401
 from timeline import services
@@ -160,17 +161,13 @@ def test_server_and_network_errors_show_a_message_in_place(editor_page, live_ser
     page.unroute("**/confirm/")
     page.route("**/confirm/", lambda route: route.abort())
     row.get_by_role("button", name="Confirm").click()
-    page.wait_for_function(
-        f"document.querySelector('#review-row-{event.pk} .hx-error')"
-        "?.textContent.includes('network')"
-    )
+    # A locator assertion, not wait_for_function: a string predicate is evaluated with
+    # eval, which the page's Content Security Policy rightly refuses.
+    expect(row.locator(".hx-error")).to_contain_text("network")
     page.unroute("**/confirm/")
     page.route("**/confirm/", lambda route: route.fulfill(status=403, body="no"))
     row.get_by_role("button", name="Confirm").click()
-    page.wait_for_function(
-        f"document.querySelector('#review-row-{event.pk} .hx-error')"
-        "?.textContent.includes('not allowed')"
-    )
+    expect(row.locator(".hx-error")).to_contain_text("not allowed")
     shot(page, "error-message")
     assert Event.objects.get(pk=event.pk).status == "proposed"
 
