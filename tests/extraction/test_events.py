@@ -288,3 +288,5 @@ def test_title_of_sentence(case):
         assert part in title, title
     for part in case.get("title_excludes_end", []):
         assert not title.endswith(part), title
+    for part in case.get("title_excludes_start", []):
+        assert not title.startswith(part), title

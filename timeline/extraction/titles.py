@@ -448,6 +448,23 @@ def _repair(
             # "..., adding that the envoy would return": what was added.
             return sentence, m.end(), pos + len(lead)
         first = _WORDS.match(lead)
+        subject = None
+        if first and has_verb(first.group()) and not first.group().endswith("ing"):
+            subject = _subject_before(sentence, pos)
+        if subject is not None:
+            # "Sun Microsystems, snapping back to profit, said it earned ...": the
+            # predicate takes the subject it was separated from, without the asides if
+            # the whole is too long.
+            span_end = pos + len(lead)
+            subj_start, subj_end = subject
+            text, start, end, ds, de = sentence, subj_start, span_end, date_start, date_end
+            if end - start > max_chars:
+                text, (end, ds, de) = _delete(text, subj_end, pos, end, ds, de)
+            if end - start > max_chars:
+                if ds < start or de > end:
+                    ds = de = start
+                start, end = _shorten(text, start, end, ds, de, max_chars, "en")
+            return text, start, end
         if first and first.group().lower() in _ADVERBIAL_SUBORDINATORS:
             # "Since the decision was announced Wednesday": the clause itself, minus the
             # word that made it subordinate, is the event.
@@ -480,6 +497,52 @@ def _repair(
     return None
 
 
+_PIECE_BREAK = re.compile(r",(?:''|[\"”’»])?\s|\s--\s|\s[—–]\s|[—–]")
+
+
+def _subject_before(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The subject a predicate at ``pos`` was separated from by asides, or None.
+
+    It is the first comma- or dash-delimited piece before ``pos`` that is not an
+    introduction and has no verb ("Sun Microsystems Inc."), or a reporting frame whose
+    object has none ("Anheuser said its new strategy"). A relative pronoun right before
+    ``pos`` means the predicate belongs to its noun instead.
+    """
+    before = _WORDS.findall(sentence[max(0, pos - 20) : pos])
+    if before and before[-1].lower() in _RELATIVES | {"that"}:
+        return None
+    piece_start = 0
+    bounds = [m for m in _PIECE_BREAK.finditer(sentence, 0, pos)]
+    for end_m in [*bounds, None]:
+        piece_end = end_m.start() if end_m else pos
+        piece = sentence[piece_start:piece_end]
+        words = _WORDS.findall(piece)
+        if words:
+            low = words[0].lower()
+            intro = (
+                low in _PREPOSITIONS
+                or low in _INTRO_WORDS
+                or low in _SUBORDINATORS
+                or low.endswith("ing")
+                or low.endswith("ly")
+            )
+            if not intro:
+                frame = _LEADING_FRAME.match(piece.lstrip())
+                if not has_verb(piece) or (frame and not has_verb(piece.lstrip()[frame.end() :])):
+                    start = piece_start + len(piece) - len(piece.lstrip())
+                    end = piece_end
+                    while end > start and sentence[end - 1] in " \t\n,;:-–—":
+                        end -= 1  # keep the period of "Inc."
+                    if end == pos or end_m is None:
+                        return None  # nothing separates it: not this case
+                    return start, end
+                return None  # a clause of its own comes first
+        if end_m is None:
+            break
+        piece_start = end_m.end()
+    return None
+
+
 def _main_clause(
     sentence: str, date_start: int, date_end: int, max_chars: int
 ) -> tuple[str, int, int] | None:
@@ -488,8 +551,8 @@ def _main_clause(
     for cs, ce in _chunks(sentence, seg_start, seg_end, -1, -1):
         piece = sentence[cs:ce]
         words = _WORDS.findall(piece)
-        if not words or is_attribution(piece, "en"):
-            continue
+        if not words or (is_attribution(piece, "en") and len(words) <= 4):
+            continue  # "he said": the clause is elsewhere
         low = words[0].lower()
         if low in _PREPOSITIONS or low in _SUBORDINATORS or low.endswith("ing"):
             continue
