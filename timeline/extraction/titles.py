@@ -18,16 +18,35 @@ evidence, and in the article's own language. The steps, in order:
      ("Poland, Hungary and the Czech Republic joined ...") and proper names listed after
      it ("... admit Poland, Hungary and the Czech Republic").
 
-3. Leading conjunctions ("but", "while") are removed; a relative pronoun ("which",
-   "who") instead reaches back to the noun it describes ("Iran, which had condemned ...").
+3. Leading conjunctions ("but", "while") are removed. A relative pronoun ("which",
+   "who") reaches back to the noun it describes; when the pronoun is the subject, it
+   gives way to that noun ("talks, which began in May" -> "talks began in May"), and when
+   the noun is the sentence's own subject, the predicate after the relative clause
+   completes it ("The round, which began in May, was the first ...").
    A leading reporting frame ("X said (that)") is removed too, unless the date is
-   attached to it ("Officials said on Tuesday that ...": the statement is the event), its
-   verb has an object ("warned officials that ..."), or the clause opens with a pronoun
-   the frame explains ("The Taliban said they would ...").
-4. If still too long, start after the last clause opener ("that", "whether", "and", ...)
-   before the date that is followed by a subject, and end at a phrase boundary after it.
-5. Trailing punctuation, trailing function words and unbalanced quotes go; the first
-   letter is capitalised.
+   attached to it ("Officials said on Tuesday that ...", or "On Sunday, X said ...": the
+   statement is the event), its verb has an object ("warned officials that ..."), or the
+   clause opens with a pronoun the frame explains ("The Taliban said they would ...").
+4. English clause repairs: of two reported clauses ("said A and that B") only the one
+   with the date stays; a reported condition waits for its main clause ("said that if A,
+   B would ..."); a long title first loses the asides between its subject and predicate
+   ("X, known as Y, and Z, leader of W, signed" -> "X and Z signed").
+5. If still too long, start after the last clause opener before the date that is
+   followed by a subject (or after a reporting frame), and end at a clause or phrase
+   boundary after it. A date that does not fit that way stays out of the title: a
+   title that starts mid-clause would have no subject.
+6. English titles that still read as fragments (see :func:`_is_fragment`: "In messages
+   posted on Saturday", "began late last month", "challenging a key element of ...") are
+   repaired, in order: a participle frame goes ("adding that X" -> "X"); a predicate
+   takes back the subject that asides or dashes separated it from; an adverbial
+   subordinator goes ("Since the decision was announced" -> "The decision was
+   announced"); a predicate yields to the last noun phrase that a verb follows ("the
+   agreement signed in Doha a day earlier"); failing all that, the title is the main
+   clause of the sentence (its first clause that opens with a subject).
+7. Trailing punctuation, trailing function words, a conjunction left with a lone verb
+   and unbalanced quotes go; the first letter is capitalised.
+
+Edits only ever delete words (an aside, a relative pronoun), never add or reorder them.
 
 Verbs are recognised by cheap surface cues (auxiliaries, "-ed" forms, a list of common
 irregular pasts; French and Spanish auxiliaries and endings): enough to tell an
@@ -152,7 +171,9 @@ _TRAILING_STOPWORDS = _PHRASE_BREAKS | _wordset(
     """
 )
 # "... on Wednesday and committed": a conjunction left with a lone verb ends nothing.
-_DANGLING_CONJUNCT = re.compile(r"\s(?:and|or|but)\s+[a-z][\w'’-]*$")
+_DANGLING_CONJUNCT = re.compile(
+    r"\s(?:and|or|but)\s+(?:(?:later|then|also|still|[a-z]+ly)\s+)?[a-z][\w'’-]*$"
+)
 
 # Common words that end like a participle ("taken", "driven") but are none.
 _NOT_PARTICIPLES = (
@@ -718,9 +739,16 @@ def _antecedent_start(sentence: str, pos: int) -> int | None:
         while first > 0 and first > len(words) - 4 and words[first - 1].group()[0].isupper():
             first -= 1
         return words[first].start()
+    previous = None
     for w in reversed(words[-8:]):
-        if w.group().lower() in _DETERMINERS:
+        low = w.group().lower()
+        if low in _DETERMINERS:
             return w.start()
+        if low in _PREPOSITIONS and low != "of" and previous is not None:
+            # "sold the shares to client investors, who": the noun phrase starts after
+            # the preposition ("of" stays inside one: "the round of talks").
+            return previous.start()
+        previous = w
     return None
 
 
