@@ -7,8 +7,8 @@ and "negotiated"); a trailing word boundary marks a stem that must be a whole wo
 ("deal", "met"). :func:`categorise` looks at the event's title first, because the title is
 the clause around the date and names the happening itself (within it, the main clause
 before any subordinate one: "troops will withdraw by May, as the agreement foresees" is a
-withdrawal), and falls back to the whole
-sentence when the title shows nothing more specific than a statement. Within one text the
+withdrawal), and falls back to the whole sentence when the title shows nothing more
+specific than a statement. Within one text the
 first category in :data:`RULES` that matches wins: specific outcomes (a ceasefire, a
 prisoner release, sanctions, an agreement) outrank the talks or statements that usually
 surround them, and "report" and "statement" come last because almost every news sentence
