@@ -67,6 +67,7 @@ _WORDS = re.compile(r"[^\W_][\w'’.-]*")
 _REPORTING = (
     r"said|says|say|told|tells|added|adds|noted|notes|stated|explained|indicated|insisted"
     r"|stressed|warned|warns|argued|claimed|confirmed|acknowledged|wrote|tweeted|reported"
+    r"|announced|announces"
     r"|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a expliqué|a souligné|a précisé"
     r"|a estimé|déclare|affirme|indique|estime|ont déclaré|ont affirmé|ont indiqué"
     r"|a annoncé|ont annoncé|a confirmé|a rapporté|a fait savoir"
@@ -153,6 +154,12 @@ _SUBORDINATORS = _wordset(
 # Subordinators of time, cause and condition: what follows them is a whole clause.
 _ADVERBIAL_SUBORDINATORS = _wordset(
     "since after before until because although though when whenever while once"
+)
+# "Seven months after ...", "A day before ...": a measure of time, then a subordinator.
+_MEASURED_SUBORDINATOR = re.compile(
+    r"(?:[\w-]+\s+){0,2}(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+    r"\s+(?P<sub>after|before|since|until)\s",
+    re.IGNORECASE,
 )
 # Participles that introduce reported speech or a side remark, never a subject.
 _LEADING_PARTICIPLE_FRAME = re.compile(
@@ -433,6 +440,8 @@ def _is_fragment(text: str) -> bool:
     low = first.lower()
     if low == "that" and first[0].isupper():
         return False  # "That deal was signed ...": a determiner
+    if _MEASURED_SUBORDINATOR.match(stripped):
+        return True
     if low in _PREPOSITIONS or low in _SUBORDINATORS:
         if words[1][0].isdigit() or words[1].lower() == "to":
             return False  # "About 2,500 guests ...", "Up to 300 people ...": a quantity
@@ -486,6 +495,9 @@ def _repair(
                     ds = de = start
                 start, end = _shorten(text, start, end, ds, de, max_chars, "en")
             return text, start, end
+        measured = _MEASURED_SUBORDINATOR.match(lead)
+        if measured:
+            first = _WORDS.match(lead, measured.start("sub"))
         if first and first.group().lower() in _ADVERBIAL_SUBORDINATORS:
             # "Since the decision was announced Wednesday": the clause itself, minus the
             # word that made it subordinate, is the event.
@@ -494,7 +506,8 @@ def _repair(
             span_end = pos + len(lead)
             if (
                 nxt
-                and (nxt.group().lower() in _NP_STARTS | _PRONOUNS or nxt.group()[0].isupper())
+                and nxt.group().lower() not in _PREPOSITIONS | _SUBORDINATORS
+                and not has_verb(nxt.group())
                 and has_verb(sentence[nxt.end() : span_end], "en")
                 and not _is_fragment(sentence[nxt.start() : span_end])
             ):
@@ -863,8 +876,10 @@ def _shorten(
                 continue  # "that (finally) took place": a relative clause without its subject
             if following and following.group().lower() in _INTRO_WORDS | _PHRASE_BREAKS:
                 continue  # "officials in and around Miami": not a clause
-            if w in ("and", "or", "y", "et") and not has_verb(sentence[start:ws], lang):
-                continue  # "The United States and the Taliban signed": one subject
+            if not has_verb(sentence[start:ws], lang):
+                # "The United States and the Taliban signed", "The first talks since
+                # the war began opened ...": the opener sits inside the subject.
+                continue
             piece = sentence[candidate:end]
             if (
                 has_verb(sentence[candidate:date_end] or piece, lang)
@@ -899,6 +914,8 @@ def _shorten(
         # A comma after the date closes a phrase as well: "..., with the House" is not one.
         if best is None or m.start() > best:
             best = m.start()
+    if best is not None and lang == "en" and _DANGLING_CONDITION.search(sentence, start, best):
+        best = None  # "said that if the truce held": the condition needs what follows
     if best is None:
         for ws, _we, w in words:
             if ws <= start or ws > hard:
