@@ -917,16 +917,24 @@ def _shorten(
     if best is not None and lang == "en" and _DANGLING_CONDITION.search(sentence, start, best):
         best = None  # "said that if the truce held": the condition needs what follows
     if best is None:
-        for ws, _we, w in words:
-            if ws <= start or ws > hard:
-                continue
-            if ws >= date_end and w in _PHRASE_BREAKS and ws >= floor:
-                best = ws
+        breaks = [
+            ws
+            for ws, _we, w in words
+            if start < ws <= hard and ws >= date_end and w in _PHRASE_BREAKS and ws >= floor
+        ]
+        # The last clause of a title keeps its verb: "..., Washington" ends nothing.
+        with_verb = [ws for ws in breaks if _last_piece_has_verb(sentence, start, ws, lang)]
+        best = with_verb[-1] if with_verb else None
     if best is None:
         best = max((ws for ws, _we, _w in words if start < ws <= hard), default=hard)
         if best < date_end:
             best = min(end, max(hard, date_end))
     return start, best
+
+
+def _last_piece_has_verb(sentence: str, start: int, end: int, lang: str) -> bool:
+    comma = sentence.rfind(", ", start, end)
+    return comma < 0 or has_verb(sentence[comma:end], lang)
 
 
 # Words before which a clause may end: subordinators, and "and"/"but" after a comma.
@@ -951,7 +959,7 @@ _TRAILING_JUNK = ".,;:!?…-–—|/( \t\n\"“”‘’'«»"
 
 def _tidy(title: str) -> str:
     title = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(title.split()))
-    for _ in range(4):
+    for _ in range(8):
         title = title.rstrip(_TRAILING_JUNK)
         dangling = _DANGLING_CONJUNCT.search(title)
         if dangling and has_verb(dangling.group().split()[-1]):
@@ -963,8 +971,9 @@ def _tidy(title: str) -> str:
         else:
             break
     title = title.lstrip(".,;:!?…-–—|/) ")
-    title = _balance_quotes(title)
-    title = title.strip(" ,;:")
+    title = _balance_quotes(title.rstrip(_TRAILING_JUNK))
+    # Quotes stay: the closing one of a balanced pair belongs to the title.
+    title = title.strip(" ,;:").rstrip(".,;:!?…-–—|/( ")
     if title and title[0].islower():
         title = title[0].upper() + title[1:]
     elif title and title[0] in "“\"‘'«" and len(title) > 1 and title[1].islower():
