@@ -170,12 +170,16 @@ _LEADING_PARTICIPLE_FRAME = re.compile(
 # Words that start a noun phrase able to stand as a title's subject.
 _NP_STARTS = _wordset("the a an its his her their this these those our")
 
-_TRAILING_STOPWORDS = _PHRASE_BREAKS | _wordset(
-    """
+_TRAILING_STOPWORDS = (
+    _PHRASE_BREAKS
+    | _PREPOSITIONS
+    | _wordset(
+        """
     a an the its his her their our my this these those le la les un une el la los las
     how what why where when if than so such not also very hasta durante desde hacia ante
     contra pendant depuis contre vers après avant sans sous entre
     """
+    )
 )
 # "... on Wednesday and committed": a conjunction left with a lone verb ends nothing.
 _DANGLING_CONJUNCT = re.compile(
@@ -230,7 +234,11 @@ def is_attribution(text: str, language: str = "en") -> bool:
         return True
     rest = text.strip()[m.end() :]
     rest_words = _WORDS.findall(rest)
-    if len(rest_words) <= 3 or not has_verb(rest, language):
+    if len(rest_words) <= 3:
+        return True
+    if m.group().lower().rstrip().endswith(("announced", "announces")):
+        return False  # "announced an agreement to ...": an object, the event itself
+    if not has_verb(rest, language):
         return True
     # "the group said in a statement issued on Saturday": the verb is a participle inside
     # the prepositional phrase, not a clause of what was said.
