@@ -844,6 +844,35 @@ def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """mid-afternoon (yesterday): the middle of a part of a day, TIME with mod MID.
+
+    With yesterday/today/tomorrow the day is that one; alone it is the day the story is
+    on (the previous day-level date), else the publication day.
+    """
+    part = PARTS[_norm(m["part"])]
+    word = _norm(_g(m, "dd") or "")
+
+    def on_day(d: datetime.date, kind: str) -> Resolved:
+        res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
+        res.value = f"{d.isoformat()}T{part}"
+        res.mod = "MID"
+        res.interval = (d, d)
+        res.rule = "mid-part-of-day"
+        return res
+
+    if word:
+        return on_day(cal.shift(ctx.published, "day", _DEICTIC[word]), "published")
+
+    def later(state: State) -> Resolved | None:
+        base = state.prev
+        if base is not None and base.grain == "day":
+            return on_day(base.interval()[0], "previous")
+        return on_day(ctx.published, "published")
+
+    return Resolved(TIME, later=later)
+
+
 _SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till)\s+(?:on\s+)?$")
 
 
@@ -1163,7 +1192,7 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
         "future" in ref
         or "avenir" in ref
         or "futuro" in ref
-        or ref in ("soon", "prochainement", "próximamente")
+        or ref in ("soon", "prochainement", "próximamente", "the near term", "the short term")
     ):
         value = "FUTURE_REF"
     else:
@@ -1424,6 +1453,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "fixed_anaphor": r_fixed_anaphor,
     "deictic": r_deictic,
     "deictic_part": r_deictic_part,
+    "mid_part": r_mid_part,
     "weekday": r_weekday,
     "weekday_set": r_weekday_set,
     "week_of": r_week_of,

@@ -330,7 +330,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "anaphoric-unit",
             "anaphoric",
-            r"(?:(?P<el>later|earlier)\s+)?(?P<rel>that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b",
+            r"(?:(?P<el>later|earlier)\s+)?(?P<rel>that)\s+(?:same\s+|very\s+)?"
+            r"(?P<u>day|week|month|year|morning|afternoon|evening|night)\b",
             3,
         ),
         (
@@ -344,6 +345,13 @@ def _english() -> tuple[Rule, ...]:
             "deictic",
             r"(?:(?P<mod>early|late)\s+)?(?P<dd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
             rf"yesterday|today|tomorrow|tonight){part}{b}",
+            3,
+        ),
+        (
+            "mid-part-of-day",
+            "mid_part",
+            r"\bmid[\s-]?(?P<part>morning|afternoon|evening)"
+            r"(?:\s+(?P<dd>yesterday|today|tomorrow))?\b(?![\s-]+(?:break|snack|tea|coffee)\b)",
             3,
         ),
         (
@@ -387,7 +395,9 @@ def _english() -> tuple[Rule, ...]:
         (
             "future-ref",
             "ref",
-            r"(?P<ref>the\s+(?:near\s+)?future|(?<!as\s)soon(?!\s+(?:as|after)))\b",
+            r"(?P<ref>the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term(?![\w-])(?!\s+(?:debt|"
+            r"loans?|rates?|interest|notes?|bonds?|securities|paper|borrowing|outlook|goals?|"
+            r"contracts?|financing|memory)\b)|(?<!as\s)soon(?!\s+(?:as|after)))\b",
             1,
         ),
         ("present", "ref", r"(?P<ref>current)\b(?!\s+(?:year|month|week|quarter)\b)", 0),
@@ -646,7 +656,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
 
 _TRIGGER_WORDS = {
     "en": "yesterday|today|tomorrow|tonight|now|currently|nowadays|presently|recently|lately|"
-    "future|past|soon|spring|summer|autumn|fall|winter|quarter|half|weekend|noon|midnight|"
+    "future|past|soon|term|spring|summer|autumn|fall|winter|quarter|half|weekend|noon|midnight|"
     "midday|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|christmas|easter|"
     "thanksgiving|halloween|valentine's|new|current|recent|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|"
     "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
@@ -704,6 +714,7 @@ NEEDS = {
     "fixed_anaphor": ("unit", "other"),
     "deictic": ("other",),
     "deictic_part": ("other",),
+    "mid_part": ("other",),
     "weekday": ("wd",),
     "weekday_set": ("wd",),
     "ago": ("unit",),
