@@ -1324,7 +1324,8 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         hh, mi = (0, 0) if m["nm"].lower() == "midnight" else (12, 0)
     elif groups.get("h"):
         hh, mi = int(m["h"]), int(m["mi"] or 0)
-        pm = m["ap"].lower().startswith("p")
+        # "4 in the morning", "8 in the evening": the part of day says a.m. or p.m.
+        pm = m["pd"].lower() != "morning" if groups.get("pd") else m["ap"].lower().startswith("p")
         if pm and hh != 12:
             hh += 12
         if not pm and hh == 12:
@@ -1344,7 +1345,7 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside.
         near = re.match(
-            rf"\s*(?:\([^()]{{0,24}}\)\s*)?(?:on\s+)?({ctx.lex.weekday_re}|today|yesterday|tomorrow)\b",
+            rf"\s*(?:\([^()]{{0,24}}\)\s*)?\(?(?:on\s+)?({ctx.lex.weekday_re}|today|yesterday|tomorrow)\b",
             ctx.after(m.end(), 48),
             re.IGNORECASE,
         )

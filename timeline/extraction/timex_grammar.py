@@ -468,6 +468,14 @@ def _english() -> tuple[Rule, ...]:
         (
             "clock",
             "clock",
+            _after_words("at", "by", "around", "about", "until", "till", "before", "after", "since")
+            + r"(?P<h>1[0-2]|[1-9])(?:[:.](?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+in\s+"
+            r"the\s+(?P<pd>morning|afternoon|evening)\b",
+            3,
+        ),
+        (
+            "clock",
+            "clock",
             _after_words("at", "by", "around", "until", "from", "before", "after", "since")
             + r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)"
             r"(?:\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs|h)\b)?(?![\d:])",
