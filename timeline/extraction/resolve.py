@@ -844,6 +844,37 @@ def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+def r_year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """year-end, by year end: the end of a year.
+
+    "year end" reads as "the end of the year" (YYYY, mod END); the compound "year-end" is
+    the closing day accounts use (YYYY-12-31). The year is the one of a date earlier in
+    the same sentence ("in 1988, when year-end net was..."), else the publication year,
+    or the year before after "since".
+    """
+    start = m.start()
+    hyphen = "-" in m.group(0)
+    since = re.search(r"\bsince\s+$", ctx.before(start, 8), re.I) is not None
+
+    def later(state: State) -> Resolved | None:
+        base = state.prev
+        s, _ = ctx.sentence(start)
+        if base is not None and state_prev_in(state, s) and base.grain != "decade":
+            y, kind = base.interval()[0].year, "previous"
+        else:
+            y, kind = ctx.published.year, "published"
+        if kind == "published" and since and ctx.published < datetime.date(y, 12, 31):
+            y -= 1  # "since year-end": the last one that has passed
+        if hyphen:
+            res = _period_result(cal.day(datetime.date(y, 12, 31)), anchor_kind=kind)
+        else:
+            res = _period_result(cal.year(y), "END", anchor_kind=kind)
+        res.rule = "year-end"
+        return res
+
+    return Resolved(DATE, later=later)
+
+
 def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     """mid-afternoon (yesterday): the middle of a part of a day, TIME with mod MID.
 
@@ -1455,6 +1486,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "deictic": r_deictic,
     "deictic_part": r_deictic_part,
     "mid_part": r_mid_part,
+    "year_end": r_year_end,
     "weekday": r_weekday,
     "weekday_set": r_weekday_set,
     "week_of": r_week_of,

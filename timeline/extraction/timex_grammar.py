@@ -348,6 +348,12 @@ def _english() -> tuple[Rule, ...]:
             3,
         ),
         (
+            "year-end",
+            "year_end",
+            r"(?<![\w-])(?:the\s+(?=year[\s-]end\b(?!\s+[a-z])))?year[\s-]end(?![\w-])",
+            2,
+        ),
+        (
             "mid-part-of-day",
             "mid_part",
             r"\bmid[\s-]?(?P<part>morning|afternoon|evening)"
@@ -723,6 +729,7 @@ NEEDS = {
     "deictic": ("other",),
     "deictic_part": ("other",),
     "mid_part": ("other",),
+    "year_end": ("unit",),
     "weekday": ("wd",),
     "weekday_set": ("wd",),
     "ago": ("unit",),
