@@ -294,6 +294,8 @@ def _english() -> tuple[Rule, ...]:
             2,
         ),
         ("past-unit", "past_unit", r"the\s+(?:past|last)\s+(?P<u>week|month|year)\b", 3),
+        # "over the past decade": the determiner belongs to the extent, as for "the past year".
+        ("relative-unit", "rel_unit", r"the\s+(?P<rel>past|last)\s+(?P<u>decade|century)\b", 3),
         (
             "week-of",
             "week_of",
