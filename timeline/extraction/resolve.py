@@ -147,6 +147,12 @@ _TEMPORAL_PREP = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _NAME_BEFORE_MONTH = re.compile(r"(?-i:[A-Z][a-z]+|[A-Z]\.)\s+$")
+# Capitalised words that open a sentence or a heading but never end a name ("On May 6").
+_CAPITAL_FUNCTION_WORD = re.compile(
+    r"(?-i:\b(?:On|In|By|Since|Until|Till|From|Before|After|Through|During|Around|"
+    r"About|To|For|At|Of|And|But|Or|Then|Late|Early|Mid|Last|Next|This|Each|Every|"
+    r"The)\s+$)"
+)
 _MONEY_BEFORE = re.compile(
     r"(?i)(?:\d|\b(?:million|billion|trillion|thousand|percent|dollars|euros|pounds|cents))"
     r"[\s%]*$|%\s*$"
@@ -424,8 +430,13 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["y"]:
         d = datetime.date(int(m["y"]), month, dd)
         return _period_result(cal.day(d), anchor_kind="")
-    if m["mon"].lower() == "may" and _NAME_BEFORE_MONTH.search(ctx.before(m.start(), 20)):
-        return None
+    before = ctx.before(m.start(), 20)
+    if (
+        m["mon"].lower() == "may"
+        and _NAME_BEFORE_MONTH.search(before)
+        and not _CAPITAL_FUNCTION_WORD.search(before)
+    ):
+        return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
     pub = ctx.published
     wd = ctx.lex.weekdays.get(_norm(m["wd"])) if m["wd"] else None
     fits = [
@@ -487,8 +498,10 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     before = ctx.before(m.start(), 30)
     if ctx.lex.language == "en" and word in _NAMEY_MONTHS:
         # "Theresa May", "Sen. March": a capitalised word right before is a name.
-        if _NAME_BEFORE_MONTH.search(before) and not re.search(
-            r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before
+        if (
+            _NAME_BEFORE_MONTH.search(before)
+            and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before)
+            and not _CAPITAL_FUNCTION_WORD.search(before)
         ):
             return None
         if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", ctx.after(m.end(), 20)):
