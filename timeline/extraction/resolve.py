@@ -1291,11 +1291,18 @@ def duration_value(unit: str, n: float | None) -> str:
 
 def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Durations (18 months, the past three years, two-day); ages give nothing."""
-    unit_word = _norm(m["u"])
+    unit_word = _norm(_g(m, "u", "u2") or "")
     unit = ctx.lex.units.get(unit_word)
     if unit is None:
         return None
     raw_n = _g(m, "n")
+    if m.group(0).lower().endswith("-long"):
+        # "a day-long strike" lasts one day; "decades-long" an unknown number of decades.
+        return Resolved(DURATION, duration_value(unit, None if _g(m, "pl") else 1))
+    if raw_n is not None and _norm(raw_n) in ("several", "many", "multi") and "-" in m.group(0):
+        return Resolved(DURATION, duration_value(unit, None))
+    if raw_n is not None and _norm(raw_n) in ("a", "an") and unit_word != unit:
+        return None  # "a decades..." is no count of decades
     if raw_n is None:
         n = None  # bare plural: "for years"
     else:

@@ -426,7 +426,8 @@ def _english() -> tuple[Rule, ...]:
             r"remaining|initial|recent)|the)\s+)?"
             + count
             + r"(?:\s+(?:more|additional|extra|full|long|straight|consecutive))?"
-            + rf"\s+(?P<u>{units})(?P<half>\s+and\s+a\s+half)?{b}(?![\s-]+(?:quarter|half)\b)",
+            + r"(?:\s+(?:trading|business|working))?"
+            + rf"\s+(?P<u>{units})(?P<half>\s+and\s+a\s+half)?{b}(?![\s-]+(?:quarter|half)\b)(?!-)",
             1,
         ),
         (
@@ -440,6 +441,15 @@ def _english() -> tuple[Rule, ...]:
             "duration",
             rf"(?P<n>{num}|half)-(?P<u>second|minute|hour|day|week|month|year|decade|century)"
             rf"(?P<old>-old)?{b}",
+            2,
+        ),
+        (
+            # "a day-long strike", "decades-long conflict", "several-year programme"
+            "duration-adjective",
+            "duration",
+            r"(?<!-)(?P<u>second|minute|hour|day|week|month|year|decade|century|"
+            r"(?P<pl>seconds|minutes|hours|days|weeks|months|years|decades|centuries))-long\b"
+            r"|(?P<n>several|many|multi)-(?P<u2>day|week|month|year|decade)\b(?!-old)",
             2,
         ),
         (
