@@ -1291,18 +1291,32 @@ def duration_value(unit: str, n: float | None) -> str:
 
 def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Durations (18 months, the past three years, two-day); ages give nothing."""
-    unit_word = _norm(_g(m, "u", "u2") or "")
+    unit_word = _norm(_g(m, "u", "u2", "u3") or "")
     unit = ctx.lex.units.get(unit_word)
     if unit is None:
         return None
     raw_n = _g(m, "n")
-    if m.group(0).lower().endswith("-long"):
+    if m.group(0).lower().endswith("-long") and _g(m, "u") and not _g(m, "n"):
         # "a day-long strike" lasts one day; "decades-long" an unknown number of decades.
         return Resolved(DURATION, duration_value(unit, None if _g(m, "pl") else 1))
+    if _g(m, "u3"):
+        # "a years-old slump", "decades-old feud": a vague span (ages take a number).
+        return Resolved(DURATION, duration_value(unit, None))
     if raw_n is not None and _norm(raw_n) in ("several", "many", "multi") and "-" in m.group(0):
         return Resolved(DURATION, duration_value(unit, None))
     if raw_n is not None and _norm(raw_n) in ("a", "an") and unit_word != unit:
         return None  # "a decades..." is no count of decades
+    fraction = raw_n is not None and _norm(raw_n) in ("a", "an", "one", "three")
+    if (
+        fraction
+        and unit == "quarter"
+        and re.match(
+            r"\s+of\b(?!\s+(?:the\s+)?(?:\d{4}|this|last|next|fiscal|calendar|year|each|every)\b)",
+            ctx.after(m.end(), 24),
+            re.I,
+        )
+    ):
+        return None  # "a quarter of the market", "three quarters of voters": a fraction
     if raw_n is None:
         n = None  # bare plural: "for years"
     else:

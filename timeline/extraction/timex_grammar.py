@@ -449,6 +449,7 @@ def _english() -> tuple[Rule, ...]:
             "duration",
             r"(?<!-)(?P<u>second|minute|hour|day|week|month|year|decade|century|"
             r"(?P<pl>seconds|minutes|hours|days|weeks|months|years|decades|centuries))-long\b"
+            r"|(?<!-)(?P<u3>days|weeks|months|years|decades|centuries)-old\b"
             r"|(?P<n>several|many|multi)-(?P<u2>day|week|month|year|decade)\b(?!-old)",
             2,
         ),
