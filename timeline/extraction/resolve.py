@@ -1143,7 +1143,7 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
         if res is None or res.period is None:
             return res
         grain = res.period.grain
-        if base.grain in ("month", "quarter", "season", "half") and unit == "year":
+        if base.grain in ("quarter", "season", "half") and unit == "year":
             # "a year earlier" after a quarter means the same quarter a year before.
             grain = base.grain
         elif base.grain != "day":
