@@ -712,6 +712,17 @@ def r_quarter_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(DATE, later=later)
 
 
+def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the latest period: the quarter a results report is about, once one has been named."""
+
+    def later(state: State) -> Resolved | None:
+        if state.prev_quarter is None:
+            return None
+        return _period_result(state.prev_quarter, anchor_kind="previous")
+
+    return Resolved(DATE, later=later)
+
+
 def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     """year-earlier / year-ago comparisons."""
     pub = ctx.published
@@ -1237,6 +1248,7 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
         or "avenir" in ref
         or "futuro" in ref
         or ref in ("soon", "prochainement", "próximamente", "the near term", "the short term")
+        or ref == "a later date"
     ):
         value = "FUTURE_REF"
     else:
@@ -1521,6 +1533,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "deictic_part": r_deictic_part,
     "mid_part": r_mid_part,
     "year_end": r_year_end,
+    "period_ref": r_period_ref,
     "weekday": r_weekday,
     "weekday_set": r_weekday_set,
     "week_of": r_week_of,

@@ -352,7 +352,21 @@ def _english() -> tuple[Rule, ...]:
         (
             "year-end",
             "year_end",
-            r"(?<![\w-])(?:the\s+(?=year[\s-]end\b(?!\s+[a-z])))?year[\s-]end(?![\w-])",
+            r"(?<![\w-])(?:the\s+(?=year[\s-]end\b(?!\s+[a-z])))?year[\s-]end(?![\w-])"
+            r"|(?<![\w-])year[’']s\s+end\b",
+            2,
+        ),
+        (
+            # "the latest period" in a report on quarterly results: the quarter reported
+            "latest-period",
+            "period_ref",
+            r"the\s+(?:latest|most\s+recent)\s+period\b",
+            2,
+        ),
+        (
+            "duration",
+            "duration",
+            r"the\s+(?P<u>days|weeks|months|years)\s+ahead\b",
             2,
         ),
         (
@@ -403,7 +417,7 @@ def _english() -> tuple[Rule, ...]:
         (
             "future-ref",
             "ref",
-            r"(?P<ref>the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term(?![\w-])(?!\s+(?:debt|"
+            r"(?P<ref>the\s+(?:near\s+)?future|(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\buntil\s)|(?<=\bfor\s))a\s+later\s+date|the\s+(?:near|short)\s+term(?![\w-])(?!\s+(?:debt|"
             r"loans?|rates?|interest|notes?|bonds?|securities|paper|borrowing|outlook|goals?|"
             r"contracts?|financing|memory)\b)|(?<!as\s)soon(?!\s+(?:as|after)))\b",
             1,
@@ -683,7 +697,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
 
 _TRIGGER_WORDS = {
     "en": "yesterday|today|tomorrow|tonight|now|currently|nowadays|presently|recently|lately|"
-    "future|past|soon|term|spring|summer|autumn|fall|winter|quarter|half|weekend|noon|midnight|"
+    "future|past|soon|term|later|period|spring|summer|autumn|fall|winter|quarter|half|weekend|noon|midnight|"
     "midday|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|christmas|easter|"
     "thanksgiving|halloween|valentine's|new|current|recent|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|"
     "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
@@ -743,6 +757,7 @@ NEEDS = {
     "deictic_part": ("other",),
     "mid_part": ("other",),
     "year_end": ("unit",),
+    "period_ref": ("other",),
     "weekday": ("wd",),
     "weekday_set": ("wd",),
     "ago": ("unit",),
