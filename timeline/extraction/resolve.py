@@ -900,20 +900,21 @@ def r_year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """mid-afternoon (yesterday): the middle of a part of a day, TIME with mod MID.
+    """mid-afternoon (yesterday), in the morning: a part of a day, TIME (mod MID for "mid").
 
     With yesterday/today/tomorrow the day is that one; alone it is the day the story is
     on (the previous day-level date), else the publication day.
     """
     part = PARTS[_norm(m["part"])]
     word = _norm(_g(m, "dd") or "")
+    mid = m.group(0).lower().startswith("mid")
 
     def on_day(d: datetime.date, kind: str) -> Resolved:
         res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
         res.value = f"{d.isoformat()}T{part}"
-        res.mod = "MID"
+        res.mod = "MID" if mid else ""
         res.interval = (d, d)
-        res.rule = "mid-part-of-day"
+        res.rule = "mid-part-of-day" if mid else "part-of-day"
         return res
 
     if word:

@@ -377,6 +377,14 @@ def _english() -> tuple[Rule, ...]:
             3,
         ),
         (
+            # "placed orders in the morning": that part of the story's day
+            "the-part-of-day",
+            "mid_part",
+            r"(?<=\bin\s)the\s+(?P<part>morning|afternoon|evening)\b"
+            r"(?!\s+(?:of|session|sessions|paper|papers|edition|news|show|prayers?|shift|trading)\b)",
+            2,
+        ),
+        (
             "deictic-part",
             "deictic_part",
             r"(?P<dd>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b",
