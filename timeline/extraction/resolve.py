@@ -929,6 +929,9 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TIME, later=later)
 
 
+_PAST_PERFECT = re.compile(
+    r"(?i)\bhad\s+(?:not\s+|never\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b|\bhadn't\b"
+)
 _SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till)\s+(?:on\s+)?$")
 
 
@@ -954,10 +957,20 @@ def _weekday_date(
     # A weekday's tense comes from the verb before it ("will meet on Thursday", "ruled
     # Wednesday that he must..."): what follows is often another clause.
     # "announced Wednesday": for a weekday the report itself is the event.
-    if _SOON_BEFORE.search(ctx.before(start, 20)):
+    # A past perfect around the weekday ("had been due to expire Friday", "Until Thursday,
+    # they had not...") puts a plan or a limit in the past.
+    s0, e0 = ctx.sentence(start)
+    past_perfect = _PAST_PERFECT.search(ctx.text, max(s0, start - 60), min(e0, end + 40))
+    if _SOON_BEFORE.search(ctx.before(start, 20)) and not past_perfect:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     found = ctx.cue(start, end, left_only=True, reporting_is_past=True)
-    if found is not None and found[0] == "future" and found[2] and found[1] <= 8:
+    if (
+        found is not None
+        and found[0] == "future"
+        and found[2]
+        and found[1] <= 8
+        and not (past_perfect and past_perfect.start() < start)
+    ):
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
 
