@@ -1520,6 +1520,50 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.day(d))
 
 
+_APPROX_MOD = {
+    "about": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+}
+
+
+def _approximated(
+    fn: Callable[[re.Match[str], Context], Resolved | None],
+) -> Callable[[re.Match[str], Context], Resolved | None]:
+    """Give an expression led by "about", "nearly", "more than"... its TIMEX3 mod.
+
+    Durations take the exact relation (MORE_THAN, LESS_THAN...); a date such as "nearly
+    two years ago" is only approximate.
+    """
+
+    def run(m: re.Match[str], ctx: Context) -> Resolved | None:
+        res = fn(m, ctx)
+        word = m.groupdict().get("approx")
+        if res is None or not word:
+            return res
+        mod = _APPROX_MOD[_norm(word)]
+
+        def mark(r: Resolved | None) -> Resolved | None:
+            if r is not None and not r.mod:
+                r.mod = mod if r.type == DURATION else "APPROX"
+            return r
+
+        if res.later is not None:
+            inner = res.later
+            res.later = lambda state: mark(inner(state))
+            return res
+        return mark(res)
+
+    return run
+
+
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "iso": r_iso,
     "numeric": r_numeric,
@@ -1553,10 +1597,10 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "week_of": r_week_of,
     "spoken_year": r_spoken_year,
     "the_period": r_the_period,
-    "ago": r_ago,
+    "ago": _approximated(r_ago),
     "offset": r_offset,
     "ref": r_ref,
-    "duration": r_duration,
+    "duration": _approximated(r_duration),
     "set": r_set,
     "set_rate": r_set_rate,
     "clock": r_clock,

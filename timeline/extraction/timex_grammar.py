@@ -164,6 +164,12 @@ def _english() -> tuple[Rule, ...]:
         r"several|many|some|few)"
     )
     rel = r"(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)"
+    # "nearly two years", "more than four decades ago": TimeML keeps the modifier in the
+    # extent and records it as mod.
+    approx = (
+        r"(?:(?P<approx>about|approximately|roughly|nearly|almost|more\s+than|less\s+than|"
+        r"fewer\s+than|at\s+least|up\s+to)\s+)?"
+    )
     part = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
     clock = (
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
@@ -400,7 +406,7 @@ def _english() -> tuple[Rule, ...]:
         (
             "ago",
             "ago",
-            rf"(?:{count}\s+(?P<u>{units})|(?P<bare>years|months|weeks|days|decades))\s+ago{b}",
+            rf"(?:{approx}{count}\s+(?P<u>{units})|(?P<bare>years|months|weeks|days|decades))\s+ago{b}",
             4,
         ),
         (
@@ -444,8 +450,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "duration",
             "duration",
-            r"(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|final|latest|following|"
-            r"remaining|initial|recent)|the)\s+)?"
+            approx + r"(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|final|latest|"
+            r"following|remaining|initial|recent)|the)\s+)?"
             + count
             + r"(?:\s+(?:more|additional|extra|full|long|straight|consecutive))?"
             + r"(?:\s+(?:trading|business|working))?"
