@@ -796,12 +796,22 @@ def _relative_period(unit: str, offset: int, pub: datetime.date, mod: str) -> Re
     return _period_result(cal.shifted(grain, pub, offset), mod)
 
 
+def _is_title(m: re.Match[str], ctx: Context) -> bool:
+    """A title-cased phrase opening a quotation (ABC's "This Week") names a programme."""
+    words = m.group(0).split()
+    if len(words) < 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return re.search(r"(?:[\"“]|``)\s*$", ctx.before(m.start(), 3)) is not None
+
+
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """last/this/next + week, month, year...; previous/following continue the story."""
     unit = _unit_of(m["u"])
     offset = REL.get(_norm(m["rel"]))
     if offset is None:
         return None
+    if _is_title(m, ctx):
+        return None  # ABC's "This Week": a programme, not a week
     if isinstance(offset, str):
         step = 1 if offset.endswith("+1") else -1
         return _anaphoric(unit, step, ctx)

@@ -276,7 +276,7 @@ def _english() -> tuple[Rule, ...]:
             "quarter-reference",
             "quarter_ref",
             r"the\s+(?P<adj>latest|current|past|last|most\s+recent|previous|prior|next|coming|"
-            r"same|year-earlier|year-ago)?\s*quarter\b(?!\s+of)",
+            r"same|year-earlier|year-ago)?\s*quarter\b(?!\s+of)(?!-to-)",
             1,
         ),
         (
