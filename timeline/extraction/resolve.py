@@ -1443,6 +1443,16 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         fixed = _weekday_date(wd, None, ctx, m.start(), m.end())[0]
     elif groups.get("dd"):
         fixed = cal.shift(pub, "day", _DEICTIC[_norm(m["dd"])])
+    elif groups.get("cmon"):
+        # "5 p.m. EST, Nov. 6": the clock time on that day
+        month = _month_index(ctx.lex, m["cmon"])
+        dd = int(m["cd"])
+        if month is None:
+            return None
+        y = int(m["cy"]) if m["cy"] else _year_for_month(month, dd, pub, None)
+        if not _valid(y, month, dd):
+            return None
+        fixed = datetime.date(y, month, dd)
     else:
         # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside.
         near = re.match(

@@ -175,7 +175,9 @@ def _english() -> tuple[Rule, ...]:
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
         r"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<nm>noon|midnight|midday)\b)"
         r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time)\b)?"
-        rf"(?:,?\s+(?:on\s+)?(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow)\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow)\b"
+        rf"|,?\s+(?:on\s+)?(?P<cmon>{mon_any})\s*(?P<cd>3[01]|[12]\d|0?[1-9])\b(?![\d,.]\d)"
+        r"(?:,\s+(?P<cy>1\d{3}|20\d\d)\b)?)?"
     )
     rules = [
         (
