@@ -442,11 +442,14 @@ def _english() -> tuple[Rule, ...]:
         (
             "spoken-year",
             "spoken_year",
-            r"(?:the\s+year\s+)?(?P<sy>nineteen|eighteen)[\s-]+(?P<yy>(?:twenty|thirty|forty|"
+            r"(?:(?:the\s+year\s+)?(?P<sy>nineteen|eighteen)[\s-]+(?P<yy>(?:twenty|thirty|forty|"
             r"fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|"
             r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
             r"eighteen|nineteen|hundred)\b|(?:the\s+year\s+)?(?P<tt>two\s+thousand)"
-            r"(?:\s+and\s+(?P<ty>one|two|three|four|five|six|seven|eight|nine|ten))?\b",
+            r"(?:\s+and\s+(?P<ty>one|two|three|four|five|six|seven|eight|nine|ten))?\b)"
+            # "two thousand years", "nineteen hundred miles": a count, not a year
+            r"(?![\s-]+(?:years?|months?|weeks?|days?|hours?|decades?|centuries|people|troops|"
+            r"dollars|miles|kilometers|kilometres|soldiers|refugees|men|women|more|of)\b)",
             1,
         ),
         (
