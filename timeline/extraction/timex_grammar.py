@@ -466,7 +466,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "duration",
             "duration",
-            rf"(?P<lead>(?:the\s+)?(?:past|last|next|coming|recent))\s+(?P<u>years|months|weeks|days|decades|hours){b}",
+            rf"(?P<lead>(?:the\s+)?(?:past|last|next|coming|recent)|the\s+(?:first|final|early|"
+            rf"initial|opening))\s+(?P<u>years|months|weeks|days|decades|hours){b}",
             1,
         ),
         (
