@@ -1565,7 +1565,7 @@ def _approximated(
 
     def run(m: re.Match[str], ctx: Context) -> Resolved | None:
         res = fn(m, ctx)
-        word = m.groupdict().get("approx")
+        word = m.groupdict().get("approx") or ("about" if m.groupdict().get("orso") else None)
         if res is None or not word:
             return res
         mod = _APPROX_MOD[_norm(word)]

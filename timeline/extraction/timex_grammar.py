@@ -408,7 +408,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "ago",
             "ago",
-            rf"(?:{approx}{count}\s+(?P<u>{units})|(?P<bare>years|months|weeks|days|decades))\s+ago{b}",
+            rf"(?:{approx}{count}\s+(?P<u>{units})|(?P<bare>years|months|weeks|days|decades))"
+            rf"(?P<orso>\s+or\s+so)?\s+ago{b}",
             4,
         ),
         (
