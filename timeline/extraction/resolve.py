@@ -727,7 +727,7 @@ def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     """year-earlier / year-ago comparisons."""
     pub = ctx.published
 
-    what = (_g(m, "what", "what2") or "").lower()
+    what = (_g(m, "what", "what2", "what3") or "").lower()
     if m["months"]:
         # "the year-earlier nine months": a stretch, as TimeBank reads it.
         return Resolved(DURATION, duration_value("month", float(ctx.lex.number(m["months"]) or 0)))

@@ -286,7 +286,8 @@ def _english() -> tuple[Rule, ...]:
             "year_ago",
             r"the\s+(?:comparable\s+|same\s+)?year-(?:earlier|ago)\s+(?P<what>(?:(?P<q>first|second|"
             r"third|fourth)\s+)?quarter|period|(?P<months>three|six|nine)\s+months)\b"
-            r"|year-(?:earlier|ago)(?:\s+(?P<what2>quarter|period))?\b",
+            r"|year-(?:earlier|ago)(?:\s+(?P<what2>quarter|period))?\b"
+            r"|the\s+(?:same\s+)?(?P<what3>quarter|period)\s+a\s+year\s+(?:ago|earlier)\b",
             2,
         ),
         (
