@@ -1021,6 +1021,14 @@ def r_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
         for word in re.split(r"[\s-]+", _norm(m["yy"])):
             rest += _SPOKEN_TENS.get(word, 0) + _SPOKEN_ONES.get(word, 0)
         y = century + rest
+    if m.groupdict().get("smon"):
+        month = _month_index(ctx.lex, m["smon"])
+        if month is not None:
+            return _period_result(cal.month(y, month), anchor_kind="")
+    if m.groupdict().get("ss"):
+        code = _SEASON_CODES.get(m["ss"].lower())
+        if code:
+            return _period_result(cal.season(y, code), anchor_kind="")
     return _period_result(cal.year(y), anchor_kind="")
 
 

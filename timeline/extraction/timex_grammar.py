@@ -444,6 +444,9 @@ def _english() -> tuple[Rule, ...]:
         (
             "spoken-year",
             "spoken_year",
+            # Broadcast transcripts: "January nineteen ninety-seven", "the winter of ..."
+            rf"(?:(?P<smon>{mon}),?\s+(?:of\s+)?|the\s+(?P<ss>spring|summer|autumn|fall|winter)"
+            r"\s+of\s+)?"
             r"(?:(?:the\s+year\s+)?(?P<sy>nineteen|eighteen)[\s-]+(?P<yy>(?:twenty|thirty|forty|"
             r"fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|"
             r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
