@@ -1350,6 +1350,12 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(DURATION, duration_value(unit, None))
     if raw_n is not None and _norm(raw_n) in ("a", "an") and unit_word != unit:
         return None  # "a decades..." is no count of decades
+    if (
+        unit == "quarter"
+        and re.search(r"\b(?:first|last|second)\s+two\s+quarters$", m.group(0), re.I)
+        and re.match(r"\s+of\s+(?:\d{4}|this|last|next|the\s+year)\b", ctx.after(m.end(), 16), re.I)
+    ):
+        return None  # "the first two quarters of 1990" is a half-year (see r_half)
     fraction = raw_n is not None and _norm(raw_n) in ("a", "an", "one", "three")
     if (
         fraction

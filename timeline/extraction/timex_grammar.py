@@ -270,7 +270,7 @@ def _english() -> tuple[Rule, ...]:
         (
             "half-year",
             "half",
-            r"(?:the\s+)?(?P<h>first|second|last)(?:\s+|-)half\s+of\s+"
+            r"(?:the\s+)?(?P<h>first|second|last)(?:(?:\s+|-)half|\s+two\s+quarters)\s+of\s+"
             rf"(?:{YEAR}|(?P<rel>this|last|next)\s+year|the\s+year)",
             3,
         ),
@@ -768,7 +768,7 @@ NEEDS = {
     "century": ("digit", "other"),
     "season": ("other",),
     "quarter": ("digit", "other", "unit"),
-    "half": ("other",),
+    "half": ("other", "unit"),
     "quarter_ref": ("unit", "other"),
     "year_quarter": ("digit",),
     "year_ago": ("unit", "other"),
