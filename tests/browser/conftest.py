@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -18,6 +19,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 # Playwright's sync API runs an event loop in the test thread, which makes Django refuse
 # ORM calls there as "async unsafe"; the calls are ordinary synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Generous waits: CI machines are shared and a loaded 2-core box can take many seconds to
+# serve a page. These are upper bounds for waiting, not timing assertions.
+BROWSER_TIMEOUT_MS = 60_000
+expect.set_options(timeout=BROWSER_TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +63,7 @@ def page(browser):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 
