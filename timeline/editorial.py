@@ -225,19 +225,7 @@ class HistoryEntry:
 
 
 _HISTORY_KIND = {"+": "created", "~": "changed", "-": "deleted"}
-_HISTORY_FIELDS = (
-    "title",
-    "summary",
-    "category",
-    "places",
-    "date_value",
-    "date_mod",
-    "date_precision",
-    "date_start",
-    "date_end",
-    "status",
-    "editor_fields",
-)
+_HISTORY_FIELDS = (*Event.REVERTIBLE_FIELDS, "editor_fields")
 
 
 def event_history(*, event: Event) -> list[HistoryEntry]:

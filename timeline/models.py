@@ -170,6 +170,20 @@ class Event(models.Model):
 
     # Fields an editor may set; once set, re-extraction leaves them alone.
     EDITABLE_FIELDS = ("title", "summary", "category", "actors", "places", "date")
+    # Plain columns a history version holds and a revert copies back (version only moves
+    # forward; actors are a relation).
+    REVERTIBLE_FIELDS = (
+        "title",
+        "summary",
+        "category",
+        "places",
+        "date_value",
+        "date_mod",
+        "date_precision",
+        "date_start",
+        "date_end",
+        "status",
+    )
 
     conflict = models.ForeignKey(Conflict, on_delete=models.PROTECT, related_name="events")
     title = models.CharField(max_length=300)

@@ -659,18 +659,7 @@ def _event_split_origin(*, mention: Mention, source: Event) -> Event | None:
 
 
 # Fields a revert copies back from a history row; ``version`` always moves forward.
-_REVERTIBLE = (
-    "title",
-    "summary",
-    "category",
-    "places",
-    "date_value",
-    "date_mod",
-    "date_precision",
-    "date_start",
-    "date_end",
-    "status",
-)
+_REVERTIBLE = Event.REVERTIBLE_FIELDS
 
 
 def event_revert(
