@@ -214,21 +214,20 @@ def timeline_figure(
         name = plotly_text(category_labels.get(category, category))
         if category in bars:
             columns = bars[category]
-            shell = _checked(
-                go.Bar,
+            shell = _bar_trace(
                 name=name,
-                legendgroup=category,
-                showlegend=category not in points,
-                orientation="h",
+                category=category,
+                colour=colour,
+                show_legend=category not in points,
                 width=0.13,
-                marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
+                hover=hover,
+                columns=columns,
                 # When the reader opens an event the page script selects it; the rest fade.
-                selected={"marker": {"opacity": 0.9}},
-                unselected={"marker": {"opacity": 0.15}},
-                hovertemplate=hover,
+                selection={
+                    "selected": {"marker": {"opacity": 0.9}},
+                    "unselected": {"marker": {"opacity": 0.15}},
+                },
             )
-            shell.update(base=columns["base"], x=columns["x"], y=columns["y"])
-            shell["customdata"] = columns["customdata"]
             if any(columns["pattern"]):
                 shell["marker"]["pattern"] = {
                     "shape": columns["pattern"],
@@ -238,19 +237,20 @@ def timeline_figure(
                 }
             data.append(shell)
         if category in points:
-            columns = points[category]
-            shell = _checked(
-                marker_type,
-                name=name,
-                legendgroup=category,
-                mode="markers",
-                marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
-                selected={"marker": {"size": 14}},
-                unselected={"marker": {"opacity": 0.3}},
-                hovertemplate=hover,
+            data.append(
+                _marker_trace(
+                    marker_type,
+                    name=name,
+                    category=category,
+                    colour=colour,
+                    hover=hover,
+                    columns=points[category],
+                    selection={
+                        "selected": {"marker": {"size": 14}},
+                        "unselected": {"marker": {"opacity": 0.3}},
+                    },
+                )
             )
-            shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
-            data.append(shell)
 
     x_range = _x_range(window, events)
     layout = _lane_layout(lanes, x_range=x_range)
@@ -397,36 +397,28 @@ def compare_figure(
         colour = category_colour(category)
         name = plotly_text(category_labels.get(category, category))
         if category in bars:
-            shell = _checked(
-                go.Bar,
-                name=name,
-                legendgroup=category,
-                showlegend=category not in by_category,
-                orientation="h",
-                width=0.16,
-                marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
-                hovertemplate=hover,
+            data.append(
+                _bar_trace(
+                    name=name,
+                    category=category,
+                    colour=colour,
+                    show_legend=category not in by_category,
+                    width=0.16,
+                    hover=hover,
+                    columns=bars[category],
+                )
             )
-            columns = bars[category]
-            shell.update(
-                base=columns["base"],
-                x=columns["x"],
-                y=columns["y"],
-                customdata=columns["customdata"],
-            )
-            data.append(shell)
         if category in by_category:
-            shell = _checked(
-                marker_type,
-                name=name,
-                legendgroup=category,
-                mode="markers",
-                marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
-                hovertemplate=hover,
+            data.append(
+                _marker_trace(
+                    marker_type,
+                    name=name,
+                    category=category,
+                    colour=colour,
+                    hover=hover,
+                    columns=by_category[category],
+                )
             )
-            columns = by_category[category]
-            shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
-            data.append(shell)
 
     layout = _lane_layout(lanes, x_range=None)
     layout["barmode"] = "overlay"
@@ -470,6 +462,59 @@ def _checked(cls, **props) -> dict:
 @functools.lru_cache(maxsize=512)
 def _checked_json(cls, key: str) -> dict:
     return cls(**json.loads(key)).to_plotly_json()
+
+
+def _bar_trace(
+    *,
+    name: str,
+    category: str,
+    colour: str,
+    show_legend: bool,
+    width: float,
+    hover: str,
+    columns: dict,
+    selection: dict | None = None,
+) -> dict:
+    """One lane's coarse-precision events as light horizontal bars over their intervals."""
+    shell = _checked(
+        go.Bar,
+        name=name,
+        legendgroup=category,
+        showlegend=show_legend,
+        orientation="h",
+        width=width,
+        marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
+        hovertemplate=hover,
+        **(selection or {}),
+    )
+    shell.update(
+        base=columns["base"], x=columns["x"], y=columns["y"], customdata=columns["customdata"]
+    )
+    return shell
+
+
+def _marker_trace(
+    marker_type,
+    *,
+    name: str,
+    category: str,
+    colour: str,
+    hover: str,
+    columns: dict,
+    selection: dict | None = None,
+) -> dict:
+    """One lane's day-precision events as markers (SVG or WebGL by ``marker_type``)."""
+    shell = _checked(
+        marker_type,
+        name=name,
+        legendgroup=category,
+        mode="markers",
+        marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
+        hovertemplate=hover,
+        **(selection or {}),
+    )
+    shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
+    return shell
 
 
 def _ordered_categories(labels: dict[str, str], present: Iterable[str]) -> list[str]:
