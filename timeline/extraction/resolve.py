@@ -226,7 +226,10 @@ class Context:
 
         "will withdraw by May" and "as planned" point forward; "met", "said", "was" point
         back. Suffix guesses (-ed, Spanish -ó, French -ra) count for less than listed words:
-        their distance (in words) is doubled and increased by two.
+        a future guess's distance (in words) is doubled and increased by two, a past guess's
+        tripled and increased by two, since many -ed words are adjectives ("preferred
+        shares", "armed groups") and a modal further left ("will redeem ... preferred
+        shares on Oct. 31") still governs the date.
         """
         s, e = self.sentence(start)
         s = max(s, start - 200)
@@ -260,7 +263,7 @@ class Context:
                     and not (i > 0 and words[i - 1].group().lower() in _FUTURE_PASSIVE)
                 ):
                     # "to be completed by May" is a plan, not a past event.
-                    kind, dist = "past", 2 * dist + 2
+                    kind, dist = "past", 3 * dist + 2
             if kind and (best is None or dist < best[0]):
                 best = (dist, kind, listed)
         return (best[1], best[0], best[2]) if best else None
@@ -1243,6 +1246,41 @@ def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+def r_anaphoric_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the previous Friday, the following Monday: counted from the story's day.
+
+    The story's day is the previous day-precise date in the text, else the publication
+    date; "previous" is the last such weekday strictly before it, "following" the first
+    strictly after.
+    """
+    wd = ctx.lex.weekdays.get(_norm(m["wd"]))
+    if wd is None:
+        return None
+    back = _norm(m["rel"]) in ("previous", "preceding", "prior")
+    part = _g(m, "part")
+    pub = ctx.published
+
+    def later(state: State) -> Resolved | None:
+        if state.prev is not None and state.prev.grain == "day":
+            base, kind = state.prev.interval()[0], "previous"
+        else:
+            base, kind = pub, "published"
+        delta = wd - base.isoweekday()
+        if back:
+            delta = delta if delta < 0 else delta - 7
+        else:
+            delta = delta if delta > 0 else delta + 7
+        d = base + datetime.timedelta(days=delta)
+        res = _period_result(cal.day(d), anchor_kind=kind)
+        res.interval = (d, d)
+        if part:
+            res.type = TIME
+            res.value = f"{d.isoformat()}T{PARTS[_norm(part)]}"
+        return res
+
+    return Resolved(DATE, later=later, rule="anaphoric-weekday")
+
+
 def r_day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the day before / the day after: against the previous date."""
     return _anaphoric("day", -1 if m["dir"].lower() == "before" else 1, ctx)
@@ -1628,6 +1666,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "period_ref": r_period_ref,
     "weekday": r_weekday,
     "weekday_set": r_weekday_set,
+    "anaphoric_weekday": r_anaphoric_weekday,
     "week_of": r_week_of,
     "spoken_year": r_spoken_year,
     "the_period": r_the_period,

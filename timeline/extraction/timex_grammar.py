@@ -405,6 +405,13 @@ def _english() -> tuple[Rule, ...]:
             rf"{mod}(?:{rel}\s+)?(?P<wd>{wd}){part}(?!s\b){b}",
             2,
         ),
+        (
+            # "the previous Friday", "the following Monday": counted from the story's day
+            "anaphoric-weekday",
+            "anaphoric_weekday",
+            rf"the\s+(?P<rel>previous|preceding|prior|following|next)\s+(?P<wd>{wd}){part}{b}",
+            3,
+        ),
         ("weekday-set", "weekday_set", rf"(?<=\bon\s)(?P<wd>{wd})s{b}", 2),
         (
             "ago",
@@ -785,6 +792,7 @@ NEEDS = {
     "period_ref": ("other",),
     "weekday": ("wd",),
     "weekday_set": ("wd",),
+    "anaphoric_weekday": ("wd",),
     "ago": ("unit",),
     "offset": ("unit",),
     "ref": ("other",),
