@@ -1265,12 +1265,9 @@ def r_anaphoric_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
             base, kind = state.prev.interval()[0], "previous"
         else:
             base, kind = pub, "published"
-        delta = wd - base.isoweekday()
-        if back:
-            delta = delta if delta < 0 else delta - 7
-        else:
-            delta = delta if delta > 0 else delta + 7
-        d = base + datetime.timedelta(days=delta)
+        # Days to the weekday, 1..7: never the story's day itself.
+        step = ((base.isoweekday() - wd) if back else (wd - base.isoweekday())) % 7 or 7
+        d = base + datetime.timedelta(days=-step if back else step)
         res = _period_result(cal.day(d), anchor_kind=kind)
         res.interval = (d, d)
         if part:
