@@ -63,6 +63,12 @@ def test_expressions_resolve_as_annotated(language: str, case: dict) -> None:
         end = start + len(span)
         clash = [e for e in found if e.type in (DATE, TIME) and e.start < end and start < e.end]
         assert not clash, f"{span!r} dated as {clash}"
+    for span in case.get("absent_any", []):
+        start = case["text"].find(span)
+        assert start >= 0, span
+        end = start + len(span)
+        clash = [e for e in found if e.start < end and start < e.end]
+        assert not clash, f"{span!r} tagged as {clash}"
 
 
 @pytest.mark.parametrize(("language", "case"), CASES)

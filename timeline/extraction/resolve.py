@@ -800,11 +800,16 @@ def _relative_period(unit: str, offset: int, pub: datetime.date, mod: str) -> Re
 
 
 def _is_title(m: re.Match[str], ctx: Context) -> bool:
-    """A title-cased phrase opening a quotation (ABC's "This Week") names a programme."""
+    """A title-cased phrase opening a quotation (ABC's "This Week", CBS's "60 Minutes")
+    names a programme."""
     words = m.group(0).split()
-    if len(words) < 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+    if len(words) < 2 or not all(
+        w.isdigit() or (w[:1].isupper() and not w.isupper()) for w in words
+    ):
         return False
-    return re.search(r"(?:[\"“]|``)\s*$", ctx.before(m.start(), 3)) is not None
+    if all(w.isdigit() for w in words):
+        return False
+    return re.search(r"(?:[\"“‘]|``|'')\s*$", ctx.before(m.start(), 3)) is not None
 
 
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -844,12 +849,21 @@ def r_past_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _relative_period(_unit_of(m["u"]), -1, ctx.published, "")
 
 
+_TODAY_GENERIC = re.compile(
+    r"(?i)['’]s\s+(?:(?:young|modern|global|fast-changing|changing|personal|\w+-\w+)\s+)?"
+    r"(?:world|youth|young\s+people|society|societies|generations?|children|kids|"
+    r"standards|terms|dollars|money|prices|technology|technologies|culture|computers)\b"
+)
+
+
 def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     """yesterday, today, tomorrow, tonight (and their French and Spanish forms)."""
     word = _norm(m["dd"])
     offset = _DEICTIC.get(word)
     if offset is None:
         return None
+    if word == "today" and _TODAY_GENERIC.match(ctx.after(m.end(), 30)):
+        return None  # "today's youth", "in today's dollars": the present age, not a day
     d = cal.shift(ctx.published, "day", offset)
     part = _g(m, "part")
     if word == "tonight":
@@ -1375,6 +1389,10 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit is None:
         return None
     raw_n = _g(m, "n")
+    if _is_title(m, ctx):
+        return None
+    if re.search(r"(?i)\b(?:early|small|wee)\s+hours$", m.group(0)):
+        return None  # "in the early hours of Thursday": a part of the night, not a span
     if m.group(0).lower().endswith("-long") and _g(m, "u") and not _g(m, "n"):
         # "a day-long strike" lasts one day; "decades-long" an unknown number of decades.
         return Resolved(DURATION, duration_value(unit, None if _g(m, "pl") else 1))
@@ -1470,6 +1488,8 @@ def r_set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Clock times, anchored on a weekday next to them or the day in the sentence."""
     groups = m.groupdict()
+    if groups.get("nm") and re.search(r"(?i)\bhigh\s+$", ctx.before(m.start(), 6)):
+        return None  # "high noon": a showdown, not midday
     if groups.get("nm"):
         hh, mi = (0, 0) if m["nm"].lower() == "midnight" else (12, 0)
     elif groups.get("h"):

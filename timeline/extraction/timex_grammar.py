@@ -543,7 +543,10 @@ def _english() -> tuple[Rule, ...]:
             "clock",
             _after_words("at", "by", "around", "until", "from", "before", "after", "since")
             + r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)"
-            r"(?:\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs|h)\b)?(?![\d:])",
+            r"(?:\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs|h)\b)?(?![\d:])"
+            # "at 2.46 billion guilders", "at 1.25 percent": amounts, not clock times
+            r"(?!\s*(?:%|[a-z]*illions?\b|thousands?\b|bn\b|percent|per\s+cent|pct\b|points?\b|"
+            r"cents?\b|pence\b|times\b|a\s+share\b|per\s+share\b))",
             3,
         ),
         (
