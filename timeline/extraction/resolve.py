@@ -170,6 +170,7 @@ class State:
     prev: Period | None = None
     prev_quarter: Period | None = None
     prev_pos: int = -1
+    prev_end: int = -1
 
 
 @dataclass(slots=True)
@@ -1293,8 +1294,29 @@ def r_anaphoric_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """the day before / the day after: against the previous date."""
-    return _anaphoric("day", -1 if m["dir"].lower() == "before" else 1, ctx)
+    """the day before / the day after: against the previous date.
+
+    In apposition to a date ("on Oct. 12, the day before the crash") the phrase names that
+    same day: what it is before or after is an event, not the previous date.
+    """
+    res = _anaphoric("day", -1 if m["dir"].lower() == "before" else 1, ctx)
+    shifted = res.later
+    start = m.start()
+
+    def later(state: State) -> Resolved | None:
+        if (
+            state.prev is not None
+            and state.prev.grain == "day"
+            and 0 <= state.prev_end <= start
+            and re.fullmatch(r"\s*,\s*", ctx.text[state.prev_end : start])
+        ):
+            same = _period_result(state.prev, anchor_kind="previous")
+            same.rule = "anaphoric-apposition"
+            return same
+        return shifted(state) if shifted is not None else None
+
+    res.later = later
+    return res
 
 
 def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:

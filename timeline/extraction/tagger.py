@@ -23,6 +23,7 @@ import datetime
 import re
 import time
 
+from . import timex_calendar as cal
 from .resolve import RESOLVERS, Context, OutOfRange, Resolved, State
 from .timex_grammar import NEEDS, TRIGGER_CLASSES, rules_for, trigger_for
 from .timex_lexicon import lexicon
@@ -152,6 +153,46 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
     return chosen
 
 
+_DAY_BEFORE = re.compile(r"(?i)(?:the\s+)?day\s+(before|after)")
+
+
+def _compose(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """Join "the day before" to the date right after it: "the day before last Tuesday".
+
+    The phrase then counts from that date, not from the previous date in the text.
+    """
+    out: list[_Cand] = []
+    i = 0
+    while i < len(chosen):
+        c = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        m = _DAY_BEFORE.fullmatch(text, c.start, c.end)
+        if (
+            m is not None
+            and nxt is not None
+            and nxt.res.later is None
+            and nxt.res.period is not None
+            and nxt.res.period.grain == "day"
+            and not text[c.end : nxt.start].strip()
+        ):
+            step = -1 if m.group(1).lower() == "before" else 1
+            d = cal.shift(nxt.res.period.interval()[0], "day", step)
+            res = Resolved(
+                DATE,
+                anchor_kind=nxt.res.anchor_kind,
+                rule="day-before-date",
+                period=cal.day(d),
+                interval=(d, d),
+            )
+            res.value = res.period.value  # type: ignore[union-attr]
+            out.append(_Cand(c.start, nxt.end, "day-before-date", c.prio, res))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
 def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> TemporalExpression:
     interval = res.interval
     precision = None
@@ -214,12 +255,12 @@ def _anchor_pass(
         if not (res.sets_prev and c.res.sets_prev):
             p = None
         if p is not None and expr.is_dating and p.grain in ("day", "month", "quarter", "year"):
-            state.prev, state.prev_pos = p, c.start
+            state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
             if p.grain == "quarter" and c.res.later is None:
                 # Only quarters the text names, not ones worked out from "year-ago".
                 state.prev_quarter = p
         elif p is not None and expr.is_dating and p.grain in ("week", "season", "half"):
-            state.prev, state.prev_pos = p, c.start
+            state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
     return out
 
 
@@ -257,7 +298,7 @@ def tag(
         return []
     ctx = Context(text, published, lexicon(lang), sorted(sentences or []))
     cands = _find(text, ctx, lang, deadline)
-    chosen = _choose(cands)
+    chosen = _compose(text, _choose(cands))
     return _anchor_pass(text, chosen, published, deadline)
 
 
@@ -337,8 +378,6 @@ def _dateparser_phrase(
         return None
     d = data.date_obj.date()
     precision = _PERIOD_PRECISION.get(data.period or "day", "day")
-    from . import timex_calendar as cal
-
     try:
         period = cal.containing(precision, d)
     except OutOfRange:
