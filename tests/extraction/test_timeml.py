@@ -212,6 +212,48 @@ def test_timexes_from_expressions():
     ]
 
 
+def _counted(text: str) -> Timex:
+    """The TimeML view of the one expression the extractor finds in ``text``."""
+    from timeline.extraction import extract
+
+    found = extract(text, published=datetime.date(2020, 3, 10)).expressions
+    counted = [e for e in found if e.offset]
+    assert len(counted) == 1, found
+    return timexes_from_expressions(counted)[0]
+
+
+def test_counted_dates_keep_their_date_and_are_written_as_timeml_durations():
+    from timeline.extraction import extract
+
+    text = "The envoys met on March 3, 2020. Three days later, the talks collapsed."
+    later = [e for e in extract(text, published=datetime.date(2020, 3, 10)).expressions][-1]
+    # The timeline gets the date...
+    assert (later.text, later.type, later.value, later.offset) == (
+        "Three days later",
+        "DATE",
+        "2020-03-06",
+        "P3D",
+    )
+    assert later.is_dating
+    # ...TimeML gets a DURATION over the counted span, without the signal word.
+    view = _counted(text)
+    assert (view.text, view.type, view.value, view.mod) == ("Three days", "DURATION", "P3D", "")
+    assert text[view.start : view.end] == "Three days"
+
+
+def test_whole_year_comparisons_stay_timeml_dates():
+    view = _counted(
+        "The bank earned $5 million in the third quarter of 2019, up from $4 million "
+        "a year earlier."
+    )
+    assert (view.text, view.type) == ("a year earlier", "DATE")
+
+
+def test_expressions_without_offset_are_written_as_they_are():
+    plain = TemporalExpression(text="Three days", start=0, end=10, type="DURATION", value="P3D")
+    assert timexes_from_expressions([plain]) == [Timex(0, 10, "Three days", "DURATION", "P3D")]
+
+
 def test_real_te3_file_text_equals_the_text_element():
     files = find_timeml_files(CORPUS) if CORPUS.is_dir() else []
     if not files:

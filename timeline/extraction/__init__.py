@@ -13,7 +13,10 @@ Every ``TemporalExpression`` has ``.text .start .end`` (character offsets), ``.t
 inclusive ``.interval_start``/``.interval_end`` (``datetime.date``) for points and periods,
 ``.rule`` (the resolution rule) with ``.anchor``/``.anchor_kind`` (what a relative
 expression was resolved against) and ``.explanation``, the trail shown to readers:
-"'September last year' + published 2021-02-28 → 2020-09 (month)".
+"'September last year' + published 2021-02-28 → 2020-09 (month)". A date worked out by
+counting from its anchor ("three days later") also has ``.offset``, the span counted as an
+ISO 8601 duration (P3D); the timeline uses the date, and TimeML output
+(:func:`timeline.extraction.timeml.timex_view`) writes the DURATION, as TimeML annotates it.
 
 Every ``EventCandidate`` has ``.sentence .sentence_start .sentence_end``, ``.date`` (the
 expression dating it), ``.expressions`` (all in the sentence), ``.title``, ``.category``,
@@ -39,7 +42,7 @@ from .types import (
     TemporalExpression,
 )
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 # Inputs above this are refused outright (the admin form caps articles at 1 MB too).
 MAX_CHARS = 1_000_000

@@ -184,6 +184,8 @@ class Resolved:
     anchor_kind: str = ""
     rule: str = ""
     interval: tuple[datetime.date, datetime.date] | None = None
+    # The span counted from the anchor ("three days later": P3D), as an ISO 8601 duration.
+    offset: str = ""
     later: Callable[[State], Resolved | None] | None = field(default=None, repr=False)
     # Whether later expressions may anchor on this one. Comparisons ("a year earlier",
     # "the year-ago quarter") point back from the story's time; they do not move it.
@@ -1193,16 +1195,22 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
             res = _period_result(cal.month(target.year, target.month))
         res.mod = "APPROX"
         res.rule = "offset-clause"
+        res.offset = duration_value(unit, n)
         return res
     sign = -1 if backward else 1
+    span = duration_value(unit, n)
 
     def later(state: State) -> Resolved | None:
         if state.prev is None:
-            return _shift_from(pub, unit, sign * n, "published")
+            res = _shift_from(pub, unit, sign * n, "published")
+            if res is not None:
+                res.offset = span
+            return res
         base = state.prev
         res = _shift_from(base.interval()[0], unit, sign * n, "previous")
         if res is None or res.period is None:
             return res
+        res.offset = span
         grain = res.period.grain
         if base.grain in ("quarter", "season", "half") and unit == "year":
             # "a year earlier" after a quarter means the same quarter a year before.
@@ -1216,6 +1224,7 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
                 else res.period.interval()[0]
             )
             res = _period_result(cal.containing(grain, moved), anchor_kind="previous")
+            res.offset = span
         return res
 
     # Comparisons ("a year earlier") leave the story's time alone; "two days later" moves it.

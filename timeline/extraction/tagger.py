@@ -220,6 +220,7 @@ def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> Tem
         anchor_kind=res.anchor_kind
         if (anchor is not None or res.anchor_kind == "previous")
         else "",
+        offset=res.offset,
     )
 
 

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 __all__ = [
@@ -194,23 +195,45 @@ def find_timeml_files(directory: str | Path) -> list[Path]:
     return sorted(p for p in Path(directory).rglob("*.tml") if p.is_file())
 
 
+# The word that turns a counted span into a date: "three days later", "a month after".
+_SIGNAL = re.compile(r"(?i)\s+(?:later|earlier|after|before|afterwards|previously|prior)$")
+# Comparisons of whole years ("a year earlier", "two years earlier") are dates in TimeBank.
+_YEAR_COMPARISON = re.compile(r"(?i)\byears?[\s-]+earlier$")
+
+
+def timex_view(e: Any) -> Timex:
+    """The TIMEX3 annotation of one extractor expression, as TimeML writes it.
+
+    An expression dated by counting from an anchor ("three days later", "a year after the
+    deal", with ``offset`` set) is, in TimeML, a DURATION ("three days", P3D) plus a signal
+    word and a link to its anchor. The extractor keeps the date it worked out, for the
+    timeline; TimeML output gets the DURATION over the counted span, without the signal.
+    Whole-year comparisons ("a year earlier") stay dates, as TimeBank annotates them.
+    """
+    text, start, end = e.text, e.start, e.end
+    offset = getattr(e, "offset", "") or ""
+    if offset and not _YEAR_COMPARISON.search(text):
+        signal = _SIGNAL.search(text)
+        cut = signal.start() if signal else len(text)
+        return Timex(start=start, end=start + cut, text=text[:cut], type="DURATION", value=offset)
+    return Timex(
+        start=start,
+        end=end,
+        text=text,
+        type=e.type,
+        value=getattr(e, "value", "") or "",
+        mod=getattr(e, "mod", "") or "",
+    )
+
+
 def timexes_from_expressions(expressions: Iterable[object]) -> list[Timex]:
     """Turn extractor output (objects with text/start/end/type/value/mod) into :class:`Timex`.
 
     Works on :class:`timeline.extraction.types.TemporalExpression` without importing it, so
-    this module stays usable on its own. Tids are assigned later, when writing.
+    this module stays usable on its own (see :func:`timex_view`). Tids are assigned later,
+    when writing.
     """
-    return [
-        Timex(
-            start=e.start,
-            end=e.end,
-            text=e.text,
-            type=e.type,
-            value=e.value or "",
-            mod=getattr(e, "mod", "") or "",
-        )
-        for e in expressions
-    ]
+    return [timex_view(e) for e in expressions]
 
 
 def _timex_tag(timex: Timex, tid: str, text: str) -> str:

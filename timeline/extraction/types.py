@@ -33,6 +33,9 @@ class TemporalExpression:
     and sets leave them ``None``. ``rule`` names the resolution rule; ``anchor`` is the date
     a relative expression was resolved against and ``anchor_kind`` says which one
     ("published", "previous" for the previous date in the text, or "" when absolute).
+    ``offset`` is the span counted from the anchor, as an ISO 8601 duration, when the date
+    was worked out by counting ("three days later" → P3D; "" otherwise). TimeML writes such
+    an expression as that DURATION (see :func:`timeline.extraction.timeml.timex_view`).
     """
 
     text: str
@@ -47,6 +50,7 @@ class TemporalExpression:
     rule: str = ""
     anchor: datetime.date | None = None
     anchor_kind: str = ""
+    offset: str = ""
 
     @property
     def is_dating(self) -> bool:
