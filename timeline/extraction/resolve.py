@@ -228,11 +228,14 @@ class Context:
         ``listed`` is False when the cue is only a suffix guess.
 
         "will withdraw by May" and "as planned" point forward; "met", "said", "was" point
-        back. Suffix guesses (-ed, Spanish -ó, French -ra) count for less than listed words:
-        a future guess's distance (in words) is doubled and increased by two, a past guess's
-        tripled and increased by two, since many -ed words are adjectives ("preferred
-        shares", "armed groups") and a modal further left ("will redeem ... preferred
-        shares on Oct. 31") still governs the date.
+        back. English suffix guesses (-ed) count for less than listed words: a past guess's
+        distance (in words) is tripled and increased by two, since many -ed words are
+        adjectives ("preferred shares", "armed groups") and a modal further left ("will
+        redeem ... preferred shares on Oct. 31") still governs the date. In French and
+        Spanish, where tense is an inflection, tense endings (reprendront, comenzará,
+        viajaban, firmaron) count as listed words, unless a determiner makes the word a
+        noun; an auxiliary before a past participle ("se sont rencontrés", "ha firmado") is
+        a past, and the auxiliary of a reporting verb ("a annoncé") reports.
         """
         s, e = self.sentence(start)
         s = max(s, start - 200)
@@ -246,9 +249,13 @@ class Context:
             if best is not None and dist >= best[0]:
                 continue
             w = m.group()
+            lw = w.lower()
             kind = None
             listed = True
-            if w.lower() in lex.reporting:
+            nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+            prev = words[i - 1].group().lower() if i > 0 else ""
+            if lw in lex.reporting or (lw in lex.auxiliaries and nxt in lex.reporting):
+                # "a annoncé", "ha dicho": the auxiliary of a reporting verb reports too.
                 if not reporting_is_past:
                     continue
                 kind = "past"
@@ -256,17 +263,30 @@ class Context:
                 kind = "future"
             elif lex.past.match(w):
                 kind = "past"
-            elif w[:1].islower() and len(w) > 4:
+            elif (
+                lex.participle is not None
+                and prev in lex.auxiliaries
+                and w[:1].islower()
+                and lex.participle.search(w)
+            ):
+                kind = "past"  # "se sont rencontrés", "ha firmado": a compound past
+            elif w[:1].islower() and len(w) > 4 and prev not in lex.determiners:
                 listed = False
                 if lex.future_suffix is not None and lex.future_suffix.search(w):
-                    kind, dist = "future", 2 * dist + 2
+                    if lex.inflected_tense:
+                        kind, listed = "future", True  # "reprendront", "comenzará"
+                    else:
+                        kind, dist = "future", 2 * dist + 2
                 elif (
                     lex.past_suffix is not None
                     and lex.past_suffix.search(w)
                     and not (i > 0 and words[i - 1].group().lower() in _FUTURE_PASSIVE)
                 ):
                     # "to be completed by May" is a plan, not a past event.
-                    kind, dist = "past", 3 * dist + 2
+                    if lex.inflected_tense:
+                        kind, listed = "past", True  # "viajaban", "firmaron"
+                    else:
+                        kind, dist = "past", 3 * dist + 2
             if kind and (best is None or dist < best[0]):
                 best = (dist, kind, listed)
         return (best[1], best[0], best[2]) if best else None
@@ -348,7 +368,7 @@ def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None)
     if ahead <= 3:
         # "met in May", "talks resumed in May": a past-tense verb right before sends it back
         # (a suffix guess counts double, so it must be within three words).
-        if found is not None and found[0] == "past" and found[1] <= (4 if listed else 8):
+        if found is not None and found[0] == "past" and found[1] <= (6 if listed else 8):
             return last_year
         return next_year
     # A future word only reaches a date less than nine months ahead: "decided on Feb. 11
@@ -468,9 +488,9 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_month_rel_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """A month with a relative year (September last year)."""
+    """A month with a relative year (September last year, septiembre del año pasado)."""
     month = _month_index(ctx.lex, m["mon"])
-    offset = REL.get(_norm(m["rel"]))
+    offset = REL.get(_norm(_g(m, "rel", "rel2", "rel3") or ""))
     if month is None or not isinstance(offset, int):
         return None
     return _period_result(cal.month(ctx.published.year + offset, month), _mod(m))

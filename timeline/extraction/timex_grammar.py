@@ -607,6 +607,11 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?P<mon>{mon})(?:\s+{YEAR})?{b}",
         ]
         month_year = rf"{mod}(?P<mon>{mon})\s+(?:de\s+)?{YEAR}"
+        # "septembre de l'an dernier", "juin de l'année prochaine", "mai de cette année"
+        month_rel_year = (
+            rf"{mod}(?P<mon>{mon})\s+(?:de\s+l['’](?:an|année)\s+(?P<rel>dernière|dernier|passée|"
+            r"prochaine|prochain)|de\s+(?P<rel2>cette)\s+année)\b"
+        )
         rel_month = [rf"{mod}(?P<mon>{mon})\s+{rel_after}{b}"]
         weekday = (
             rf"(?P<wd>{wd})(?:\s+(?P<rel>dernier|prochain|passé))?"
@@ -672,6 +677,11 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"(?:\s+(?:de|del)\s+{YEAR})?{b}",
         ]
         month_year = rf"{mod}(?P<mon>{mon})\s+(?:de|del)\s+{YEAR}"
+        # "septiembre del año pasado", "marzo del próximo año", "mayo de este año"
+        month_rel_year = (
+            rf"{mod}(?P<mon>{mon})\s+(?:del\s+año\s+(?P<rel>pasado|próximo|que\s+viene)|"
+            r"del\s+(?P<rel2>próximo|pasado)\s+año|de\s+(?P<rel3>este)\s+año)\b"
+        )
         rel_month = [
             rf"{mod}(?P<mon>{mon})\s+{rel_after}{b}",
             rf"(?P<rel>el\s+pasado|el\s+próximo)\s+(?:mes\s+de\s+)?(?P<mon>{mon}){b}",
@@ -707,6 +717,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ),
         *[("absolute-day", "abs_day", p, 4) for p in abs_days],
         ("month-year", "month_year", month_year, 4),
+        ("month+relative-year", "month_rel_year", month_rel_year, 4),
         *[("month+relative", "rel_month", p, 3) for p in rel_month],
         ("month", "month", rf"{mod}(?P<mon>{mon}){b}", 1),
         ("year", "year", rf"{mod}{YEAR}", 1),

@@ -239,6 +239,36 @@ _EN_REPORTING = frozenset(
 )
 
 
+_FR_REPORTING = frozenset(
+    {
+        *("annoncé", "déclaré", "indiqué", "affirmé", "précisé", "ajouté", "expliqué", "dit"),
+        *("souligné", "assuré", "estimé", "rapporté", "confirmé", "selon", "annonce"),
+        *("déclare", "indique", "affirme", "précise", "ajoute", "explique", "souligne"),
+        *("assure", "estime", "confirme", "rapporte"),
+    }
+)
+_ES_REPORTING = frozenset(
+    {
+        *("dijo", "dice", "afirmó", "afirma", "anunció", "anuncia", "declaró", "declara"),
+        *("señaló", "señala", "indicó", "indica", "explicó", "explica", "aseguró", "asegura"),
+        *("informó", "informa", "según", "añadió", "añade", "confirmó", "confirma", "dicho"),
+        *("afirmado", "anunciado", "declarado", "señalado", "indicado", "informado"),
+    }
+)
+# Auxiliaries of compound past tenses, before a past participle ("ont signé", "han firmado").
+_FR_AUXILIARIES = frozenset(
+    {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "été", "eu"}
+)
+_ES_AUXILIARIES = frozenset({"ha", "han", "había", "habían", "fue", "fueron", "sido", "hubo"})
+# Determiners: "la caméra", "una hora" are nouns, whatever their ending.
+_FR_DETERMINERS = frozenset(
+    {"le", "la", "les", "l", "un", "une", "des", "du", "de", "ce", "cette", "son", "sa"}
+)
+_ES_DETERMINERS = frozenset(
+    {"el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "su", "sus", "esta"}
+)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The closed word classes of one language, ready to splice into regexes."""
@@ -254,6 +284,12 @@ class Lexicon:
     past_suffix: re.Pattern[str] | None = None
     future_suffix: re.Pattern[str] | None = None
     reporting: frozenset[str] = frozenset()
+    # Where tense is an inflection (French, Spanish), a tense ending is as good as a listed
+    # word; elsewhere ("-ed") it is only a guess.
+    inflected_tense: bool = False
+    auxiliaries: frozenset[str] = frozenset()
+    participle: re.Pattern[str] | None = None
+    determiners: frozenset[str] = frozenset()
 
     @functools.cached_property
     def month_re(self) -> str:
@@ -342,7 +378,14 @@ def lexicon(language: str) -> Lexicon:
             _FR_UNITS,
             re.compile(rf"(?i)^(?:{_FR_FUTURE})$"),
             re.compile(rf"(?i)^(?:{_FR_PAST})$"),
-            future_suffix=re.compile(r"(?i)(?:rai|ras|ra|rons|rez|ront)$"),
+            # Imparfait and passé simple plural endings; "-ait" alone would take "retrait".
+            past_suffix=re.compile(r"(?i)(?:aient|èrent)$"),
+            future_suffix=re.compile(r"(?i)(?:rai|ras|ra|rons|rez|ront|rait|raient)$"),
+            reporting=_FR_REPORTING,
+            inflected_tense=True,
+            auxiliaries=_FR_AUXILIARIES,
+            participle=re.compile(r"(?i)(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte|int|ite)$"),
+            determiners=_FR_DETERMINERS,
         )
     if language == "es":
         months = _locale_names("es", MONTH_KEYS) or {}
@@ -360,8 +403,13 @@ def lexicon(language: str) -> Lexicon:
             _ES_UNITS,
             re.compile(rf"(?i)^(?:{_ES_FUTURE})$"),
             re.compile(rf"(?i)^(?:{_ES_PAST})$"),
-            past_suffix=re.compile(r"(?i)(?:ó|aron|ieron|ió)$"),
+            past_suffix=re.compile(r"(?i)(?:ó|aron|ieron|ió|aba|aban|ábamos|ían)$"),
             future_suffix=re.compile(r"(?i)(?:ré|rás|rá|remos|rán)$"),
+            reporting=_ES_REPORTING,
+            inflected_tense=True,
+            auxiliaries=_ES_AUXILIARIES,
+            participle=re.compile(r"(?i)(?:ado|ada|ados|adas|ido|ida|idos|idas|cho|sto|to)$"),
+            determiners=_ES_DETERMINERS,
         )
     months = {k: i for i, k in enumerate(MONTH_KEYS, start=1)}
     days = {k: i for i, k in enumerate(WEEKDAY_KEYS, start=1)}
