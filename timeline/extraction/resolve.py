@@ -453,9 +453,14 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     if month is None:
         return None
     dd = 1 if m["d"].lower() == "1er" else int(re.sub(r"\D", "", m["d"]))
+    last = int(m["d2"]) if m.groupdict().get("d2") else dd
+    if last <= dd:
+        last = dd  # "March 14-12" is no range
     if m["y"]:
         d = datetime.date(int(m["y"]), month, dd)
-        return _period_result(cal.day(d), anchor_kind="")
+        res = _period_result(cal.day(d), anchor_kind="")
+        res.interval = (d, d.replace(day=last))
+        return res
     before = ctx.before(m.start(), 20)
     if (
         m["mon"].lower() == "may"
@@ -474,8 +479,58 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     ]
     # "Monday, Oct. 26": the weekday names the year.
     y = fits[0] if fits else _month_year(ctx, m.start(), m.end(), month, dd)
-    res = _period_result(cal.day(datetime.date(y, month, dd)))
-    res.rule = "day-month-ahead" if res.period.day > pub else "day-month-back"
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d))
+    res.interval = (d, d.replace(day=last))
+    res.rule = "day-month-ahead" if d > pub else "day-month-back"
+    return res
+
+
+def r_month_anaphoric_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Nov. 24 that year, March the following year: the year of the previous date."""
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    dd = int(re.sub(r"\D", "", m["d"])) if m.groupdict().get("d") else None
+    rel = _norm(m["rel"])
+    steps = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+    step = steps.get(rel, -1 if rel == "the prior" else 0)
+    pub = ctx.published
+
+    def later(state: State) -> Resolved | None:
+        if state.prev is not None:
+            base, kind = state.prev.interval()[0].year, "previous"
+        else:
+            base, kind = pub.year, "published"
+        y = base + step
+        if dd is not None:
+            if not _valid(y, month, dd):
+                return None
+            return _period_result(cal.day(datetime.date(y, month, dd)), anchor_kind=kind)
+        return _period_result(cal.month(y, month), anchor_kind=kind)
+
+    return Resolved(DATE, later=later, rule="month-anaphoric-year")
+
+
+_NTH_WEEK = {"first": 1, "second": 8, "third": 15, "fourth": 22}
+
+
+def r_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the first week of March: its seven days, as the ISO week holding most of them."""
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    y = int(m["y"]) if m["y"] else _month_year(ctx, m.start(), m.end(), month, None)
+    nth = _norm(m["nth"])
+    end_day = cal.last_day(y, month)
+    first = _NTH_WEEK.get(nth, end_day - 6)
+    start = datetime.date(y, month, first)
+    stop = datetime.date(y, month, min(first + 6, end_day))
+    res = _period_result(cal.week_of(start + datetime.timedelta(days=3)), anchor_kind="")
+    if not m["y"]:
+        res.anchor_kind = "published"
+    res.interval = (start, stop)
+    res.rule = "week-of-month"
     return res
 
 
@@ -1735,6 +1790,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "weekday": r_weekday,
     "weekday_set": r_weekday_set,
     "anaphoric_weekday": r_anaphoric_weekday,
+    "month_anaphoric_year": r_month_anaphoric_year,
+    "week_of_month": r_week_of_month,
     "week_of": r_week_of,
     "spoken_year": r_spoken_year,
     "the_period": r_the_period,

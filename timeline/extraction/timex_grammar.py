@@ -195,10 +195,27 @@ def _english() -> tuple[Rule, ...]:
             5,
         ),
         (
+            # "Jan. 23 to 24, 2017", "March 14-15": one date spanning the days
             "absolute-day",
             "abs_day",
             rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon_any})\s*{DAYNUM}"
+            r"(?:\s*(?:-|–|to|through)\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d%:.,]\d|[\d%]))?"
             rf"(?:,?\s+{YEAR})?{b}",
+            4,
+        ),
+        (
+            # "Nov. 24 that year", "in March the following year": the year of the story
+            "month+anaphoric-year",
+            "month_anaphoric_year",
+            rf"(?P<mon>{mon_any})(?:\s*{DAYNUM})?,?\s+(?:of\s+)?(?P<rel>that|the\s+same|"
+            r"the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+year\b",
+            4,
+        ),
+        (
+            "week-of-month",
+            "week_of_month",
+            r"the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            rf"(?P<mon>{mon})(?:,?\s+{YEAR})?{b}",
             4,
         ),
         (
@@ -781,6 +798,8 @@ NEEDS = {
     "abs_day": ("month",),
     "month_year": ("month",),
     "month_rel_year": ("month",),
+    "month_anaphoric_year": ("month",),
+    "week_of_month": ("month",),
     "rel_month": ("month",),
     "month": ("month",),
     "week_of": ("month",),
