@@ -275,8 +275,13 @@ TITLE_CASES = json.loads((Path(__file__).parent / "data" / "events_titles.json")
 def test_title_of_sentence(case):
     sentence = case["sentence"]
     start = sentence.index(case["date"])
+    others = [(sentence.index(o), sentence.index(o) + len(o)) for o in case.get("others", [])]
     title = make_title(
-        sentence, start, start + len(case["date"]), language=case.get("language", "en")
+        sentence,
+        start,
+        start + len(case["date"]),
+        language=case.get("language", "en"),
+        others=others,
     )
     assert 0 < len(title) <= MAX_TITLE_CHARS
     assert title[0].isupper()

@@ -98,7 +98,18 @@ def build_events(
             if key in seen:
                 continue
             seen.add(key)
-            title = make_title(sentence, expr.start - s_start, expr.end - s_start, language=lang)
+            others = [
+                (o.start - s_start, o.end - s_start)
+                for o in dating
+                if (o.value, o.mod) != key and not (o.start < expr.end and expr.start < o.end)
+            ]
+            title = make_title(
+                sentence,
+                expr.start - s_start,
+                expr.end - s_start,
+                language=lang,
+                others=others,
+            )
             category = categorise(title, sentence, lang)
             events.append(
                 EventCandidate(

@@ -46,6 +46,12 @@ evidence, and in the article's own language. The steps, in order:
 7. Trailing punctuation, trailing function words, a conjunction left with a lone verb
    and unbalanced quotes go; the first letter is capitalised.
 
+When the sentence dates other events too (English), a comma-bounded relative clause that
+holds another event's date is that event's: it is deleted from this title, and the event
+it dates gets the antecedent with the clause, without its pronoun ("The talks, which began
+in May, were suspended on Friday" → "The talks began in May" and "The talks were suspended
+on Friday").
+
 Edits only ever delete words (an aside, a relative pronoun), never add or reorder them.
 
 Verbs are recognised by cheap surface cues (auxiliaries, "-ed" forms, a list of common
@@ -57,6 +63,7 @@ expression or a scan over the sentence's words, so the cost is linear in its len
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 MAX_TITLE_CHARS = 120
 
@@ -256,17 +263,28 @@ def make_title(
     *,
     language: str = "en",
     max_chars: int = MAX_TITLE_CHARS,
+    others: Sequence[tuple[int, int]] = (),
 ) -> str:
     """A short extractive title for the event dated by ``sentence[date_start:date_end]``.
 
     Offsets are relative to ``sentence``. The result is a clause of the sentence (see the
     module docstring for the steps), at most ``max_chars`` characters, without trailing
     punctuation, quotes or attribution, with a capital first letter; "" only for a
-    sentence without words.
+    sentence without words. ``others`` are the spans of the sentence's other dates, each
+    dating its own event: a relative clause holding one of them is that event's, not
+    this one's ("The talks, which began in May, were suspended on Friday" gives "The
+    talks began in May" and "The talks were suspended on Friday").
     """
     date_start = max(0, min(date_start, len(sentence)))
     date_end = max(date_start, min(date_end, len(sentence)))
     lang = language if language in _VERBS else "en"
+    if lang == "en" and others:
+        own = _own_relative(sentence, date_start, date_end, others)
+        if own is not None:
+            return _tidy(own)
+        sentence, date_start, date_end = _drop_dated_relatives(
+            sentence, date_start, date_end, others
+        )
     text, start, end = _span(sentence, date_start, date_end, lang, max_chars)
     if lang == "en" and _is_fragment(text[start:end]):
         # Without its subject the clause around the date reads as a torn-out piece:
@@ -275,6 +293,53 @@ def make_title(
         if repaired is not None:
             text, start, end = repaired
     return _tidy(text[start:end])
+
+
+# ", which began in May," / ", who arrived on Monday,": a comma-bounded relative clause.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+[^,;:]{3,160}?,\s")
+
+
+def _inside(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(a <= s and e <= b for s, e in spans)
+
+
+def _own_relative(
+    sentence: str, date_start: int, date_end: int, others: Sequence[tuple[int, int]]
+) -> str | None:
+    """ "The talks, which began in May, were suspended on Friday", dated by May: the
+    antecedent and its relative clause, without the pronoun ("The talks began in May").
+
+    Only when another date of the sentence lies outside the clause; else None.
+    """
+    for m in _RELATIVE_CLAUSE.finditer(sentence):
+        if not (m.start() < date_start and date_end <= m.end()):
+            continue
+        outside = [(s, e) for s, e in others if e <= m.start() or s >= m.end()]
+        if not outside:
+            return None
+        head = _antecedent_start(sentence, m.start())
+        if head is None:
+            # "Aid deliveries, which ...": the sentence's subject, when no verb precedes.
+            first = _WORDS.search(sentence)
+            if first is None or has_verb(sentence[: m.start()]):
+                return None
+            head = first.start()
+        pronoun_end = _WORDS.search(sentence, m.start()).end()  # type: ignore[union-attr]
+        return sentence[head : m.start()] + sentence[pronoun_end : m.end()]
+    return None
+
+
+def _drop_dated_relatives(
+    sentence: str, date_start: int, date_end: int, others: Sequence[tuple[int, int]]
+) -> tuple[str, int, int]:
+    """The sentence without the relative clauses that hold another event's date."""
+    for m in reversed(list(_RELATIVE_CLAUSE.finditer(sentence))):
+        if m.start() < date_start < m.end() or not _inside(others, m.start(), m.end()):
+            continue
+        sentence, (date_start, date_end) = _delete(
+            sentence, m.start(), m.end(), date_start, date_end
+        )
+    return sentence, date_start, date_end
 
 
 def _span(
