@@ -344,17 +344,26 @@ def _build() -> dict[str, tuple[str, bool]]:
         if table.get(_normalise(name), ("", False))[0] != name:
             continue
         folded = _fold(name)
+        words = len(name.split())
+        initial = name[0]
         for alt in city.get("alternatenames") or ():
-            alt = alt.strip()
             # Only respellings of the name itself: alternate names also hold old names,
             # districts and airports ("Bethlehem", "Hudson", "Victor").
+            if not alt.startswith(initial):
+                continue
+            alt = alt.strip()
             if (
-                _LATIN_NAME.fullmatch(alt)
-                and len(alt) >= 5
-                and len(alt.split()) == len(name.split())
-                and alt not in STOPLIST
-                and difflib.SequenceMatcher(None, folded, _fold(alt)).ratio() >= 0.8
+                len(alt) < 5
+                or len(alt.split()) != words
+                or alt in STOPLIST
+                or not _LATIN_NAME.fullmatch(alt)
             ):
+                continue
+            other = _fold(alt)
+            if other[:2] != folded[:2] or abs(len(other) - len(folded)) > len(folded) // 4 + 1:
+                continue
+            matcher = difflib.SequenceMatcher(None, folded, other)
+            if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
                 variants.append((_normalise(alt), name))
     for key, name in variants:
         if key not in table and key not in STOPLIST and len(key) >= 4:
