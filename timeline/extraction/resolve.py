@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import timex_calendar as cal
 from .timex_calendar import OutOfRange, Period
-from .timex_grammar import MODS, PARTS, REL
+from .timex_grammar import DAY_WORDS, MODS, PARTS, REL
 from .timex_lexicon import Lexicon
 from .types import DATE, DURATION, SET, TIME
 
@@ -449,10 +449,19 @@ def r_numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A day and month, with or without year; a weekday alongside names the year."""
-    month = _month_index(ctx.lex, m["mon"])
+    groups = m.groupdict()
+    month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
     if month is None:
         return None
-    dd = 1 if m["d"].lower() == "1er" else int(re.sub(r"\D", "", m["d"]))
+    word = _g(m, "dw", "dw2")
+    if word is not None:
+        dd = DAY_WORDS[" ".join(word.lower().split())]
+        if dd <= 2 and not groups.get("dw2") and not m["y"]:
+            return None  # "May first", "March second": too often not a date
+    elif (groups.get("d") or "").lower() == "1er":
+        dd = 1
+    else:
+        dd = int(re.sub(r"\D", "", groups.get("d") or ""))
     last = int(m["d2"]) if m.groupdict().get("d2") else dd
     if last <= dd:
         last = dd  # "March 14-12" is no range
@@ -463,7 +472,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return res
     before = ctx.before(m.start(), 20)
     if (
-        m["mon"].lower() == "may"
+        (_g(m, "mon", "mon2") or "").lower() == "may"
         and _NAME_BEFORE_MONTH.search(before)
         and not _CAPITAL_FUNCTION_WORD.search(before)
     ):

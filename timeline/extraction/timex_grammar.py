@@ -20,6 +20,20 @@ from .timex_lexicon import Lexicon, alternation, lexicon
 
 YEAR = r"(?<![\d,.$£€#])(?P<y>1\d{3}|2[0-2]\d\d)(?![\d%]|,\d|\.\d)"
 DAYNUM = r"(?<![\d,.])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er|º)?(?![\d%])"
+# Spelled-out days of the month ("March eighth", "the twenty-third of May").
+DAY_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+for _unit, _n in list(DAY_WORDS.items())[:9]:
+    DAY_WORDS[f"twenty-{_unit}"] = 20 + _n
+    DAY_WORDS[f"twenty {_unit}"] = 20 + _n
+DAY_WORDS["thirty-first"] = DAY_WORDS["thirty first"] = 31
+_DAY_WORD_RE = "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True))
+DAYWORD = rf"(?P<dw>{_DAY_WORD_RE})(?![\w-])"
+DAYWORD2 = DAYWORD.replace("?P<dw>", "?P<dw2>")
 
 # Relative words -> offset (an int), or "prev+1"/"prev-1" for words that continue the story.
 REL = {
@@ -201,6 +215,14 @@ def _english() -> tuple[Rule, ...]:
             rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon_any})\s*{DAYNUM}"
             r"(?:\s*(?:-|–|to|through)\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d%:.,]\d|[\d%]))?"
             rf"(?:,?\s+{YEAR})?{b}",
+            4,
+        ),
+        (
+            # "March eighth", "the twenty-third of May, 1998": spelled-out days
+            "absolute-day",
+            "abs_day",
+            rf"(?:(?P<wd>{wd}),?\s+)?(?:(?P<mon>{mon})\s+(?:the\s+)?{DAYWORD}|the\s+{DAYWORD2}"
+            rf"\s+of\s+(?P<mon2>{mon}))(?:,?\s+{YEAR})?{b}",
             4,
         ),
         (

@@ -77,7 +77,10 @@ _EN_NUMBERS = {
     "eighty": 80,
     "ninety": 90,
     "hundred": 100,
+    "thousand": 1000,
 }
+# Number words that multiply what comes before them ("two hundred", "a thousand").
+_MULTIPLIERS = frozenset({"hundred", "thousand", "cent", "cents", "mille", "cien", "mil"})
 _FR_NUMBERS = {
     "un": 1,
     "une": 1,
@@ -310,7 +313,12 @@ class Lexicon:
         # Bounded and anchored at the start of a digit run, so a long run of digits costs
         # one attempt, not one per digit.
         digits = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,7}(?:\.\d{1,3})?)(?![\d])(?:\s+1/2|½)?"
-        return rf"(?:{digits}|(?:{tens})[- ](?:{ones})|(?:{words}))"
+        multipliers = [w for w in self.numbers if w in _MULTIPLIERS]
+        scaled = ""
+        if multipliers:
+            # "two hundred", "one thousand": a small count times a multiplier word.
+            scaled = rf"(?:(?:{ones}|a|an|one)\s+)(?:{alternation(multipliers)})\b|"
+        return rf"(?:{digits}|{scaled}(?:{tens})[- ](?:{ones})|(?:{words}))"
 
     @functools.cached_property
     def unit_re(self) -> str:
@@ -328,7 +336,10 @@ class Lexicon:
         for part in re.split(r"[- ]+", w):
             if part not in self.numbers:
                 return None
-            total += self.numbers[part]
+            if part in _MULTIPLIERS:
+                total = (total or 1) * self.numbers[part]
+            else:
+                total += self.numbers[part]
         return float(total)
 
 
