@@ -127,3 +127,26 @@ def test_event_changes_are_recorded_in_history():
     event.save()
     assert [h.title for h in event.history.order_by("history_id")][-1] == "Renamed"
     assert event.history.count() == 2
+
+
+@pytest.mark.django_db
+def test_joining_the_admin_group_makes_a_user_staff_from_either_side():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from timeline.signals import ADMIN_GROUP, EDITOR_GROUP
+
+    users = get_user_model().objects
+    alice = users.create_user("alice", password="x")
+    bob = users.create_user("bob", password="x")
+    carol = users.create_user("carol", password="x")
+    alice.groups.add(Group.objects.get(name=ADMIN_GROUP))
+    Group.objects.get(name=ADMIN_GROUP).user_set.add(bob)
+    carol.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    assert alice.is_staff
+    assert users.get(pk=alice.pk).is_staff
+    assert users.get(pk=bob.pk).is_staff
+    assert not users.get(pk=carol.pk).is_staff
+    # Leaving the group does not silently revoke staff status.
+    alice.groups.clear()
+    assert users.get(pk=alice.pk).is_staff

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate
 
 
 class TimelineConfig(AppConfig):
@@ -8,6 +8,13 @@ class TimelineConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from timeline.signals import groups_ensure
+        from django.contrib.auth import get_user_model
+
+        from timeline.signals import admins_are_staff, groups_ensure
 
         post_migrate.connect(groups_ensure, sender=self, dispatch_uid="timeline_groups_ensure")
+        m2m_changed.connect(
+            admins_are_staff,
+            sender=get_user_model().groups.through,
+            dispatch_uid="timeline_admins_are_staff",
+        )

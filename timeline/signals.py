@@ -51,3 +51,28 @@ def groups_ensure(
     editor.permissions.set(timeline_perms.filter(codename__in=EDITOR_PERMISSIONS))
     admin, _ = group_model.objects.using(using).get_or_create(name=ADMIN_GROUP)
     admin.permissions.set(timeline_perms)
+
+
+def admins_are_staff(sender, instance, action: str, reverse: bool, pk_set, using: str, **kwargs):
+    """Joining the Admin group opens the Django admin: the member becomes staff.
+
+    Connected to ``m2m_changed`` on ``User.groups``, from either side ("user.groups.add"
+    or "group.user_set.add"). Leaving the group does not take staff status away: it may
+    have been granted for another reason; an administrator clears it by hand.
+    """
+    if action != "post_add" or not pk_set:
+        return
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    if reverse:  # group.user_set.add(*users)
+        if instance.name != ADMIN_GROUP:
+            return
+        members = get_user_model().objects.using(using).filter(pk__in=pk_set, is_staff=False)
+    elif Group.objects.using(using).filter(pk__in=pk_set, name=ADMIN_GROUP).exists():
+        members = [instance] if not instance.is_staff else []
+    else:
+        return
+    for user in members:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"], using=using)
