@@ -247,7 +247,7 @@ def _locate(text: str, found: Iterable[tuple[str, object]]) -> Iterator[tuple[in
         cursor = at + len(substring)
 
 
-def dateparser_timexes(text: str, dct: datetime.date) -> list[Timex]:
+def dateparser_timexes(text: str, dct: datetime.date, language: str = "en") -> list[Timex]:
     """The baseline: bare ``dateparser.search_dates`` turned into TIMEX3 annotations.
 
     Every returned (substring, datetime) becomes a DATE whose value is the datetime's
@@ -257,7 +257,13 @@ def dateparser_timexes(text: str, dct: datetime.date) -> list[Timex]:
     from dateparser.search import search_dates
 
     base = datetime.datetime.combine(dct, datetime.time())
-    found = search_dates(text, settings={"RELATIVE_BASE": base}) or []
+    # English as it always was (no language given: dateparser detects it); French and
+    # Spanish documents are named, so detection cannot fail them.
+    settings = {"RELATIVE_BASE": base}
+    if language == "en":
+        found = search_dates(text, settings=settings) or []
+    else:
+        found = search_dates(text, languages=[language], settings=settings) or []
     return [
         Timex(
             start=at,

@@ -55,6 +55,15 @@ _ADVERB_SET = {
     "annually": "P1Y",
     "yearly": "P1Y",
     "hourly": "PT1H",
+    "quotidiennement": "P1D",
+    "hebdomadairement": "P1W",
+    "mensuellement": "P1M",
+    "annuellement": "P1Y",
+    "diariamente": "P1D",
+    "cotidianamente": "P1D",
+    "semanalmente": "P1W",
+    "mensualmente": "P1M",
+    "anualmente": "P1Y",
 }
 _SEASON_CODES = {
     "spring": "SP",
@@ -137,8 +146,14 @@ _COUNT_NOUNS = re.compile(
 _QUANTIFIERS = re.compile(
     r"(?i)(?:\b(?:some|about|around|nearly|almost|over|than|least|approximately|roughly|"
     r"estimated|only|just|another|additional|extra|total|all|those|these|unos|unas|"
-    r"environ|quelque|plus|más|de|casi|près|number|no\.|nos\.|room|flight|route|"
-    r"highway|page|pages|score|rank|ranked|code|model|version|at)\s*|[$£€#№]\s*)$"
+    r"environ|quelque|plus|más|casi|près|number|no\.|nos\.|room|flight|route|"
+    r"highway|page|pages|score|rank|ranked|code|model|version|at|"
+    # "resolution 2100", "résolution 2100", "Ley 1448": numbered texts, not years
+    r"resolutions?|résolutions?|resoluci[oó]n|resoluciones|decree|décret|decreto|"
+    r"article|articles|art[ií]culo|law|loi|ley|"
+    # "un total de 2000", "más de 1500": Spanish and French counts ("de 2016" is a year)
+    r"(?:total|cifra|total|nombre|plus|moins|más|menos|près|cerca|alrededor)\s+de)\s*"
+    r"|[$£€#№]\s*)$"
 )
 _TEMPORAL_PREP = re.compile(
     r"(?i)\b(?:in|since|by|until|till|from|before|after|during|of|year|fiscal|early|mid|late|"
@@ -259,8 +274,8 @@ class Context:
                 if not reporting_is_past:
                     continue
                 kind = "past"
-            elif lex.future.match(w):
-                kind = "future"
+            elif lex.future.match(w) or (lw == "to" and prev in ("is", "are")):
+                kind = "future"  # "will", "plans" ...; "is to vote": a plan
             elif lex.past.match(w):
                 kind = "past"
             elif (
@@ -270,7 +285,11 @@ class Context:
                 and lex.participle.search(w)
             ):
                 kind = "past"  # "se sont rencontrés", "ha firmado": a compound past
-            elif w[:1].islower() and len(w) > 4 and prev not in lex.determiners:
+            elif (
+                (w[:1].islower() or (lex.inflected_tense and i == 0))
+                and len(w) > 4
+                and prev not in lex.determiners
+            ):
                 listed = False
                 if lex.future_suffix is not None and lex.future_suffix.search(w):
                     if lex.inflected_tense:
@@ -639,6 +658,17 @@ def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.year(int(m["y"])), _mod(m), anchor_kind="")
 
 
+_DECADE_WORDS = {
+    **{w: 10 * i for i, w in enumerate(("twenties", "thirties", "forties", "fifties"), 2)},
+    **{w: 10 * i for i, w in enumerate(("sixties", "seventies", "eighties", "nineties"), 6)},
+    **{w: 10 * i for i, w in enumerate(("vingt", "trente", "quarante", "cinquante"), 2)},
+    "soixante": 60, "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80,
+    "quatre-vingt-dix": 90,
+    **{w: 10 * i for i, w in enumerate(("veinte", "treinta", "cuarenta", "cincuenta"), 2)},
+    **{w: 10 * i for i, w in enumerate(("sesenta", "setenta", "ochenta", "noventa"), 6)},
+}  # fmt: skip
+
+
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Decades (the 1990s, the '90s, the nineties, les années 1990)."""
     dy = _g(m, "dy", "dy2")
@@ -646,12 +676,7 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         first = int(dy)
     else:
         yy = _g(m, "dyy", "dyy2")
-        if yy is not None:
-            d = int(yy) * 10
-        else:
-            words = ["twenties", "thirties", "forties", "fifties", "sixties"]
-            words += ["seventies", "eighties", "nineties"]
-            d = (words.index(_g(m, "dw").lower()) + 2) * 10  # type: ignore[union-attr]
+        d = int(yy) * 10 if yy is not None else _DECADE_WORDS[_norm(_g(m, "dw") or "")]
         century = ctx.published.year // 100 * 100
         first = century + d if century + d <= ctx.published.year else century - 100 + d
     return _period_result(cal.decade(first), _mod(m), anchor_kind="")
@@ -1046,7 +1071,14 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 _PAST_PERFECT = re.compile(
     r"(?i)\bhad\s+(?:not\s+|never\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b|\bhadn't\b"
 )
-_SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till)\s+(?:on\s+)?$")
+_SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till|by)\s+(?:on\s+)?$")
+# "The vote, first planned for Thursday, was postponed": a plan the sentence says fell
+# through (or was carried out) lies in the past.
+_PLAN_WORDS = frozenset({"planned", "scheduled", "set", "due", "expected", "slated"})
+_PLAN_UNDONE = re.compile(
+    r"(?i)^[^.;:]{0,40}?\b(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:postponed|cancell?ed|"
+    r"delayed|called\s+off|moved|scrapped|put\s+off|held|brought\s+forward|suspended)\b"
+)
 
 
 def _weekday_date(
@@ -1078,12 +1110,16 @@ def _weekday_date(
     if _SOON_BEFORE.search(ctx.before(start, 20)) and not past_perfect:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     found = ctx.cue(start, end, left_only=True, reporting_is_past=True)
+    undone = _PLAN_UNDONE.match(ctx.text, end, e0) is not None and _PLAN_WORDS.intersection(
+        _norm(ctx.before(start, 60)).split()
+    )
     if (
         found is not None
         and found[0] == "future"
         and found[2]
         and found[1] <= 8
         and not (past_perfect and past_perfect.start() < start)
+        and not undone
     ):
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
@@ -1497,6 +1533,48 @@ def duration_value(unit: str, n: float | None) -> str:
     return f"P{prefix}{_fmt(n)}{code}"
 
 
+_PERSON_NOUNS = (
+    r"homme|femme|enfant|garçon|fille|fillette|adolescent|adolescente|jeune|combattant|"
+    r"combattante|militant|militante|infirmière|infirmier|commerçant|commerçante|mère|père|"
+    r"milicien|soldat|policier|agriculteur|agricultrice|paysan|paysanne|réfugié|réfugiée|"
+    r"veuve|veuf|retraité|retraitée|étudiant|étudiante|habitant|habitante|chauffeur|médecin|"
+    r"journaliste|otage|détenu|détenue|prisonnier|victime|dirigeant|chef|ouvrier|pêcheur|"
+    r"éleveur|élève|bébé|fils|épouse|mari|frère|sœur|soeur|grand-mère|grand-père|"
+    r"hombre|mujer|niño|niña|joven|anciano|anciana|campesino|campesina|viuda|viudo|madre|"
+    r"padre|hijo|hija|soldado|guerrillero|guerrillera|combatiente|policía|agricultor|"
+    r"agricultora|líder|dirigente|comerciante|estudiante|desplazado|desplazada|víctima|"
+    r"rehén|secuestrado|secuestrada|periodista|médico|médica|maestro|maestra|indígena|"
+    r"excombatiente|exguerrillero|exguerrillera|menor|adolescente|señor|señora|abuela|abuelo"
+)
+# Ages in French and Spanish: "une infirmière de 42 ans", "âgé de 47 ans", "J'ai 58 ans",
+# "Zapatero, de 45 años,", "tiene 52 años", "52 años de edad".
+_AGE_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:{_PERSON_NOUNS})(?:\s+[\w-]+){{0,2}}\s+de\s+|\b(?:âgée?s?|agée?s?)\s+de\s+|"
+    r"\b(?:j['’]ai|ai|as|a|avons|avez|ont|avait|avaient|aura|tiene|tenía|tengo|tienen|"
+    r"tenían|cumple|cumplió|cumplirá|cumplía)\s+|,\s*(?:de\s+|âgée?\s+de\s+)?)$"
+)
+_AGE_AFTER = re.compile(r"(?i)^\s+de\s+edad\b")
+
+
+def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
+    """A French or Spanish age: a person's "N ans", not a span of time."""
+    if ctx.lex.language not in ("fr", "es") or _g(m, "u") is None:
+        return False
+    if _norm(_g(m, "u") or "") not in ("ans", "años", "an", "año"):
+        return False
+    before = ctx.before(m.start(), 60)
+    after = ctx.after(m.end(), 12)
+    if _AGE_AFTER.match(after):
+        return True
+    match = _AGE_BEFORE.search(before)
+    if match is None:
+        return False
+    if match.group().lstrip().startswith(","):
+        # "Zapatero, de 45 años, pidió": an apposition closed by a comma or bracket.
+        return re.match(r"\s*[,)]", after) is not None
+    return True
+
+
 def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Durations (18 months, the past three years, two-day); ages give nothing."""
     unit_word = _norm(_g(m, "u", "u2", "u3") or "")
@@ -1504,7 +1582,7 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit is None:
         return None
     raw_n = _g(m, "n")
-    if _is_title(m, ctx):
+    if _is_title(m, ctx) or _is_romance_age(m, ctx):
         return None
     if re.search(r"(?i)\b(?:early|small|wee)\s+hours$", m.group(0)):
         return None  # "in the early hours of Thursday": a part of the night, not a span
@@ -1579,9 +1657,10 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = lex.months.get(u)
     if month:
         return Resolved(SET, f"XXXX-{month:02d}")
-    if u in PARTS:
-        return Resolved(SET, f"XXXX-XX-XXT{PARTS[u]}")
-    if u == "weekend":
+    part = u if u in PARTS else u[:-1] if u.endswith("s") and u[:-1] in PARTS else None
+    if part is not None:
+        return Resolved(SET, f"XXXX-XX-XXT{PARTS[part]}")
+    if u in ("weekend", "week-end", "week-ends", "fin de semana"):
         return Resolved(SET, "XXXX-WXX-WE")
     unit = lex.units.get(u)
     if unit is None:
@@ -1606,19 +1685,29 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if groups.get("nm") and re.search(r"(?i)\bhigh\s+$", ctx.before(m.start(), 6)):
         return None  # "high noon": a showdown, not midday
     if groups.get("nm"):
-        hh, mi = (0, 0) if m["nm"].lower() == "midnight" else (12, 0)
+        # "midnight Thursday" ends Thursday: ISO 8601 writes it T24:00, as TimeML does.
+        midnight = m["nm"].lower() in ("midnight", "minuit", "medianoche")
+        # ... but "since midnight", "depuis minuit" start the day: T00:00.
+        opens = re.search(
+            r"(?i)\b(?:since|from|after|depuis|dès|partir\s+de|desde|después\s+de)\s+$",
+            ctx.before(m.start(), 16),
+        )
+        hh, mi = ((0 if opens else 24), 0) if midnight else (12, 0)
     elif groups.get("h"):
         hh, mi = int(m["h"]), int(m["mi"] or 0)
-        # "4 in the morning", "8 in the evening": the part of day says a.m. or p.m.
-        pm = m["pd"].lower() != "morning" if groups.get("pd") else m["ap"].lower().startswith("p")
+        # "4 in the morning", "8 in the evening", "las 8 de la noche": the part of day
+        # says a.m. or p.m.
+        if groups.get("pd"):
+            pm = m["pd"].lower() not in ("morning", "mañana", "madrugada")
+        else:
+            pm = m["ap"].lower().startswith("p")
         if pm and hh != 12:
             hh += 12
         if not pm and hh == 12:
             hh = 0
     else:
-        hh, mi = int(m["hh"]), int(m["mi"])
+        hh, mi = int(m["hh"]), int(_g(m, "mi", "mi2") or 0)
     pub = ctx.published
-    start = m.start()
     fixed: datetime.date | None = None
     if groups.get("wd"):
         wd = ctx.lex.weekdays.get(_norm(m["wd"]))
@@ -1654,12 +1743,12 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
 
     def later(state: State) -> Resolved | None:
         base = state.prev
-        s, _ = ctx.sentence(start)
         d = pub
         kind = "published"
         if fixed is not None:
             d = fixed
-        elif base is not None and base.grain == "day" and state_prev_in(state, s):
+        elif base is not None and base.grain == "day":
+            # "The ceremony began at 11 a.m.": the clock time of the story's day.
             d, kind = base.interval()[0], "previous"
         res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
         res.value = f"{d.isoformat()}T{hh:02d}:{mi:02d}"

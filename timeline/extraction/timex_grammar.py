@@ -189,8 +189,10 @@ def _english() -> tuple[Rule, ...]:
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
         r"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<nm>noon|midnight|midday)\b)"
         r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time)\b)?"
-        rf"(?:,?\s+(?:on\s+)?(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow)\b"
-        rf"|,?\s+(?:on\s+)?(?P<cmon>{mon_any})\s*(?P<cd>3[01]|[12]\d|0?[1-9])\b(?![\d,.]\d)"
+        # "9 a.m. EST Tuesday" is one expression; "at 6 p.m. on Sunday" two (the
+        # preposition stays out of both), the clock still dated by the weekday.
+        rf"(?:,?\s+(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow)\b"
+        rf"|,?\s+(?P<cmon>{mon_any})\s*(?P<cd>3[01]|[12]\d|0?[1-9])\b(?![\d,.]\d)"
         r"(?:,\s+(?P<cy>1\d{3}|20\d\d)\b)?)?"
     )
     rules = [
@@ -631,8 +633,23 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         anaph = [
             ("anaphoric-day", "fixed_anaphor", r"(?P<fx>le\s+lendemain|la\s+veille|ce\s+jour-là)"),
         ]
-        sets = rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}){b}"
-        decade = r"(?:les\s+)?années\s+(?:(?P<dy>1\d{2}0|20\d0)|(?P<dyy>\d)0)\b"
+        sets = (
+            rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?"
+            rf"(?P<u>{units}|{wd}|week-ends?|soirs?|matins?|nuits?){b}"
+            r"|(?P<adv>quotidiennement|hebdomadairement|mensuellement|annuellement)\b"
+        )
+        clocks = [
+            # "à 15 heures", "vers 8 h 30", "dès 10h": the preposition stays out
+            _after_words("à", "vers", "dès", "avant", "après", "depuis", "jusqu'à")
+            + r"(?P<hh>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?\b"
+            r"(?:\s+(?P<tz>GMT|TU|heure\s+locale|heure\s+de\s+[A-Z][\w-]+))?",
+            r"(?<![\w-])(?P<nm>minuit|midi)(?![\w-])",
+        ]
+        decade = (
+            r"(?:(?:(?:la\s+|le\s+)?(?P<mod>début|milieu|fin)\s+des\s+)|les\s+)?années\s+"
+            r"(?:(?P<dy>1\d{2}0|20\d0)|(?P<dyy>\d)0|(?P<dw>vingt|trente|quarante|cinquante|"
+            r"soixante|soixante-dix|quatre-vingt|quatre-vingts|quatre-vingt-dix))\b"
+        )
         season = (
             rf"(?:(?P<the>l['’]|le\s+|cet\s+|ce\s+)?(?P<s>printemps|été|automne|hiver)"
             rf"(?:\s+(?P<rel>dernier|prochain)|\s+{YEAR})|(?P<the2>cet\s+|ce\s+)(?P<s2>printemps|été|automne|hiver))"
@@ -694,11 +711,26 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             ),
         ]
         sets = (
-            rf"(?:cada)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}){b}"
-            rf"|(?:todos\s+los|todas\s+las)\s+(?P<u2>{units}|{wd}){b}"
+            rf"(?:cada)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}|fin\s+de\s+semana|noche|mañana){b}"
+            rf"|(?:todos\s+los|todas\s+las)\s+(?P<u2>{units}|{wd}|noches|mañanas){b}"
+            r"|(?P<adv>diariamente|semanalmente|mensualmente|anualmente|cotidianamente)\b"
         )
+        hour = r"(?:1[0-2]|0?[1-9])"
+        clocks = [
+            # "a las 11 de la mañana", "las 8 de la noche de este sábado", "las 00:00 del
+            # jueves": "a" stays out, the article and the day stay in
+            _after_words("a", "desde", "hasta", "hacia", "sobre", "antes de", "después de")
+            + rf"las?\s+(?:(?P<h>{hour})(?:[:.](?P<mi>[0-5]\d))?\s+de\s+la\s+"
+            r"(?P<pd>mañana|tarde|noche|madrugada)|(?P<hh>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)"
+            r"(?:\s+(?:horas|h))?)"
+            rf"(?:\s+(?:del|de(?:\s+est[ea])?)\s+(?P<wd>{wd}))?{b}",
+            r"(?<![\w-])(?P<nm>medianoche|mediodía|mediodia)(?![\w-])",
+        ]
         decade = (
-            r"(?:los\s+(?:años\s+)?(?P<dy>1\d{2}0|20\d0)|los\s+años\s+(?P<dyy>\d)0|"
+            r"(?:(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de\s+)?"
+            r"los\s+(?:años\s+)?(?P<dy>1\d{2}0|20\d0)|los\s+años\s+(?P<dyy>\d)0|"
+            r"los\s+años\s+(?P<dw>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
+            r"noventa)|"
             r"la\s+década\s+de(?:\s+los)?\s+(?:(?P<dy2>1\d{2}0|20\d0)|(?P<dyy2>\d)0))\b"
         )
         season = (
@@ -776,6 +808,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         *[("duration", "duration", p, 2) for p in lead_durations],
         *[("the-period", "the_period", p, 2) for p in mod_year],
         ("set", "set", sets, 3),
+        *[("clock", "clock", p, 3) for p in clocks],
     ]
     return _compile(rules)
 
@@ -789,9 +822,12 @@ _TRIGGER_WORDS = {
     "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy",
     "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
     "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
-    "lendemain|veille|jour-là|matin|soir|soirée|nuit|week-end",
+    "lendemain|veille|jour-là|matin|soir|soirée|nuit|week-end|minuit|midi|quotidiennement|"
+    "hebdomadairement|mensuellement|annuellement|années|chaque",
     "es": "ayer|hoy|mañana|anteayer|antier|ahora|actualmente|actualidad|recientemente|futuro|"
-    "próximamente|primavera|verano|otoño|invierno|víspera|anoche|noche|tarde|década",
+    "próximamente|primavera|verano|otoño|invierno|víspera|anoche|noche|tarde|década|"
+    "medianoche|mediodía|mediodia|diariamente|semanalmente|mensualmente|anualmente|"
+    "cotidianamente|años|cada|semana",
 }
 
 

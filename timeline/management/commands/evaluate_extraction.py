@@ -40,6 +40,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--limit", type=int, help="score only the first N files")
         parser.add_argument(
+            "--language",
+            choices=("en", "fr", "es"),
+            default="en",
+            help="language of the documents, for both systems (default en)",
+        )
+        parser.add_argument(
             "--no-baseline", action="store_true", help="do not run dateparser.search_dates"
         )
         parser.add_argument(
@@ -62,9 +68,10 @@ class Command(BaseCommand):
         if not paths:
             raise CommandError(f"no *.tml files under {directory}")
 
-        systems = {OURS: lambda doc: extractor_timexes(doc.text, doc.dct, language="en")}
+        language = options["language"]
+        systems = {OURS: lambda doc: extractor_timexes(doc.text, doc.dct, language=language)}
         if not options["no_baseline"]:
-            systems[BASELINE] = lambda doc: dateparser_timexes(doc.text, doc.dct)
+            systems[BASELINE] = lambda doc: dateparser_timexes(doc.text, doc.dct, language)
         write_dir = Path(options["write_tml"]) if options["write_tml"] else None
 
         verbose = options["verbosity"] >= 2 and not options["json"]
