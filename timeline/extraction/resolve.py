@@ -484,6 +484,14 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     last = int(m["d2"]) if m.groupdict().get("d2") else dd
     if last <= dd:
         last = dd  # "March 14-12" is no range
+    rel = _g(m, "rel", "rel2", "rel3")
+    if rel is not None:
+        # "7 de agosto del año pasado", "le 3 mai de l'an dernier"
+        offset = REL.get(_norm(rel))
+        if not isinstance(offset, int):
+            return None
+        d = datetime.date(ctx.published.year + offset, month, dd)
+        return _period_result(cal.day(d))
     if m["y"]:
         d = datetime.date(int(m["y"]), month, dd)
         res = _period_result(cal.day(d), anchor_kind="")
@@ -698,7 +706,7 @@ def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Seasons, with a year or relative word (last spring, the summer of 2020)."""
-    word = _norm(_g(m, "s", "s2") or "")
+    word = _norm(_g(m, "s", "s2", "s3", "s4", "s5") or "")
     code = _SEASON_CODES.get(word)
     if code is None:
         return None
@@ -926,8 +934,8 @@ def _is_title(m: re.Match[str], ctx: Context) -> bool:
 
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """last/this/next + week, month, year...; previous/following continue the story."""
-    unit = _unit_of(m["u"])
-    offset = REL.get(_norm(m["rel"]))
+    unit = _unit_of(_g(m, "u", "u2") or "")
+    offset = REL.get(_norm(_g(m, "rel", "rel2") or ""))
     if offset is None:
         return None
     if _is_title(m, ctx):
@@ -1550,9 +1558,15 @@ _PERSON_NOUNS = (
 # "Zapatero, de 45 años,", "tiene 52 años", "52 años de edad".
 _AGE_BEFORE = re.compile(
     rf"(?i)(?:\b(?:{_PERSON_NOUNS})(?:\s+[\w-]+){{0,2}}\s+de\s+|\b(?:âgée?s?|agée?s?)\s+de\s+|"
-    r"\b(?:j['’]ai|ai|as|a|avons|avez|ont|avait|avaient|aura|tiene|tenía|tengo|tienen|"
-    r"tenían|cumple|cumplió|cumplirá|cumplía)\s+|,\s*(?:de\s+|âgée?\s+de\s+)?)$"
+    r",\s*(?:de\s+|âgée?\s+de\s+)?)$"
 )
+# "J'ai 58 ans", "il a 63 ans" / "tiene 52 años": the verb of having an age, per language.
+_AGE_VERB = {
+    "fr": re.compile(r"(?i)\b(?:j['’]ai|ai|as|a|avons|avez|ont|avait|avaient|aura)\s+$"),
+    "es": re.compile(
+        r"(?i)\b(?:tiene|tenía|tengo|tienen|tenían|cumple|cumplió|cumplirá|cumplía)\s+$"
+    ),
+}
 _AGE_AFTER = re.compile(r"(?i)^\s+de\s+edad\b")
 
 
@@ -1566,6 +1580,9 @@ def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
     after = ctx.after(m.end(), 12)
     if _AGE_AFTER.match(after):
         return True
+    if _AGE_VERB[ctx.lex.language].search(before):
+        # "tiene 52 años" is an age; "tiene 36 años de conflicto" a span of time.
+        return not re.match(r"(?i)\s+(?:de|d['’])\s*\w", after)
     match = _AGE_BEFORE.search(before)
     if match is None:
         return False
@@ -1824,6 +1841,19 @@ _APPROX_MOD = {
     "up to": "EQUAL_OR_LESS",
     "more than": "MORE_THAN",
     "at least": "EQUAL_OR_MORE",
+    "environ": "APPROX",
+    "près de": "LESS_THAN",
+    "presque": "LESS_THAN",
+    "moins de": "LESS_THAN",
+    "plus de": "MORE_THAN",
+    "au moins": "EQUAL_OR_MORE",
+    "alrededor de": "APPROX",
+    "cerca de": "LESS_THAN",
+    "casi": "LESS_THAN",
+    "menos de": "LESS_THAN",
+    "más de": "MORE_THAN",
+    "al menos": "EQUAL_OR_MORE",
+    "por lo menos": "EQUAL_OR_MORE",
 }
 
 

@@ -196,7 +196,10 @@ def find_timeml_files(directory: str | Path) -> list[Path]:
 
 
 # The word that turns a counted span into a date: "three days later", "a month after".
-_SIGNAL = re.compile(r"(?i)\s+(?:later|earlier|after|before|afterwards|previously|prior)$")
+_SIGNAL = re.compile(
+    r"(?i)\s+(?:later|earlier|after|before|afterwards|previously|prior|plus\s+tard|plus\s+tôt|"
+    r"après|auparavant|avant|después|más\s+tarde|antes)$"
+)
 # Comparisons of whole years ("a year earlier", "two years earlier") are dates in TimeBank.
 _YEAR_COMPARISON = re.compile(r"(?i)\byears?[\s-]+earlier$")
 

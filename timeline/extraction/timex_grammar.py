@@ -98,6 +98,7 @@ MODS = {
     "mediados": "MID",
     "finales": "END",
     "fines": "END",
+    "final": "END",
 }
 
 PARTS = {
@@ -109,6 +110,7 @@ PARTS = {
     "après-midi": "AF",
     "soir": "EV",
     "soirée": "EV",
+    "matinée": "MO",
     "nuit": "NI",
     "mañana": "MO",
     "tarde": "AF",
@@ -615,6 +617,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?:l['’]année\s+|l['’]an\s+)?)?"
         )
         count = rf"(?P<n>{num}|quelques|plusieurs)"
+        approx = r"(?:(?P<approx>environ|près\s+de|presque|moins\s+de|plus\s+de|au\s+moins)\s+)?"
         rel_after = (
             r"(?P<rel>dernière|dernier|passée|passé|prochaine|prochain|précédente|précédent|"
             r"suivante|suivant)\b"
@@ -653,14 +656,34 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         season = (
             rf"(?:(?P<the>l['’]|le\s+|cet\s+|ce\s+)?(?P<s>printemps|été|automne|hiver)"
             rf"(?:\s+(?P<rel>dernier|prochain)|\s+{YEAR})|(?P<the2>cet\s+|ce\s+)(?P<s2>printemps|été|automne|hiver))"
+            # "à l'automne", "au printemps", "en hiver": the season the tense points to
+            r"|(?<=\bà\s)(?P<the0>l['’])(?P<s3>automne|été|hiver)\b|(?<=\bau\s)(?P<s4>printemps)\b"
+            r"|(?<=\ben\s)(?P<s5>été|automne|hiver)\b"
         )
+        extra = [
+            (
+                "the-part-of-day",
+                "mid_part",
+                r"(?<=\bdans\s)(?:l['’]|la\s+)(?P<part>après-midi|matinée|soirée|nuit)\b",
+                2,
+            ),
+            (
+                "duration-plural",
+                "duration",
+                _after_words("pendant", "depuis", "durant")
+                + r"des\s+(?P<u>décennies|années|mois|semaines|siècles)\b",
+                2,
+            ),
+        ]
         refs = [
             ("present", "ref", r"\b(?P<ref>maintenant|actuellement|à\s+présent)\b"),
             ("past-ref", "ref", r"\b(?P<ref>récemment)\b"),
             ("future-ref", "ref", r"(?P<ref>l['’]avenir|prochainement)\b"),
         ]
         abs_days = [
-            rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?P<mon>{mon})(?:\s+{YEAR})?{b}",
+            rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?P<mon>{mon})(?:\s+{YEAR}"
+            r"|\s+de\s+l['’](?:an|année)\s+(?P<rel>dernière|dernier|passée|prochaine|prochain)"
+            r"|\s+de\s+(?P<rel2>cette)\s+année)?\b",
         ]
         month_year = rf"{mod}(?P<mon>{mon})\s+(?:de\s+)?{YEAR}"
         # "septembre de l'an dernier", "juin de l'année prochaine", "mai de cette année"
@@ -689,6 +712,10 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?:año\s+)?)?"
         )
         count = rf"(?P<n>{num}|unos|unas|varios|varias|algunos|algunas)"
+        approx = (
+            r"(?:(?P<approx>alrededor\s+de|cerca\s+de|casi|menos\s+de|más\s+de|al\s+menos|"
+            r"por\s+lo\s+menos)\s+)?"
+        )
         rel_after = r"(?P<rel>pasado|pasada|próximo|próxima|que\s+viene|anterior|siguiente)\b"
         the_unit = r"(?P<u>la\s+semana|el\s+mes|el\s+año|el\s+fin\s+de\s+semana|el\s+trimestre)"
         this_unit = r"(?P<rel>este|esta)\s+(?P<u>semana|mes|año|trimestre)"
@@ -737,15 +764,44 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"(?:(?P<the>el\s+|este\s+|esta\s+)?(?P<s>primavera|verano|otoño|invierno)"
             rf"(?:\s+(?P<rel>pasado|pasada|próximo|próxima)|\s+de\s+{YEAR})|(?P<the2>este\s+|esta\s+)"
             r"(?P<s2>primavera|verano|otoño|invierno))"
+            # "a finales del verano", "en el invierno": the season the tense points to
+            r"|(?P<mod>principios|comienzos|inicios|mediados|finales|fines|final)\s+del\s+"
+            r"(?P<s3>verano|otoño|invierno)\b|(?<=\ben\s)(?P<the0>el\s+)?(?P<s4>primavera|verano|"
+            r"otoño|invierno)\b"
         )
+        extra = [
+            (
+                # "la noche del domingo": that part of that day
+                "weekday",
+                "weekday",
+                rf"la\s+(?P<part>noche|mañana|tarde)\s+del?\s+(?P<wd>{wd}){b}",
+                3,
+            ),
+            (
+                "duration-plural",
+                "duration",
+                _after_words("durante", "hace")
+                + r"(?P<u>años|décadas|meses|semanas|siglos)\b(?!\s+de\s+\d)",
+                1,
+            ),
+            (
+                "relative-unit",
+                "rel_unit",
+                r"(?P<mod>principios|comienzos|inicios|mediados|finales|fines|final)\s+del\s+"
+                r"(?:(?P<rel>próximo|pasado)\s+(?P<u>año|mes)|(?P<u2>año|mes)\s+(?P<rel2>pasado|"
+                r"próximo|que\s+viene))\b",
+                3,
+            ),
+        ]
         refs = [
             ("present", "ref", r"\b(?P<ref>ahora|actualmente|en\s+la\s+actualidad)\b"),
             ("past-ref", "ref", r"\b(?P<ref>recientemente)\b"),
             ("future-ref", "ref", r"(?P<ref>el\s+futuro|próximamente)\b"),
         ]
         abs_days = [
-            rf"(?:(?:el\s+)?(?P<wd>{wd})\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:º)?\s+de\s+(?P<mon>{mon})"
-            rf"(?:\s+(?:de|del)\s+{YEAR})?{b}",
+            rf"(?:(?P<wd>{wd})\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:º)?\s+de\s+(?P<mon>{mon})"
+            rf"(?:\s+(?:de|del)\s+{YEAR}|\s+del\s+año\s+(?P<rel>pasado|próximo|que\s+viene)"
+            r"|\s+del\s+(?P<rel2>próximo|pasado)\s+año|\s+de\s+(?P<rel3>este)\s+año)?\b",
         ]
         month_year = rf"{mod}(?P<mon>{mon})\s+(?:de|del)\s+{YEAR}"
         # "septiembre del año pasado", "marzo del próximo año", "mayo de este año"
@@ -762,7 +818,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"(?:\s+(?P<rel>pasado|próximo|que\s+viene))?{b}"
         )
         rel_unit_pre = [
-            r"(?P<rel>el\s+próximo|la\s+próxima|el\s+pasado|la\s+pasada)\s+(?P<u>año|mes|semana|trimestre)\b"
+            r"(?P<rel>el\s+próximo|la\s+próxima|el\s+pasado|la\s+pasada)\s+"
+            r"(?P<u>año|mes|semana|trimestre|fin\s+de\s+semana)\b"
         ]
         lead_durations = [
             rf"(?P<lead>(?:los|las)\s+(?:últimos|últimas|próximos|próximas)\s+){count}\s+"
@@ -804,11 +861,12 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ("offset", "offset", rf"{count}\s+(?P<u>{units})\s+{offset_dir}", 3),
         *[(n, r, p, 3) for n, r, p in anaph],
         *[(n, r, p, 1) for n, r, p in refs],
-        ("duration", "duration", rf"{count}\s+(?P<u>{units}){b}", 1),
+        ("duration", "duration", rf"{approx}{count}\s+(?P<u>{units}){b}", 1),
         *[("duration", "duration", p, 2) for p in lead_durations],
         *[("the-period", "the_period", p, 2) for p in mod_year],
         ("set", "set", sets, 3),
         *[("clock", "clock", p, 3) for p in clocks],
+        *extra,
     ]
     return _compile(rules)
 

@@ -104,6 +104,16 @@ _FR_NUMBERS = {
     "quarante": 40,
     "cinquante": 50,
     "cent": 100,
+    "dix-sept": 17,
+    "dix-huit": 18,
+    "dix-neuf": 19,
+    "soixante": 60,
+    "soixante-dix": 70,
+    "quatre-vingt": 80,
+    "quatre-vingts": 80,
+    "quatre-vingt-dix": 90,
+    "cents": 100,
+    "mille": 1000,
 }
 _ES_NUMBERS = {
     "un": 1,
@@ -129,6 +139,25 @@ _ES_NUMBERS = {
     "cuarenta": 40,
     "cincuenta": 50,
     "cien": 100,
+    "diecisiete": 17,
+    "dieciocho": 18,
+    "diecinueve": 19,
+    "veintiuno": 21,
+    "veintiún": 21,
+    "veintiuna": 21,
+    "veintidós": 22,
+    "veintitrés": 23,
+    "veinticuatro": 24,
+    "veinticinco": 25,
+    "veintiséis": 26,
+    "veintisiete": 27,
+    "veintiocho": 28,
+    "veintinueve": 29,
+    "sesenta": 60,
+    "setenta": 70,
+    "ochenta": 80,
+    "noventa": 90,
+    "mil": 1000,
 }
 
 # Unit words -> canonical unit. Canonical units: second minute hour day week fortnight
@@ -221,11 +250,14 @@ _EN_PAST = (
     "ago|earlier|since|killed|wounded|yesterday|former|previously|ended"
 )
 _FR_FUTURE = (
+    "sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|attendu|attendue|"
+    "attendus|attendues|"
     "va|vont|prévu|prévue|prévus|prévoit|prochain|prochaine|d'ici|devra|devront|doit|doivent|"
     "compte|comptent|plan|calendrier|échéance|date-butoir|jusqu'à"
 )
 _FR_PAST = "a|ont|était|étaient|avait|avaient|fut|furent|depuis|hier"
 _ES_FUTURE = (
+    "será|serán|habrá|hará|harán|irá|irán|podrá|podrán|"
     "va|van|próximo|próxima|previsto|prevista|prevé|planea|planean|plan|para|deberá|"
     "deberán|hasta|plazo|pretende|pretenden"
 )
@@ -318,7 +350,9 @@ class Lexicon:
         if multipliers:
             # "two hundred", "one thousand": a small count times a multiplier word.
             scaled = rf"(?:(?:{ones}|a|an|one)\s+)(?:{alternation(multipliers)})\b|"
-        return rf"(?:{digits}|{scaled}(?:{tens})[- ](?:{ones})|(?:{words}))"
+        # "vingt et un", "treinta y dos": French and Spanish tens joined by "et" / "y".
+        joined = rf"(?:{tens})\s+(?:et|y)\s+(?:{ones}|un|une|uno|una|onze)\b|"
+        return rf"(?:{digits}|{scaled}{joined}(?:{tens})[- ](?:{ones})|(?:{words}))"
 
     @functools.cached_property
     def unit_re(self) -> str:
@@ -334,6 +368,8 @@ class Lexicon:
             pass
         total = 0
         for part in re.split(r"[- ]+", w):
+            if part in ("et", "y") and total:
+                continue  # "vingt et un", "treinta y dos"
             if part not in self.numbers:
                 return None
             if part in _MULTIPLIERS:
@@ -414,7 +450,7 @@ def lexicon(language: str) -> Lexicon:
             _ES_UNITS,
             re.compile(rf"(?i)^(?:{_ES_FUTURE})$"),
             re.compile(rf"(?i)^(?:{_ES_PAST})$"),
-            past_suffix=re.compile(r"(?i)(?:ó|aron|ieron|ió|aba|aban|ábamos|ían)$"),
+            past_suffix=re.compile(r"(?i)(?:ó|aron|ieron|ió|aba|aban|ábamos|ían|iera|ieran)$"),
             future_suffix=re.compile(r"(?i)(?:ré|rás|rá|remos|rán)$"),
             reporting=_ES_REPORTING,
             inflected_tense=True,
