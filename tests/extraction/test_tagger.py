@@ -37,7 +37,7 @@ def run(text: str, published: str, language: str = "en") -> list[TemporalExpress
 
 
 def _check(expr: TemporalExpression, want: dict) -> None:
-    for key in ("type", "value", "mod", "precision", "rule", "anchor_kind"):
+    for key in ("type", "value", "mod", "precision", "rule", "anchor_kind", "offset"):
         if key in want:
             assert getattr(expr, key) == want[key], (key, expr)
     if "interval" in want:

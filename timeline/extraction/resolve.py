@@ -363,6 +363,27 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+_DATE_PREPOSITIONS = frozenset({"in", "on", "en", "le", "el", "au", "début", "fin"})
+
+
+def _reported_at(ctx: Context, start: int) -> bool:
+    """True when a past reporting verb governs the date right before it ("said in June",
+    "a déclaré en juin", "dijo el 3 de mayo"): the date is when it was said."""
+    if re.match(r"(?i)(?:the|la|le|les|el|los|las)\s", ctx.text[start : start + 5]):
+        return False  # "said the first week of March would ...": what was said
+    words = _WORD.findall(ctx.before(start, 40))
+    while words and words[-1].lower() in _DATE_PREPOSITIONS:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1].lower()
+    lex = ctx.lex
+    if last not in lex.reporting or last in ("say", "says", "tell", "tells", "according"):
+        return False
+    # "dice", "déclare": a present tense reports now, not then.
+    return ctx.lex.language == "en" or not last.endswith(("e", "a"))
+
+
 def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int:
     """Year of a year-less month (and day) mentioned at ``start:end``.
 
@@ -379,6 +400,8 @@ def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None)
         return pub.year  # "in February" in a February article: this one
     next_year = pub.year if here > now else pub.year + 1
     last_year = pub.year if here <= now else pub.year - 1
+    if _reported_at(ctx, start):
+        return last_year  # "said in June that ...": the saying is done
     ahead = (next_year * 12 + month) - (pub.year * 12 + pub.month)  # months to the next one
     # "by May", "until January": deadlines lie ahead.
     deadline = _DEADLINE_BEFORE.search(ctx.before(start, 16)) is not None
@@ -779,12 +802,37 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.quarter(y, q))
 
 
+def r_same_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the same month last year: the story's month (quarter, week...) one year earlier."""
+    unit = _norm(m["u"])
+    pub = ctx.published
+
+    def later(state: State) -> Resolved | None:
+        base = state.prev_quarter if unit == "quarter" and state.prev_quarter else state.prev
+        kind = "previous"
+        if base is None:
+            base, kind = cal.day(pub), "published"
+        grain = {"period": base.grain, "season": "season"}.get(unit, unit)
+        if grain not in ("day", "week", "month", "quarter", "season", "year", "half"):
+            return None
+        moved = cal.shift(base.interval()[0], "year", -1)
+        if grain == base.grain and grain in ("quarter", "half", "season"):
+            period = Period(base.grain, base.year - 1, base.index)
+        else:
+            period = cal.containing(grain, moved)
+        res = _period_result(period, anchor_kind=kind)
+        res.rule = "same-period-last-year"
+        return res
+
+    return Resolved(DATE, later=later, sets_prev=False)
+
+
 def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """Half-years (the first half of 2020)."""
+    """Half-years (the first half of 2020; "in the first half": the story's year)."""
     h = 1 if m["h"].lower() == "first" else 2  # "second" or "last" half
-    if m["y"]:
+    if m.groupdict().get("y"):
         y, kind = int(m["y"]), ""
-    elif m["rel"]:
+    elif m.groupdict().get("rel"):
         y, kind = ctx.published.year + int(REL[_norm(m["rel"])]), "published"  # type: ignore[arg-type]
     else:
         y, kind = ctx.published.year, "published"
@@ -1084,7 +1132,7 @@ _SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till|by)\s+(
 # through (or was carried out) lies in the past.
 _PLAN_WORDS = frozenset({"planned", "scheduled", "set", "due", "expected", "slated"})
 _PLAN_UNDONE = re.compile(
-    r"(?i)^[^.;:]{0,40}?\b(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:postponed|cancell?ed|"
+    r"(?i)[^.;:]{0,40}?\b(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:postponed|cancell?ed|"
     r"delayed|called\s+off|moved|scrapped|put\s+off|held|brought\s+forward|suspended)\b"
 )
 
@@ -1812,11 +1860,15 @@ def _holiday_date(name: str, y: int) -> datetime.date:
 def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Holidays (Christmas Day, Thanksgiving, Easter)."""
     name = m["hol"]
+    weekend = m.groupdict().get("wkend")
+    if weekend and "easter" not in name.lower():
+        return None  # only Easter has a weekend of its own here
     if m["y"]:
-        return _period_result(cal.day(_holiday_date(name, int(m["y"]))), anchor_kind="")
+        d = _holiday_date(name, int(m["y"]))
+        return _holiday_result(d, weekend, "")
     # A bare "Christmas" is often the holiday season or a name; "Christmas Day" is a date.
     prep = r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next)\s+$"
-    if " " not in _norm(name) and not re.search(prep, ctx.before(m.start(), 12)):
+    if " " not in _norm(name) and not weekend and not re.search(prep, ctx.before(m.start(), 12)):
         return None
     pub = ctx.published
     direction = ctx.direction(m.start(), m.end())
@@ -1827,7 +1879,16 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = this_year if this_year <= pub else _holiday_date(name, pub.year - 1)
     else:
         d = this_year
-    return _period_result(cal.day(d))
+    return _holiday_result(d, weekend, "published")
+
+
+def _holiday_result(d: datetime.date, weekend: str | None, kind: str) -> Resolved:
+    """The holiday's day, or for "the Easter weekend" the weekend holding it."""
+    if not weekend:
+        return _period_result(cal.day(d), anchor_kind=kind)
+    res = _weekend(d, 0)
+    res.anchor_kind = kind
+    return res
 
 
 _APPROX_MOD = {
@@ -1924,7 +1985,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "spoken_year": r_spoken_year,
     "the_period": r_the_period,
     "ago": _approximated(r_ago),
-    "offset": r_offset,
+    "offset": _approximated(r_offset),
+    "same_period": r_same_period,
     "ref": r_ref,
     "duration": _approximated(r_duration),
     "set": r_set,

@@ -311,6 +311,22 @@ def _english() -> tuple[Rule, ...]:
             3,
         ),
         (
+            # "in the first half", "the second half of the year": the story's year
+            "half-year",
+            "half",
+            r"the\s+(?P<h>first|second)\s+half(?:\s+of\s+the\s+year)?\b"
+            r"(?!\s+of\b)(?![\s-]+(?:century|decade|match|game|season|term|session))",
+            2,
+        ),
+        (
+            # "the same month last year", "the same quarter a year earlier"
+            "same-period-last-year",
+            "same_period",
+            r"the\s+same\s+(?P<u>month|quarter|week|day|period|season)\s+(?:of\s+)?(?:last\s+year|"
+            r"a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b",
+            4,
+        ),
+        (
             "half-year",
             "half",
             r"(?:the\s+)?(?P<h>first|second|last)(?:(?:\s+|-)half|\s+two\s+quarters)\s+of\s+"
@@ -466,7 +482,8 @@ def _english() -> tuple[Rule, ...]:
         (
             "offset",
             "offset",
-            rf"{count}\s+(?P<u>{units})\s+(?P<dir>later|earlier|afterwards?|before|after|previously|prior)\b",
+            rf"{approx}{count}\s+(?P<u>{units})\s+(?P<dir>later|earlier|afterwards?|before|after|"
+            r"previously|prior)\b",
             3,
         ),
         (
@@ -510,8 +527,9 @@ def _english() -> tuple[Rule, ...]:
         (
             "duration",
             "duration",
-            approx + r"(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|final|latest|"
-            r"following|remaining|initial|recent)|the)\s+)?"
+            approx + r"(?:(?P<lead>(?:the\s+)?(?:past|(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)"
+            r"(?<!\bwould\s)(?<!\bmay\s)(?<!\bcan\s)(?<!\bmight\s)(?<!\bshould\s)last|next|"
+            r"first|coming|previous|final|latest|following|remaining|initial|recent)|the)\s+)?"
             + count
             + r"(?:\s+(?:more|additional|extra|full|long|straight|consecutive))?"
             + r"(?:\s+(?:trading|business|working))?"
@@ -595,9 +613,9 @@ def _english() -> tuple[Rule, ...]:
         (
             "holiday",
             "holiday",
-            r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
+            r"(?:(?P<the>the\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
             r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)"
-            rf"(?:\s+{YEAR})?{b}",
+            rf"(?P<wkend>\s+(?:weekend|holiday\s+weekend))?(?:\s+{YEAR})?{b})",
             2,
         ),
     ]
@@ -925,6 +943,7 @@ NEEDS = {
     "season": ("other",),
     "quarter": ("digit", "other", "unit"),
     "half": ("other", "unit"),
+    "same_period": ("unit", "other"),
     "quarter_ref": ("unit", "other"),
     "year_quarter": ("digit",),
     "year_ago": ("unit", "other"),
