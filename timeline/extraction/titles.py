@@ -46,11 +46,11 @@ evidence, and in the article's own language. The steps, in order:
 7. Trailing punctuation, trailing function words, a conjunction left with a lone verb
    and unbalanced quotes go; the first letter is capitalised.
 
-When the sentence dates other events too (English), a comma-bounded relative clause that
-holds another event's date is that event's: it is deleted from this title, and the event
-it dates gets the antecedent with the clause, without its pronoun ("The talks, which began
-in May, were suspended on Friday" → "The talks began in May" and "The talks were suspended
-on Friday").
+When the sentence dates other events too, a comma-bounded relative clause ("which",
+"qui", "que") that holds another event's date is that event's: it is deleted from this
+title, and the event it dates gets the antecedent with the clause, without its pronoun
+("The talks, which began in May, were suspended on Friday" → "The talks began in May" and
+"The talks were suspended on Friday").
 
 Edits only ever delete words (an aside, a relative pronoun), never add or reorder them.
 
@@ -278,12 +278,12 @@ def make_title(
     date_start = max(0, min(date_start, len(sentence)))
     date_end = max(date_start, min(date_end, len(sentence)))
     lang = language if language in _VERBS else "en"
-    if lang == "en" and others:
-        own = _own_relative(sentence, date_start, date_end, others)
+    if others:
+        own = _own_relative(sentence, date_start, date_end, others, lang)
         if own is not None:
             return _tidy(own)
         sentence, date_start, date_end = _drop_dated_relatives(
-            sentence, date_start, date_end, others
+            sentence, date_start, date_end, others, lang
         )
     text, start, end = _span(sentence, date_start, date_end, lang, max_chars)
     if lang == "en" and _is_fragment(text[start:end]):
@@ -295,8 +295,13 @@ def make_title(
     return _tidy(text[start:end])
 
 
-# ", which began in May," / ", who arrived on Monday,": a comma-bounded relative clause.
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+[^,;:]{3,160}?,\s")
+# ", which began in May," / ", who arrived on Monday,": a comma-bounded relative clause
+# (French "qui", Spanish "que" / "quien" / "el cual").
+_RELATIVE_CLAUSE = {
+    "en": re.compile(r",\s+(?:which|who)\s+[^,;:]{3,160}?,\s"),
+    "fr": re.compile(r",\s+(?:qui|lequel|laquelle)\s+[^,;:]{3,160}?,\s"),
+    "es": re.compile(r",\s+(?:que|quien|quienes|el\s+cual|la\s+cual)\s+[^,;:]{3,160}?,\s"),
+}
 
 
 def _inside(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
@@ -304,14 +309,21 @@ def _inside(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def _own_relative(
-    sentence: str, date_start: int, date_end: int, others: Sequence[tuple[int, int]]
+    sentence: str,
+    date_start: int,
+    date_end: int,
+    others: Sequence[tuple[int, int]],
+    lang: str = "en",
 ) -> str | None:
     """ "The talks, which began in May, were suspended on Friday", dated by May: the
     antecedent and its relative clause, without the pronoun ("The talks began in May").
 
     Only when another date of the sentence lies outside the clause; else None.
     """
-    for m in _RELATIVE_CLAUSE.finditer(sentence):
+    pattern = _RELATIVE_CLAUSE.get(lang)
+    if pattern is None:
+        return None
+    for m in pattern.finditer(sentence):
         if not (m.start() < date_start and date_end <= m.end()):
             continue
         outside = [(s, e) for s, e in others if e <= m.start() or s >= m.end()]
@@ -321,19 +333,27 @@ def _own_relative(
         if head is None:
             # "Aid deliveries, which ...": the sentence's subject, when no verb precedes.
             first = _WORDS.search(sentence)
-            if first is None or has_verb(sentence[: m.start()]):
+            if first is None or has_verb(sentence[: m.start()], lang):
                 return None
             head = first.start()
-        pronoun_end = _WORDS.search(sentence, m.start()).end()  # type: ignore[union-attr]
+        pronoun = re.match(r",\s+(?:el\s+|la\s+)?\w+", sentence[m.start() :])
+        pronoun_end = m.start() + pronoun.end()  # type: ignore[union-attr]
         return sentence[head : m.start()] + sentence[pronoun_end : m.end()]
     return None
 
 
 def _drop_dated_relatives(
-    sentence: str, date_start: int, date_end: int, others: Sequence[tuple[int, int]]
+    sentence: str,
+    date_start: int,
+    date_end: int,
+    others: Sequence[tuple[int, int]],
+    lang: str = "en",
 ) -> tuple[str, int, int]:
     """The sentence without the relative clauses that hold another event's date."""
-    for m in reversed(list(_RELATIVE_CLAUSE.finditer(sentence))):
+    pattern = _RELATIVE_CLAUSE.get(lang)
+    if pattern is None:
+        return sentence, date_start, date_end
+    for m in reversed(list(pattern.finditer(sentence))):
         if m.start() < date_start < m.end() or not _inside(others, m.start(), m.end()):
             continue
         sentence, (date_start, date_end) = _delete(
