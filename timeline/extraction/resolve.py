@@ -186,6 +186,9 @@ class State:
     prev_quarter: Period | None = None
     prev_pos: int = -1
     prev_end: int = -1
+    # The last day-precise date, for "that day" after a coarser date ("in 2005 ... on
+    # Sept. 15 ... that year ... the same day").
+    prev_day: Period | None = None
 
 
 @dataclass(slots=True)
@@ -236,7 +239,13 @@ class Context:
         return self.text[pos : pos + n]
 
     def cue(
-        self, start: int, end: int, *, left_only: bool = False, reporting_is_past: bool = False
+        self,
+        start: int,
+        end: int,
+        *,
+        left_only: bool = False,
+        reporting_is_past: bool = False,
+        scheduled: bool = False,
     ) -> tuple[str, float, bool] | None:
         """The nearest tense or plan cue around ``start:end``: (direction, distance, listed).
 
@@ -276,6 +285,14 @@ class Context:
                 kind = "past"
             elif lex.future.match(w) or (lw == "to" and prev in ("is", "are")):
                 kind = "future"  # "will", "plans" ...; "is to vote": a plan
+            elif (
+                scheduled
+                and lex.present_plan is not None
+                and i < split
+                and dist <= 4
+                and (lex.present_plan.match(w) or (lw == "effect" and prev in ("take", "takes")))
+            ):
+                kind = "future"  # "tallies begin Wednesday", "takes effect at 6 a.m. Monday"
             elif lex.past.match(w):
                 kind = "past"
             elif (
@@ -802,6 +819,31 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.quarter(y, q))
 
 
+def r_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the January-March period: a quarter when the months make one, else a span of months
+    valued by its first month."""
+    first = _month_index(ctx.lex, m["m1"])
+    last = _month_index(ctx.lex, m["m2"])
+    if first is None or last is None or last <= first:
+        return None
+    pub = ctx.published
+    if m["y"]:
+        y, kind = int(m["y"]), ""
+    else:
+        # A reporting period: the last one completed, unless a plan word is right there.
+        found = ctx.cue(m.start(), m.end())
+        ahead = found is not None and found[0] == "future" and found[2] and found[1] <= 4
+        y = pub.year if last < pub.month or ahead else pub.year - 1
+        kind = "published"
+    if (first - 1) % 3 == 0 and last == first + 2:
+        res = _period_result(cal.quarter(y, (first - 1) // 3 + 1), anchor_kind=kind)
+    else:
+        res = _period_result(cal.month(y, first), anchor_kind=kind)
+        res.interval = (datetime.date(y, first, 1), datetime.date(y, last, cal.last_day(y, last)))
+    res.rule = "month-range"
+    return res
+
+
 def r_same_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the same month last year: the story's month (quarter, week...) one year earlier."""
     unit = _norm(m["u"])
@@ -1165,7 +1207,7 @@ def _weekday_date(
     past_perfect = _PAST_PERFECT.search(ctx.text, max(s0, start - 60), min(e0, end + 40))
     if _SOON_BEFORE.search(ctx.before(start, 20)) and not past_perfect:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
-    found = ctx.cue(start, end, left_only=True, reporting_is_past=True)
+    found = ctx.cue(start, end, left_only=True, reporting_is_past=True, scheduled=True)
     undone = _PLAN_UNDONE.match(ctx.text, end, e0) is not None and _PLAN_WORDS.intersection(
         _norm(ctx.before(start, 60)).split()
     )
@@ -1298,9 +1340,10 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "year" and n == int(n):
 
         def later(state: State) -> Resolved | None:
-            # In a report about a quarter, "a year ago" is that quarter a year before.
+            # In a report about a quarter, "a year ago" is that quarter a year before
+            # ("ten years ago" is not a comparison of quarters).
             q = state.prev_quarter
-            if q is not None:
+            if q is not None and n == 1:
                 res = _period_result(cal.quarter(q.year - int(n), q.index), anchor_kind="previous")
                 return res
             return _shift_from(pub, unit, -n, "published")
@@ -1416,6 +1459,8 @@ def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> R
         if base is None:
             base, kind = cal.day(pub), "published"
         u = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}.get(unit, unit)
+        if u == "day" and base.grain != "day" and state.prev_day is not None:
+            base = state.prev_day  # "the same day": the last day the story named
         if u == "weekend":
             res = _weekend(base.interval()[0], step)
             res.anchor_kind = kind
@@ -1851,10 +1896,22 @@ def _holiday_date(name: str, y: int) -> datetime.date:
         first = datetime.date(y, 11, 1)
         return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
     if n.startswith("easter"):
-        return _easter(y)
+        return _easter(y) + datetime.timedelta(days=1 if n.endswith("monday") else 0)
+    if n == "good friday":
+        return _easter(y) - datetime.timedelta(days=2)
     if n.startswith("valentine"):
         return datetime.date(y, 2, 14)
-    return datetime.date(y, 10, 31)
+    if n in ("labor day", "labour day"):  # the US and Canadian first Monday of September
+        first = datetime.date(y, 9, 1)
+        return first + datetime.timedelta(days=(0 - first.weekday()) % 7)
+    if n == "memorial day":  # the last Monday of May
+        last = datetime.date(y, 5, 31)
+        return last - datetime.timedelta(days=last.weekday())
+    fixed = {"boxing day": (12, 26), "bastille day": (7, 14), "armistice day": (11, 11)}
+    fixed["veterans day"] = (11, 11)
+    if n in fixed:
+        return datetime.date(y, *fixed[n])
+    return datetime.date(y, 10, 31)  # Halloween
 
 
 def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1987,6 +2044,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "ago": _approximated(r_ago),
     "offset": _approximated(r_offset),
     "same_period": r_same_period,
+    "month_range": r_month_range,
     "ref": r_ref,
     "duration": _approximated(r_duration),
     "set": r_set,

@@ -255,6 +255,8 @@ def _anchor_pass(
         p = res.period
         if not (res.sets_prev and c.res.sets_prev):
             p = None
+        if p is not None and expr.is_dating and p.grain == "day":
+            state.prev_day = p
         if p is not None and expr.is_dating and p.grain in ("day", "month", "quarter", "year"):
             state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
             if p.grain == "quarter" and c.res.later is None:

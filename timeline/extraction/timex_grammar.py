@@ -319,6 +319,14 @@ def _english() -> tuple[Rule, ...]:
             2,
         ),
         (
+            # "the January-March period", "the July-September quarter"
+            "month-range-quarter",
+            "month_range",
+            rf"(?:the\s+)?(?P<m1>{mon})\s*[-–]\s*(?P<m2>{mon})(?:,?\s+{YEAR})?"
+            r"(?:\s+(?P<what>period|quarter|months))?\b",
+            4,
+        ),
+        (
             # "the same month last year", "the same quarter a year earlier"
             "same-period-last-year",
             "same_period",
@@ -448,7 +456,8 @@ def _english() -> tuple[Rule, ...]:
             # "placed orders in the morning": that part of the story's day
             "the-part-of-day",
             "mid_part",
-            r"(?<=\bin\s)the\s+(?P<part>morning|afternoon|evening)\b"
+            r"(?:(?<=\bin\s)|(?<=\bthrough\s)|(?<=\binto\s)|(?<=\bduring\s))the\s+"
+            r"(?P<part>morning|afternoon|evening|night)\b"
             r"(?!\s+(?:of|session|sessions|paper|papers|edition|news|show|prayers?|shift|trading)\b)",
             2,
         ),
@@ -614,7 +623,9 @@ def _english() -> tuple[Rule, ...]:
             "holiday",
             "holiday",
             r"(?:(?P<the>the\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
-            r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)"
+            r"Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Valentine's\s+Day|Halloween|"
+            r"Good\s+Friday|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Bastille\s+Day|"
+            r"Armistice\s+Day|Veterans\s+Day)"
             rf"(?P<wkend>\s+(?:weekend|holiday\s+weekend))?(?:\s+{YEAR})?{b})",
             2,
         ),
@@ -944,6 +955,7 @@ NEEDS = {
     "quarter": ("digit", "other", "unit"),
     "half": ("other", "unit"),
     "same_period": ("unit", "other"),
+    "month_range": ("month",),
     "quarter_ref": ("unit", "other"),
     "year_quarter": ("digit",),
     "year_ago": ("unit", "other"),

@@ -242,7 +242,13 @@ _EN_FUTURE = (
     "expects|expect|due|deadline|intend|intends|intended|aim|aims|aiming|upcoming|next|"
     "hope|hopes|hoping|promise|promised|pledge|pledged|vowed|vows|target|"
     "targets|proposed|propose|proposes|prepare|preparing|must|should|tomorrow|coming|would|"
-    "might|soon|resume|set"
+    "might|soon|resume|set|ahead"
+)
+# The news present for what is scheduled ("tallies begin Wednesday", "she visits Monday"):
+# a future cue for a weekday right after it, nothing else.
+_EN_PRESENT_PLAN = (
+    "begins|begin|starts|opens|meets|convenes|convene|expires|marks|heads|travels|visits|"
+    "returns|arrives|faces|holds|kicks|resumes|reopens|closes|ends"
 )
 _EN_PAST = (
     "was|were|had|did|met|began|begun|took|made|came|went|held|left|saw|won|lost|"
@@ -325,6 +331,7 @@ class Lexicon:
     auxiliaries: frozenset[str] = frozenset()
     participle: re.Pattern[str] | None = None
     determiners: frozenset[str] = frozenset()
+    present_plan: re.Pattern[str] | None = None
 
     @functools.cached_property
     def month_re(self) -> str:
@@ -471,4 +478,5 @@ def lexicon(language: str) -> Lexicon:
         re.compile(rf"(?i)^(?:{_EN_PAST})$"),
         past_suffix=re.compile(r"(?i)[a-z]{2,}ed$"),
         reporting=_EN_REPORTING,
+        present_plan=re.compile(rf"(?i)^(?:{_EN_PRESENT_PLAN})$"),
     )
