@@ -277,7 +277,8 @@ class Context:
             kind = None
             listed = True
             nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
-            prev = words[i - 1].group().lower() if i > 0 else ""
+            # (the word before the first one after the date is the date itself)
+            prev = words[i - 1].group().lower() if 0 < i != split else ""
             if lw in lex.reporting or (lw in lex.auxiliaries and nxt in lex.reporting):
                 # "a annoncé", "ha dicho": the auxiliary of a reporting verb reports too.
                 if not reporting_is_past:
@@ -536,7 +537,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = datetime.date(int(m["y"]), month, dd)
         res = _period_result(cal.day(d), anchor_kind="")
         res.interval = (d, d.replace(day=last))
-        return res
+        return _with_part(res, m)
     before = ctx.before(m.start(), 20)
     if (
         (_g(m, "mon", "mon2") or "").lower() == "may"
@@ -559,6 +560,15 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     res = _period_result(cal.day(d))
     res.interval = (d, d.replace(day=last))
     res.rule = "day-month-ahead" if d > pub else "day-month-back"
+    return _with_part(res, m)
+
+
+def _with_part(res: Resolved, m: re.Match[str]) -> Resolved:
+    """ "la noche del 7 de septiembre": the day's part, as a TIME."""
+    part = m.groupdict().get("part")
+    if part and res.period is not None and res.period.grain == "day":
+        res.type = TIME
+        res.value = f"{res.value}T{PARTS[_norm(part)]}"
     return res
 
 
@@ -1091,9 +1101,10 @@ def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     if _g(m, "an"):
         d, part = cal.shift(ctx.published, "day", -1), "NI"
     else:
-        word = _norm(m["dd"]).split(" ")[0]
-        part = PARTS[_norm(m["part"])]
+        word = _norm(_g(m, "dd", "dd2") or "").split(" ")[0]
+        part = PARTS[_norm(_g(m, "part", "part2") or "")]
         offset = {"last": -1, "yesterday": -1, "tomorrow": 1, "hier": -1, "demain": 1}
+        offset["dernière"] = -1  # "la nuit dernière"
         offset |= {"ayer": -1, "mañana": 1}
         delta = offset.get(word, 0)
         if word == "last" and part != "NI":
@@ -1220,6 +1231,15 @@ def _weekday_date(
         and not undone
     ):
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
+    if ctx.lex.inflected_tense and (found is None or found[1] > 8):
+        # "el martes pronunciará un discurso": in French and Spanish the verb often
+        # follows the day; a tense ending right after it decides.
+        near = ctx.cue(start, end, reporting_is_past=True)
+        if near is not None and near[0] == "future" and near[2] and near[1] <= 2.5:
+            return (
+                pub + datetime.timedelta(days=delta if delta > 0 else delta + 7),
+                "weekday-future",
+            )
     return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
 
 
@@ -1655,11 +1675,17 @@ _AGE_BEFORE = re.compile(
 )
 # "J'ai 58 ans", "il a 63 ans" / "tiene 52 años": the verb of having an age, per language.
 _AGE_VERB = {
-    "fr": re.compile(r"(?i)\b(?:j['’]ai|ai|as|a|avons|avez|ont|avait|avaient|aura)\s+$"),
+    "fr": re.compile(
+        r"(?i)(?:\b(?:j['’]ai|ai|as|a|avons|avez|ont|avait|avaient|aura)|(?<!\w)à)\s+$"
+    ),
     "es": re.compile(
-        r"(?i)\b(?:tiene|tenía|tengo|tienen|tenían|cumple|cumplió|cumplirá|cumplía)\s+$"
+        r"(?i)\b(?:tiene|tenía|tengo|tienen|tenían|cumple|cumplió|cumplirá|cumplía|a\s+los)\s+$"
     ),
 }
+# "La Franco-Colombienne de 46 ans": a capitalised noun (a nationality, a name) with an age.
+_AGE_NAMED = re.compile(
+    r"(?:\b(?:[Ll]a|[Ll]e|[Ll]['’]|[Uu]ne?|[Ee]l|[Uu]na?)\s*)[A-ZÀ-Ý][\w-]+\s+de\s+$"
+)
 _AGE_AFTER = re.compile(r"(?i)^\s+de\s+edad\b")
 
 
@@ -1676,6 +1702,8 @@ def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
     if _AGE_VERB[ctx.lex.language].search(before):
         # "tiene 52 años" is an age; "tiene 36 años de conflicto" a span of time.
         return not re.match(r"(?i)\s+(?:de|d['’])\s*\w", after)
+    if _AGE_NAMED.search(before):
+        return True
     match = _AGE_BEFORE.search(before)
     if match is None:
         return False
@@ -1779,6 +1807,40 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m.groupdict().get("other"):
         n = 2.0 * (n or 1)
     return Resolved(SET, duration_value(unit, n))
+
+
+def r_set_date(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """every March 3, cada 19 de septiembre: one day a year."""
+    month = _month_index(ctx.lex, m["mon"])
+    dd = 1 if m["d"].lower() == "1er" else int(m["d"])
+    if month is None or not _valid(2000, month, dd):
+        return None
+    return Resolved(SET, f"XXXX-{month:02d}-{dd:02d}")
+
+
+def r_duration_compound(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """six years and four months: one duration, the larger unit first."""
+    first = ctx.lex.units.get(_norm(m["u"]))
+    second = ctx.lex.units.get(_norm(m["u2b"]))
+    n1, n2 = _count(m, ctx), ctx.lex.number(_norm(m["n2"]))
+    order = ("year", "month", "week", "day", "hour", "minute", "second")
+    if (
+        first not in order
+        or second not in order
+        or n1 is None
+        or n2 is None
+        or order.index(second) <= order.index(first)
+        or n1 != int(n1)
+        or n2 != int(n2)
+    ):
+        return None
+    a, b = duration_value(first, n1), duration_value(second, n2)
+    # P6Y + P4M -> P6Y4M; a time part joins after the T: P1D + PT6H -> P1DT6H.
+    if b.startswith("PT") and not a.startswith("PT"):
+        value = a + b[1:]
+    else:
+        value = a + b[2:] if a.startswith("PT") else a + b[1:]
+    return Resolved(DURATION, value)
 
 
 def r_set_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1886,8 +1948,25 @@ def _easter(y: int) -> datetime.date:
     return datetime.date(y, month, day + 1)
 
 
+# French and Spanish holiday names, as the English names the rules below know.
+_ROMANCE_HOLIDAYS = {
+    "noël": "christmas day",
+    "navidad": "christmas day",
+    "nochebuena": "christmas eve",
+    "saint-sylvestre": "new year's eve",
+    "nochevieja": "new year's eve",
+    "jour de l'an": "new year's day",
+    "año nuevo": "new year's day",
+    "pâques": "easter",
+    "pascua": "easter",
+    "vendredi saint": "good friday",
+    "viernes santo": "good friday",
+    "domingo de ramos": "palm sunday",
+}
+
+
 def _holiday_date(name: str, y: int) -> datetime.date:
-    n = _norm(name)
+    n = _ROMANCE_HOLIDAYS.get(_norm(name), _norm(name))
     if n.startswith("christmas"):
         return datetime.date(y, 12, 24 if n.endswith("eve") else 25)
     if n.startswith("new year's"):
@@ -1899,6 +1978,8 @@ def _holiday_date(name: str, y: int) -> datetime.date:
         return _easter(y) + datetime.timedelta(days=1 if n.endswith("monday") else 0)
     if n == "good friday":
         return _easter(y) - datetime.timedelta(days=2)
+    if n == "palm sunday":
+        return _easter(y) - datetime.timedelta(days=7)
     if n.startswith("valentine"):
         return datetime.date(y, 2, 14)
     if n in ("labor day", "labour day"):  # the US and Canadian first Monday of September
@@ -1924,7 +2005,10 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = _holiday_date(name, int(m["y"]))
         return _holiday_result(d, weekend, "")
     # A bare "Christmas" is often the holiday season or a name; "Christmas Day" is a date.
-    prep = r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next)\s+$"
+    prep = (
+        r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next|de|à|avant|après|pour|"
+        r"depuis|la|el|en|para|antes\s+de|después\s+de|desde|hasta)\s+$"
+    )
     if " " not in _norm(name) and not weekend and not re.search(prep, ctx.before(m.start(), 12)):
         return None
     pub = ctx.published
@@ -1960,6 +2044,11 @@ _APPROX_MOD = {
     "more than": "MORE_THAN",
     "at least": "EQUAL_OR_MORE",
     "environ": "APPROX",
+    "près d'": "LESS_THAN",
+    "moins d'": "LESS_THAN",
+    "plus d'": "MORE_THAN",
+    "poco más de": "MORE_THAN",
+    "poco menos de": "LESS_THAN",
     "près de": "LESS_THAN",
     "presque": "LESS_THAN",
     "moins de": "LESS_THAN",
@@ -1986,7 +2075,9 @@ def _approximated(
 
     def run(m: re.Match[str], ctx: Context) -> Resolved | None:
         res = fn(m, ctx)
-        word = m.groupdict().get("approx") or ("about" if m.groupdict().get("orso") else None)
+        groups = m.groupdict()
+        word = groups.get("approx") or groups.get("approx2")
+        word = word or ("about" if groups.get("orso") else None)
         if res is None or not word:
             return res
         mod = _APPROX_MOD[_norm(word)]
@@ -2044,6 +2135,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "ago": _approximated(r_ago),
     "offset": _approximated(r_offset),
     "same_period": r_same_period,
+    "set_date": r_set_date,
+    "duration_compound": _approximated(r_duration_compound),
     "month_range": r_month_range,
     "ref": r_ref,
     "duration": _approximated(r_duration),

@@ -319,6 +319,18 @@ def _english() -> tuple[Rule, ...]:
             2,
         ),
         (
+            "duration-compound",
+            "duration_compound",
+            rf"{count}\s+(?P<u>{units})\s+and\s+(?P<n2>{num})\s+(?P<u2b>{units}){b}",
+            2,
+        ),
+        (
+            "set-date",
+            "set_date",
+            rf"every\s+(?P<mon>{mon})\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{b}",
+            4,
+        ),
+        (
             # "the January-March period", "the July-September quarter"
             "month-range-quarter",
             "month_range",
@@ -646,7 +658,10 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?:l['’]année\s+|l['’]an\s+)?)?"
         )
         count = rf"(?P<n>{num}|quelques|plusieurs)"
-        approx = r"(?:(?P<approx>environ|près\s+de|presque|moins\s+de|plus\s+de|au\s+moins)\s+)?"
+        approx = (
+            r"(?:(?P<approx>environ|près\s+de|presque|moins\s+de|plus\s+de|au\s+moins)\s+"
+            r"|(?P<approx2>près\s+d['’]|moins\s+d['’]|plus\s+d['’]))?"
+        )
         rel_after = (
             r"(?P<rel>dernière|dernier|passée|passé|prochaine|prochain|précédente|précédent|"
             r"suivante|suivant)\b"
@@ -658,7 +673,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?:\s+(?P<part>matin|soir|après-midi))?"
         )
         deictic_part = (
-            r"(?P<dd>ce|cette|hier|demain)\s+(?P<part>matin|soir|soirée|nuit|après-midi)\b"
+            r"(?P<dd>ce|cet|cette|hier|demain)\s+(?P<part>matin|soir|soirée|nuit|après-midi)\b"
+            r"|la\s+(?P<part2>nuit)\s+(?P<dd2>dernière)\b"
         )
         ago = rf"il\s+y\s+a\s+{count}\s+(?P<u>{units})"
         offset_dir = r"(?P<dir>plus\s+tard|plus\s+tôt|après|auparavant|avant)"
@@ -729,7 +745,10 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         # "les trois dernières années": the French adjective follows the number.
         lead_durations = [
             rf"(?P<lead>(?:les|ces)\s+)?{count}\s+(?:dernières|derniers|prochaines|prochains)\s+"
-            rf"(?P<u>{units}){b}"
+            rf"(?P<u>{units}){b}",
+            # "les 48 heures suivantes"
+            rf"(?P<lead>(?:les|ces)\s+){count}\s+(?P<u>{units})\s+(?:suivantes|suivants|"
+            r"précédentes|précédents|dernières|derniers|prochaines|prochains)\b",
         ]
         mod_year = [
             r"(?:le\s+|la\s+)?(?P<mod>début|fin|milieu)\s+(?:de\s+|du\s+)?(?P<u>l['’]année|l['’]an|"
@@ -742,8 +761,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         )
         count = rf"(?P<n>{num}|unos|unas|varios|varias|algunos|algunas)"
         approx = (
-            r"(?:(?P<approx>alrededor\s+de|cerca\s+de|casi|menos\s+de|más\s+de|al\s+menos|"
-            r"por\s+lo\s+menos)\s+)?"
+            r"(?:(?P<approx>alrededor\s+de|cerca\s+de|casi|poco\s+más\s+de|poco\s+menos\s+de|"
+            r"menos\s+de|más\s+de|al\s+menos|por\s+lo\s+menos)\s+)?"
         )
         rel_after = r"(?P<rel>pasado|pasada|próximo|próxima|que\s+viene|anterior|siguiente)\b"
         the_unit = r"(?P<u>la\s+semana|el\s+mes|el\s+año|el\s+fin\s+de\s+semana|el\s+trimestre)"
@@ -828,6 +847,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             ("future-ref", "ref", r"(?P<ref>el\s+futuro|próximamente)\b"),
         ]
         abs_days = [
+            r"(?:la\s+(?P<part>noche|mañana|tarde)\s+del\s+)?"
             rf"(?:(?P<wd>{wd})\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:º)?\s+de\s+(?P<mon>{mon})"
             rf"(?:\s+(?:de|del)\s+{YEAR}|\s+del\s+año\s+(?P<rel>pasado|próximo|que\s+viene)"
             r"|\s+del\s+(?P<rel2>próximo|pasado)\s+año|\s+de\s+(?P<rel3>este)\s+año)?\b",
@@ -896,6 +916,29 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ("set", "set", sets, 3),
         *[("clock", "clock", p, 3) for p in clocks],
         *extra,
+        (
+            # "chaque 14 juillet", "cada 19 de septiembre": the same day every year
+            "set-date",
+            "set_date",
+            r"(?:chaque|cada)\s+(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?:de\s+)?"
+            + rf"(?P<mon>{mon}){b}",
+            4,
+        ),
+        (
+            # "six ans et quatre mois", "dos años y tres meses"
+            "duration-compound",
+            "duration_compound",
+            rf"{count}\s+(?P<u>{units})\s+(?:et|y)\s+(?P<n2>{num})\s+(?P<u2b>{units}){b}",
+            2,
+        ),
+        (
+            "holiday",
+            "holiday",
+            r"(?P<hol>Noël|Pâques|Vendredi\s+saint|Saint-Sylvestre|jour\s+de\s+l['’]An|Nochebuena|"
+            r"Navidad|Nochevieja|Año\s+Nuevo|Viernes\s+Santo|Domingo\s+de\s+Ramos|Pascua)"
+            rf"(?:\s+{YEAR})?(?![\w-])",
+            2,
+        ),
     ]
     return _compile(rules)
 
@@ -909,9 +952,11 @@ _TRIGGER_WORDS = {
     "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy",
     "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
     "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
+    "noël|pâques|vendredi|saint-sylvestre|jour|"
     "lendemain|veille|jour-là|matin|soir|soirée|nuit|week-end|minuit|midi|quotidiennement|"
     "hebdomadairement|mensuellement|annuellement|années|chaque",
-    "es": "ayer|hoy|mañana|anteayer|antier|ahora|actualmente|actualidad|recientemente|futuro|"
+    "es": "navidad|nochebuena|nochevieja|año|viernes|domingo|pascua|"
+    "ayer|hoy|mañana|anteayer|antier|ahora|actualmente|actualidad|recientemente|futuro|"
     "próximamente|primavera|verano|otoño|invierno|víspera|anoche|noche|tarde|década|"
     "medianoche|mediodía|mediodia|diariamente|semanalmente|mensualmente|anualmente|"
     "cotidianamente|años|cada|semana",
@@ -955,6 +1000,8 @@ NEEDS = {
     "quarter": ("digit", "other", "unit"),
     "half": ("other", "unit"),
     "same_period": ("unit", "other"),
+    "set_date": ("month",),
+    "duration_compound": ("unit",),
     "month_range": ("month",),
     "quarter_ref": ("unit", "other"),
     "year_quarter": ("digit",),
