@@ -249,6 +249,19 @@ def test_whole_year_comparisons_stay_timeml_dates():
     assert (view.text, view.type) == ("a year earlier", "DATE")
 
 
+def test_a_day_range_is_two_timexes_in_timeml():
+    from timeline.extraction import extract
+
+    text = "Launch managers are targeting a window of March 3-4."
+    found = extract(text, published=datetime.date(2008, 2, 20)).expressions
+    assert [(e.text, e.interval_start, e.interval_end) for e in found] == [
+        ("March 3-4", datetime.date(2008, 3, 3), datetime.date(2008, 3, 4))
+    ]
+    views = timexes_from_expressions(found)
+    assert [(v.text, v.value) for v in views] == [("March 3", "2008-03-03"), ("4", "2008-03-04")]
+    assert all(text[v.start : v.end] == v.text for v in views)
+
+
 def test_expressions_without_offset_are_written_as_they_are():
     plain = TemporalExpression(text="Three days", start=0, end=10, type="DURATION", value="P3D")
     assert timexes_from_expressions([plain]) == [Timex(0, 10, "Three days", "DURATION", "P3D")]

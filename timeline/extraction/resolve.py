@@ -219,6 +219,8 @@ class Context:
     lex: Lexicon
     sentences: list[tuple[int, int]]
     _starts: list[int] = field(default_factory=list)
+    # Per-document facts worked out once ("is May a person here?").
+    memo: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = [s for s, _ in self.sentences]
@@ -656,6 +658,34 @@ def r_rel_month(m: re.Match[str], ctx: Context) -> Resolved | None:
 _NAMEY_MONTHS = {"may", "june", "april", "august", "march"}
 
 
+_MAY_PERSON = re.compile(r"(?-i:\b(?:[A-Z][a-z]+|Mrs?\.|Ms\.)\s+May\b)")
+_DATE_LEAD = re.compile(
+    r"(?i)(?:\b(?:in|on|by|since|until|till|from|through|during|before|after|early|late|mid|"
+    r"last|next|this|of|between)\s+|\bmid-|[-–]\s*|"
+    # "April and May", "March to May": another month leads it
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)"
+    r"\s+(?:and|to|or|through)\s+)$"
+)
+
+
+def _may_is_a_person(ctx: Context) -> bool:
+    """True when the text names someone May ("Theresa May", "Mrs. May"): a bare "May"
+    is then that person unless a date word leads it ("in May", "since May")."""
+    cached = ctx.memo.get("may_person")
+    if cached is None:
+        cached = False
+        for found in _MAY_PERSON.finditer(ctx.text):
+            before = ctx.text[max(0, found.start() - 1) : found.end() - 3]
+            if not _CAPITAL_FUNCTION_WORD.search(before) and not re.match(
+                r"(?:In|On|By|Since|Until|From|Early|Late|Mid|Last|Next|This|Through|During)\b",
+                found.group(),
+            ):
+                cached = True
+                break
+        ctx.memo["may_person"] = cached
+    return cached
+
+
 def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A month alone: its year from the sentence's cues, else closeness."""
     month = _month_index(ctx.lex, m["mon"])
@@ -677,6 +707,13 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())
         ):
             return None
+        if (
+            word == "may"
+            and _may_is_a_person(ctx)
+            and (not _DATE_LEAD.search(before) or re.match(r"['’]s\b", ctx.after(m.end(), 3)))
+            and not _mod(m)
+        ):
+            return None  # "May invited the party leaders": Theresa May, named earlier
     y = _month_year(ctx, m.start(), m.end(), month, None)
     res = _period_result(cal.month(y, month), _mod(m))
     pub = ctx.published
@@ -1180,7 +1217,7 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 _PAST_PERFECT = re.compile(
     r"(?i)\bhad\s+(?:not\s+|never\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b|\bhadn't\b"
 )
-_SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till|by)\s+(?:on\s+)?$")
+_SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till|by|through)\s+(?:on\s+)?$")
 # "The vote, first planned for Thursday, was postponed": a plan the sentence says fell
 # through (or was carried out) lies in the past.
 _PLAN_WORDS = frozenset({"planned", "scheduled", "set", "due", "expected", "slated"})
@@ -1216,8 +1253,22 @@ def _weekday_date(
     # they had not...") puts a plan or a limit in the past.
     s0, e0 = ctx.sentence(start)
     past_perfect = _PAST_PERFECT.search(ctx.text, max(s0, start - 60), min(e0, end + 40))
-    if _SOON_BEFORE.search(ctx.before(start, 20)) and not past_perfect:
-        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
+    soon = _SOON_BEFORE.search(ctx.before(start, 20))
+    if soon and not past_perfect:
+        # "by Tuesday", "through Wednesday" lie ahead, unless a past tense says it is
+        # over ("shelters were full by Sunday night").
+        left = ctx.cue(start, end, left_only=True)
+        over = (
+            soon.group().split()[0].lower() in ("by", "through")
+            and left is not None
+            and left[0] == "past"
+            and left[1] <= (6 if left[2] else 8)
+        )
+        if not over:
+            return (
+                pub + datetime.timedelta(days=delta if delta > 0 else delta + 7),
+                "weekday-future",
+            )
     found = ctx.cue(start, end, left_only=True, reporting_is_past=True, scheduled=True)
     undone = _PLAN_UNDONE.match(ctx.text, end, e0) is not None and _PLAN_WORDS.intersection(
         _norm(ctx.before(start, 60)).split()
@@ -1880,6 +1931,7 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         hh, mi = int(m["hh"]), int(_g(m, "mi", "mi2") or 0)
     pub = ctx.published
+    start, end = m.start(), m.end()
     fixed: datetime.date | None = None
     if groups.get("wd"):
         wd = ctx.lex.weekdays.get(_norm(m["wd"]))
@@ -1919,8 +1971,13 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         kind = "published"
         if fixed is not None:
             d = fixed
-        elif base is not None and base.grain == "day":
-            # "The ceremony began at 11 a.m.": the clock time of the story's day.
+        elif (
+            base is not None
+            and base.grain == "day"
+            and not (base.interval()[0] > pub and ctx.direction(start, end) == "past")
+        ):
+            # "The ceremony began at 11 a.m.": the clock time of the story's day (but
+            # "told a briefing at noon" after talk of next week is today's noon).
             d, kind = base.interval()[0], "previous"
         res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
         res.value = f"{d.isoformat()}T{hh:02d}:{mi:02d}"
@@ -1999,6 +2056,8 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Holidays (Christmas Day, Thanksgiving, Easter)."""
     name = m["hol"]
     weekend = m.groupdict().get("wkend")
+    if weekend and weekend.strip().lower() == "holiday":
+        weekend = None  # "the Thanksgiving holiday": the day itself
     if weekend and "easter" not in name.lower():
         return None  # only Easter has a weekend of its own here
     if m["y"]:
@@ -2006,7 +2065,8 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _holiday_result(d, weekend, "")
     # A bare "Christmas" is often the holiday season or a name; "Christmas Day" is a date.
     prep = (
-        r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next|de|à|avant|après|pour|"
+        r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next|of|during|around|"
+        r"de|à|avant|après|pour|"
         r"depuis|la|el|en|para|antes\s+de|después\s+de|desde|hasta)\s+$"
     )
     if " " not in _norm(name) and not weekend and not re.search(prep, ctx.before(m.start(), 12)):
@@ -2034,6 +2094,7 @@ def _holiday_result(d: datetime.date, weekend: str | None, kind: str) -> Resolve
 
 _APPROX_MOD = {
     "about": "APPROX",
+    "around": "APPROX",
     "approximately": "APPROX",
     "roughly": "APPROX",
     "nearly": "LESS_THAN",
@@ -2142,7 +2203,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "duration": _approximated(r_duration),
     "set": r_set,
     "set_rate": r_set_rate,
-    "clock": r_clock,
+    "clock": _approximated(r_clock),
     "holiday": r_holiday,
 }
 

@@ -229,14 +229,44 @@ def timex_view(e: Any) -> Timex:
     )
 
 
+# "March 3-4", "Jan. 23 to 24, 2017": one expression for the timeline, two TIMEX3 in TimeML.
+_DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*(\d{1,2})\b")
+
+
+def _range_views(e: Any) -> list[Timex] | None:
+    """The two TIMEX3 of a day range ("March 3-4": "March 3" and "4"), or None."""
+    first, last = getattr(e, "interval_start", None), getattr(e, "interval_end", None)
+    if getattr(e, "precision", None) != "day" or first is None or last is None or last <= first:
+        return None
+    m = _DAY_RANGE.search(e.text)
+    if m is None or int(m.group(2)) != last.day:
+        return None
+    head_end = m.end(1)
+    tail_start = m.start(2)
+    return [
+        Timex(e.start, e.start + head_end, e.text[:head_end], e.type, e.value),
+        Timex(
+            e.start + tail_start,
+            e.end,
+            e.text[tail_start:],
+            e.type,
+            last.isoformat(),
+        ),
+    ]
+
+
 def timexes_from_expressions(expressions: Iterable[object]) -> list[Timex]:
     """Turn extractor output (objects with text/start/end/type/value/mod) into :class:`Timex`.
 
     Works on :class:`timeline.extraction.types.TemporalExpression` without importing it, so
-    this module stays usable on its own (see :func:`timex_view`). Tids are assigned later,
-    when writing.
+    this module stays usable on its own (see :func:`timex_view`). A day range is written
+    as TimeML writes it, two TIMEX3 ("March 3" and "4"). Tids are assigned later, when
+    writing.
     """
-    return [timex_view(e) for e in expressions]
+    out: list[Timex] = []
+    for e in expressions:
+        out.extend(_range_views(e) or [timex_view(e)])
+    return out
 
 
 def _timex_tag(timex: Timex, tid: str, text: str) -> str:

@@ -611,7 +611,14 @@ def _english() -> tuple[Rule, ...]:
             3,
         ),
         ("set", "set_rate", r"\b(?:a|per)\s+(?P<u>year|month|week|day|hour)\b", 0),
-        ("clock", "clock", clock, 3),
+        ("clock", "clock", r"(?:(?P<approx>about|around|approximately|roughly)\s+)?" + clock, 3),
+        (
+            # "by 0915 GMT": a 24-hour time written without a colon, with its zone
+            "clock",
+            "clock",
+            r"(?<![\d.,(])(?P<hh>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|EST|EDT|CET|CEST)\b",
+            3,
+        ),
         (
             "clock",
             "clock",
@@ -638,7 +645,7 @@ def _english() -> tuple[Rule, ...]:
             r"Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Valentine's\s+Day|Halloween|"
             r"Good\s+Friday|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Bastille\s+Day|"
             r"Armistice\s+Day|Veterans\s+Day)"
-            rf"(?P<wkend>\s+(?:weekend|holiday\s+weekend))?(?:\s+{YEAR})?{b})",
+            rf"(?P<wkend>\s+(?:weekend|holiday\s+weekend|holiday))?(?:\s+{YEAR})?{b})",
             2,
         ),
     ]
