@@ -81,6 +81,20 @@ _SEASON_CODES = {
     "invierno": "WI",
 }
 _ORDINALS = {
+    "premier": 1,
+    "1er": 1,
+    "deuxième": 2,
+    "2e": 2,
+    "troisième": 3,
+    "3e": 3,
+    "quatrième": 4,
+    "4e": 4,
+    "dernier": 4,
+    "primer": 1,
+    "segundo": 2,
+    "tercer": 3,
+    "cuarto": 4,
+    "último": 4,
     "first": 1,
     "second": 2,
     "third": 3,
@@ -1357,6 +1371,9 @@ def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the year / the month / the weekend: the current one."""
     unit = _unit_of(m["u"])
     mod = _mod(m)
+    if unit == "week":
+        # "la fin de la semaine", "finales de la semana": this week's end
+        return _period_result(cal.containing("week", ctx.published), mod)
     if unit in ("month", "year"):
         if not mod and re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.after(m.end(), 12)):
             # "the year ended March 31": a twelve-month stretch, not a calendar year.
@@ -1716,7 +1733,11 @@ _PERSON_NOUNS = (
     r"padre|hijo|hija|soldado|guerrillero|guerrillera|combatiente|policía|agricultor|"
     r"agricultora|líder|dirigente|comerciante|estudiante|desplazado|desplazada|víctima|"
     r"rehén|secuestrado|secuestrada|periodista|médico|médica|maestro|maestra|indígena|"
-    r"excombatiente|exguerrillero|exguerrillera|menor|adolescente|señor|señora|abuela|abuelo"
+    r"excombatiente|exguerrillero|exguerrillera|menor|adolescente|señor|señora|abuela|abuelo|"
+    r"pompier|gendarme|militaire|agent|juge|prêtre|imam|pasteur|guardia|militar|agente|président|"
+    r"vecino|vecina|voisin|voisine|turista|touriste|migrant|migrante|sacerdote|obispo|"
+    # agent nouns: "un camionero", "une manifestante", "un chauffeur", "una periodista"
+    r"\w+(?:eur|euse|ier|ière|iste|ant|ante|ero|era|dor|dora|ista|ente)"
 )
 # Ages in French and Spanish: "une infirmière de 42 ans", "âgé de 47 ans", "J'ai 58 ans",
 # "Zapatero, de 45 años,", "tiene 52 años", "52 años de edad".
@@ -1836,7 +1857,9 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     adv = _g(m, "adv")
     if adv:
         return Resolved(SET, _ADVERB_SET[adv.lower()])
-    u = _norm(_g(m, "u", "u2") or "")
+    u = _norm(_g(m, "u", "u2", "u3") or "")
+    if u in _SEASON_CODES:
+        return Resolved(SET, f"XXXX-{_SEASON_CODES[u]}")
     if m.groupdict().get("times"):
         unit = ctx.lex.units.get(u)
         return Resolved(SET, duration_value(unit, 1)) if unit else None

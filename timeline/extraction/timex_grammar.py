@@ -690,15 +690,16 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         sets = (
             rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?"
-            rf"(?P<u>{units}|{wd}|week-ends?|soirs?|matins?|nuits?){b}"
+            rf"(?P<u>{units}|{wd}|week-ends?|soirs?|matins?|nuits?|été|hiver|printemps|automne){b}"
             r"|(?P<adv>quotidiennement|hebdomadairement|mensuellement|annuellement)\b"
+            rf"|(?P<n2>{num})\s+(?P<times>fois)\s+par\s+(?P<u2>{units}){b}"
         )
         clocks = [
             # "à 15 heures", "vers 8 h 30", "dès 10h": the preposition stays out
             _after_words("à", "vers", "dès", "avant", "après", "depuis", "jusqu'à")
             + r"(?P<hh>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?\b"
             r"(?:\s+(?P<tz>GMT|TU|heure\s+locale|heure\s+de\s+[A-Z][\w-]+))?",
-            r"(?<![\w-])(?P<nm>minuit|midi)(?![\w-])",
+            rf"(?:(?P<wd>{wd})\s+)?(?<![\w-])(?P<nm>minuit|midi)(?![\w-])",
         ]
         decade = (
             r"(?:(?:(?:la\s+|le\s+)?(?P<mod>début|milieu|fin)\s+des\s+)|les\s+)?années\s+"
@@ -711,6 +712,10 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             # "à l'automne", "au printemps", "en hiver": the season the tense points to
             r"|(?<=\bà\s)(?P<the0>l['’])(?P<s3>automne|été|hiver)\b|(?<=\bau\s)(?P<s4>printemps)\b"
             r"|(?<=\ben\s)(?P<s5>été|automne|hiver)\b"
+        )
+        quarter = (
+            r"(?P<q>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)\s+trimestre"
+            rf"(?:\s+(?:de\s+)?{YEAR})?{b}"
         )
         extra = [
             (
@@ -732,8 +737,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             ("past-ref", "ref", r"\b(?P<ref>récemment)\b"),
             ("future-ref", "ref", r"(?P<ref>l['’]avenir|prochainement)\b"),
         ]
+        abbr = alternation(lex.month_abbr) if lex.month_abbr else mon
         abs_days = [
-            rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?P<mon>{mon})(?:\s+{YEAR}"
+            rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?P<mon>{mon}|(?:{abbr})\.?)(?:\s+{YEAR}"
             r"|\s+de\s+l['’](?:an|année)\s+(?P<rel>dernière|dernier|passée|prochaine|prochain)"
             r"|\s+de\s+(?P<rel2>cette)\s+année)?\b",
         ]
@@ -745,7 +751,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         )
         rel_month = [rf"{mod}(?P<mon>{mon})\s+{rel_after}{b}"]
         weekday = (
-            rf"(?P<wd>{wd})(?:\s+(?P<rel>dernier|prochain|passé))?"
+            rf"(?:(?P<rel2>ce)\s+)?(?P<wd>{wd})(?:\s+(?P<rel>dernier|prochain|passé))?"
             rf"(?:\s+(?P<part>matin|soir|après-midi))?{b}"
         )
         rel_unit_pre: list[str] = []
@@ -759,7 +765,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         mod_year = [
             r"(?:le\s+|la\s+)?(?P<mod>début|fin|milieu)\s+(?:de\s+|du\s+)?(?P<u>l['’]année|l['’]an|"
-            r"mois)\b(?!\s+(?:de|d['’]|\d))"
+            r"mois|la\s+semaine)\b(?!\s+(?:de|d['’]|\d|prochaine|dernière))"
         ]
     else:
         mod = (
@@ -793,7 +799,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             ),
         ]
         sets = (
-            rf"(?:cada)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}|fin\s+de\s+semana|noche|mañana){b}"
+            rf"(?:cada)\s+(?:(?P<n>{num})\s+)?(?P<u>{units}|{wd}|fin\s+de\s+semana|noche|mañana|"
+            rf"verano|invierno|primavera|otoño){b}"
+            rf"|(?P<n2>{num})\s+(?P<times>veces?)\s+(?:por|al|a\s+la)\s+(?P<u3>{units}){b}"
             rf"|(?:todos\s+los|todas\s+las)\s+(?P<u2>{units}|{wd}|noches|mañanas){b}"
             r"|(?P<adv>diariamente|semanalmente|mensualmente|anualmente|cotidianamente)\b"
         )
@@ -810,9 +818,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         decade = (
             r"(?:(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de\s+)?"
-            r"los\s+(?:años\s+)?(?P<dy>1\d{2}0|20\d0)|los\s+años\s+(?P<dyy>\d)0|"
+            r"(?:los\s+(?:años\s+)?(?P<dy>1\d{2}0|20\d0)|los\s+años\s+(?P<dyy>\d)0|"
             r"los\s+años\s+(?P<dw>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
-            r"noventa)|"
+            r"noventa))|"
             r"la\s+década\s+de(?:\s+los)?\s+(?:(?P<dy2>1\d{2}0|20\d0)|(?P<dyy2>\d)0))\b"
         )
         season = (
@@ -823,6 +831,10 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"|(?P<mod>principios|comienzos|inicios|mediados|finales|fines|final)\s+del\s+"
             r"(?P<s3>verano|otoño|invierno)\b|(?<=\ben\s)(?P<the0>el\s+)?(?P<s4>primavera|verano|"
             r"otoño|invierno)\b"
+        )
+        quarter = (
+            r"(?P<q>primer|segundo|tercer|cuarto|último)\s+trimestre"
+            rf"(?:\s+(?:de|del)\s+{YEAR})?{b}"
         )
         extra = [
             (
@@ -871,7 +883,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         weekday = (
             rf"(?:(?P<rel2>el\s+próximo|el\s+pasado|este)\s+)?(?P<wd>{wd})"
-            rf"(?:\s+(?P<rel>pasado|próximo|que\s+viene))?{b}"
+            rf"(?:\s+(?P<rel>pasado|próximo|que\s+viene))?"
+            r"(?:\s+por\s+la\s+(?P<part>mañana|tarde|noche))?\b"
         )
         rel_unit_pre = [
             r"(?P<rel>el\s+próximo|la\s+próxima|el\s+pasado|la\s+pasada)\s+"
@@ -883,7 +896,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         mod_year = [
             r"(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+"
-            r"(?P<u>año|mes)\b(?!\s+(?:de|\d))"
+            r"(?:la\s+)?(?P<u>año|mes|semana)\b(?!\s+(?:de|\d|pasad|próxim|que))"
         ]
 
     rules: list = [
@@ -923,6 +936,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ("set", "set", sets, 3),
         *[("clock", "clock", p, 3) for p in clocks],
         *extra,
+        ("quarter", "quarter", quarter, 3),
         (
             # "chaque 14 juillet", "cada 19 de septiembre": the same day every year
             "set-date",

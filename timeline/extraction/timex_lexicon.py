@@ -81,6 +81,12 @@ _EN_NUMBERS = {
 }
 # Number words that multiply what comes before them ("two hundred", "a thousand").
 _MULTIPLIERS = frozenset({"hundred", "thousand", "cent", "cents", "mille", "cien", "mil"})
+# Abbreviated French months, as datelines write them ("9 avr 2011", "3 sept."); only
+# in day-month dates, where no other word can stand.
+_FR_MONTH_ABBR = {
+    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
+    "nov": 11, "déc": 12, "dec": 12,
+}  # fmt: skip
 _FR_NUMBERS = {
     "un": 1,
     "une": 1,
@@ -426,7 +432,7 @@ def lexicon(language: str) -> Lexicon:
         return Lexicon(
             "fr",
             months,
-            {},
+            dict(_FR_MONTH_ABBR),
             days,
             _FR_NUMBERS,
             _FR_UNITS,
