@@ -1211,7 +1211,7 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     def on_day(d: datetime.date, kind: str) -> Resolved:
         res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
         res.value = f"{d.isoformat()}T{part}"
-        res.mod = "MID" if mid else ""
+        res.mod = "MID" if mid else _mod(m)
         res.interval = (d, d)
         res.rule = "mid-part-of-day" if mid else "part-of-day"
         return res

@@ -480,6 +480,14 @@ def _english() -> tuple[Rule, ...]:
             3,
         ),
         (
+            # "tallied by early afternoon": the start of that part of the story's day
+            "the-part-of-day",
+            "mid_part",
+            r"(?:(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\s)|(?<=\bfrom\s)|(?<=\bthrough\s))"
+            r"(?P<mod>early|late)\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:session|trading|edition))",
+            2,
+        ),
+        (
             "weekday",
             "weekday",
             rf"{mod}(?:{rel}\s+)?(?P<wd>{wd}){part}(?!s\b){b}",
@@ -970,7 +978,8 @@ _TRIGGER_WORDS = {
     "midday|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|christmas|easter|"
     "thanksgiving|halloween|valentine's|new|current|recent|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|"
     "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
-    "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy",
+    "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy|labor|labour|memorial|boxing|"
+    "bastille|armistice|veterans",
     "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
     "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
     "noël|pâques|vendredi|saint-sylvestre|jour|"
