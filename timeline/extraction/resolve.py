@@ -1221,7 +1221,13 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 
     def later(state: State) -> Resolved | None:
         base = state.prev
-        if base is not None and base.grain == "day":
+        if (
+            base is not None
+            and base.grain == "day"
+            and not (
+                base.interval()[0] > ctx.published and ctx.direction(m.start(), m.end()) == "past"
+            )
+        ):
             return on_day(base.interval()[0], "previous")
         return on_day(ctx.published, "published")
 
