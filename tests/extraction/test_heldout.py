@@ -1,6 +1,6 @@
 """The TimeML articles written for this project (tests/extraction/data/heldout_*, holdout*_*).
 
-Three sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
+Four sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
 the extractor was run on them (README, "Measuring"). They guard against regressions on text
 the rules were not first written from; the floors sit a few points under today's figures,
 so a change that costs several values fails here.
@@ -24,9 +24,12 @@ FLOORS = {  # (set, language): (value F1, strict F1, type F1), in percent
     ("holdout2", "en"): (91.0, 95.0, 94.0),
     ("holdout2", "fr"): (90.0, 96.0, 96.0),
     ("holdout2", "es"): (91.0, 92.0, 94.0),
-    ("holdout3", "en"): (88.0, 93.0, 93.0),
-    ("holdout3", "fr"): (88.0, 86.0, 90.0),
-    ("holdout3", "es"): (88.0, 87.0, 90.0),
+    ("holdout3", "en"): (91.0, 95.0, 94.0),
+    ("holdout3", "fr"): (94.0, 95.0, 95.0),
+    ("holdout3", "es"): (92.0, 92.0, 94.0),
+    ("holdout4", "en"): (89.0, 91.0, 93.0),
+    ("holdout4", "fr"): (84.0, 82.0, 92.0),
+    ("holdout4", "es"): (79.0, 79.0, 82.0),
 }
 
 
