@@ -378,9 +378,18 @@ def _mod(m: re.Match[str]) -> str:
     return ""
 
 
+_ES_MONTH_ABBR = {
+    "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dic": 12,
+}  # fmt: skip
+
+
 def _month_index(lex: Lexicon, word: str) -> int | None:
     w = word.lower().rstrip(".")
-    return lex.months.get(w) or lex.month_abbr.get(w)
+    found = lex.months.get(w) or lex.month_abbr.get(w)
+    if found is None and lex.language == "es":
+        found = _ES_MONTH_ABBR.get(w)  # only the dateline rule lets these through
+    return found
 
 
 def _month_direction(ctx: Context, start: int, end: int) -> str | None:
@@ -707,6 +716,13 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     word = m["mon"].lower()
     before = ctx.before(m.start(), 30)
+    if (
+        ctx.lex.language in ("fr", "es")
+        and m["mon"][:1].isupper()
+        and not _mod(m)
+        and re.search(r"[\w,;]\s+$", before)
+    ):
+        return None  # months are lower case in French and Spanish: "Plaza de Mayo" is a name
     if ctx.lex.language == "en" and word in _NAMEY_MONTHS:
         # "Theresa May", "Sen. March": a capitalised word right before is a name.
         if (
@@ -1247,6 +1263,13 @@ _PLAN_UNDONE = re.compile(
 )
 
 
+def _reporting_left(ctx: Context, start: int) -> bool:
+    """True when a reporting verb stands in the few words before ``start`` ("anunció que
+    el lunes ...", "a annoncé que mardi ...")."""
+    words = [w.lower() for w in _WORD.findall(ctx.before(start, 40))][-4:]
+    return any(w in ctx.lex.reporting for w in words)
+
+
 def _weekday_date(
     wd: int, offset: int | str | None, ctx: Context, start: int, end: int
 ) -> tuple[datetime.date, str]:
@@ -1302,7 +1325,8 @@ def _weekday_date(
         and not undone
     ):
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
-    if ctx.lex.inflected_tense and (found is None or found[1] > 8):
+    reported = found is not None and found[0] == "past" and _reporting_left(ctx, start)
+    if ctx.lex.inflected_tense and (found is None or found[1] > 8 or reported):
         # "el martes pronunciará un discurso": in French and Spanish the verb often
         # follows the day; a tense ending right after it decides.
         near = ctx.cue(start, end, reporting_is_past=True)
@@ -1743,12 +1767,14 @@ _PERSON_NOUNS = (
     r"pompier|gendarme|militaire|agent|juge|prêtre|imam|pasteur|guardia|militar|agente|président|"
     r"vecino|vecina|voisin|voisine|turista|touriste|migrant|migrante|sacerdote|obispo|"
     # agent nouns: "un camionero", "une manifestante", "un chauffeur", "una periodista"
-    r"\w+(?:eur|euse|ier|ière|iste|ant|ante|ero|era|dor|dora|ista|ente)"
+    r"\w+(?:eur|euse|ier|ière|iste|ant|ante|ero|era|dor|dora|sor|sora|tor|tora|ista|ente)"
 )
 # Ages in French and Spanish: "une infirmière de 42 ans", "âgé de 47 ans", "J'ai 58 ans",
 # "Zapatero, de 45 años,", "tiene 52 años", "52 años de edad".
 _AGE_BEFORE = re.compile(
     rf"(?i)(?:\b(?:{_PERSON_NOUNS})(?:\s+[\w-]+){{0,2}}\s+de\s+|\b(?:âgée?s?|agée?s?)\s+de\s+|"
+    # "personas de entre 15 y 39 años", "de 18 à 25 ans": an age range
+    r"\b(?:entre\s+)?\d{1,3}\s+(?:y|et|a|à)\s+|"
     r",\s*(?:de\s+|âgée?\s+de\s+)?)$"
 )
 # "J'ai 58 ans", "il a 63 ans" / "tiene 52 años": the verb of having an age, per language.
@@ -1950,7 +1976,7 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "4 in the morning", "8 in the evening", "las 8 de la noche": the part of day
         # says a.m. or p.m.
         if groups.get("pd"):
-            pm = m["pd"].lower() not in ("morning", "mañana", "madrugada")
+            pm = not re.search(r"(?i)morning|mañana|madrugada|matin", m["pd"])
         else:
             pm = m["ap"].lower().startswith("p")
         if pm and hh != 12:
@@ -1975,10 +2001,16 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         dd = int(m["cd"])
         if month is None:
             return None
-        y = int(m["cy"]) if m["cy"] else _year_for_month(month, dd, pub, None)
+        y = int(groups["cy"]) if groups.get("cy") else _year_for_month(month, dd, pub, None)
         if not _valid(y, month, dd):
             return None
         fixed = datetime.date(y, month, dd)
+    elif lead := re.search(
+        r"(?i)\b(hoy|mañana|ayer|aujourd['’]hui|demain|hier|today|tomorrow|yesterday)\s+(?:a|à|at)\s+$",
+        ctx.before(start, 24),
+    ):
+        # "mañana a las 9", "demain à 9 heures", "tomorrow at 9 a.m."
+        fixed = cal.shift(pub, "day", _DEICTIC[_norm(lead.group(1))])
     else:
         # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside.
         near = re.match(
@@ -2124,6 +2156,9 @@ def _holiday_result(d: datetime.date, weekend: str | None, kind: str) -> Resolve
 _APPROX_MOD = {
     "about": "APPROX",
     "around": "APPROX",
+    "vers": "APPROX",
+    "un peu plus de": "MORE_THAN",
+    "un peu moins de": "LESS_THAN",
     "approximately": "APPROX",
     "roughly": "APPROX",
     "nearly": "LESS_THAN",
@@ -2190,6 +2225,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "iso": r_iso,
     "numeric": r_numeric,
     "abs_day": r_abs_day,
+    "dateline_day": r_abs_day,
     "month_year": r_month_year,
     "month_rel_year": r_month_rel_year,
     "rel_month": r_rel_month,

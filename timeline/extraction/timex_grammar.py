@@ -669,12 +669,14 @@ def _romance(lang: str) -> tuple[Rule, ...]:
     b = r"\b"
     if lang == "fr":
         mod = (
-            r"(?:(?P<mod>début|fin|mi|milieu)(?:\s+|-)(?:de\s+|d['’])?"
+            r"(?:(?:(?<=\bdepuis\s)la\s+|(?<=\bà\s)la\s+|(?<=\bdès\s)la\s+)?"
+            r"(?P<mod>début|fin|mi|milieu)(?:\s+|-)(?:de\s+|d['’])?"
             r"(?:l['’]année\s+|l['’]an\s+)?)?"
         )
         count = rf"(?P<n>{num}|quelques|plusieurs)"
         approx = (
-            r"(?:(?P<approx>environ|près\s+de|presque|moins\s+de|plus\s+de|au\s+moins)\s+"
+            r"(?:(?P<approx>environ|près\s+de|presque|un\s+peu\s+plus\s+de|un\s+peu\s+moins\s+de|"
+            r"moins\s+de|plus\s+de|au\s+moins)\s+"
             r"|(?P<approx2>près\s+d['’]|moins\s+d['’]|plus\s+d['’]))?"
         )
         rel_after = (
@@ -694,7 +696,11 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ago = rf"il\s+y\s+a\s+{count}\s+(?P<u>{units})"
         offset_dir = r"(?P<dir>plus\s+tard|plus\s+tôt|après|auparavant|avant)"
         anaph = [
-            ("anaphoric-day", "fixed_anaphor", r"(?P<fx>le\s+lendemain|la\s+veille|ce\s+jour-là)"),
+            (
+                "anaphoric-day",
+                "fixed_anaphor",
+                r"(?P<fx>le\s+lendemain|la\s+veille|ce\s+jour-là|le\s+jour\s+même|ce\s+même\s+jour)",
+            ),
         ]
         sets = (
             rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?"
@@ -703,9 +709,14 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"|(?P<n2>{num})\s+(?P<times>fois)\s+par\s+(?P<u2>{units}){b}"
         )
         clocks = [
-            # "à 15 heures", "vers 8 h 30", "dès 10h": the preposition stays out
-            _after_words("à", "vers", "dès", "avant", "après", "depuis", "jusqu'à")
-            + r"(?P<hh>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?\b"
+            # "à 15 heures", "dès 10h": the preposition stays out; "vers 8 h 30" is about
+            # then; "4 heures du matin" says which half of the day
+            r"(?:(?P<approx>vers)\s+|"
+            + _after_words("à", "dès", "avant", "après", "depuis", "jusqu'à")
+            + r")"
+            + r"(?:(?P<h>1[0-2]|0?[1-9])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?\s+"
+            r"(?P<pd>du\s+matin|de\s+l['’]après-midi|du\s+soir)"
+            r"|(?P<hh>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<mi2>[0-5]\d))?)\b"
             r"(?:\s+(?P<tz>GMT|TU|heure\s+locale|heure\s+de\s+[A-Z][\w-]+))?",
             rf"(?:(?P<wd>{wd})\s+)?(?<![\w-])(?P<nm>minuit|midi)(?![\w-])",
         ]
@@ -733,6 +744,13 @@ def _romance(lang: str) -> tuple[Rule, ...]:
                 2,
             ),
             (
+                # "en début d'après-midi", "en fin de matinée"
+                "the-part-of-day",
+                "mid_part",
+                r"(?<=\ben\s)(?P<mod>début|fin|milieu)\s+(?:d['’]|de\s+)(?P<part>après-midi|matinée|soirée)\b",
+                2,
+            ),
+            (
                 "duration-plural",
                 "duration",
                 _after_words("pendant", "depuis", "durant")
@@ -747,7 +765,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         abbr = alternation(lex.month_abbr) if lex.month_abbr else mon
         abs_days = [
-            rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])\s+(?P<mon>{mon}|(?:{abbr})\.?)(?:\s+{YEAR}"
+            rf"(?:(?P<wd>{wd})\s+)?(?P<d>1er|3[01]|[12]\d|0?[1-9])"
+            r"(?:\s+au\s+(?P<d2>3[01]|[12]\d|0?[1-9]))?"
+            rf"\s+(?P<mon>{mon}|(?:{abbr})\.?)(?:\s+{YEAR}"
             r"|\s+de\s+l['’](?:an|année)\s+(?P<rel>dernière|dernier|passée|prochaine|prochain)"
             r"|\s+de\s+(?P<rel2>cette)\s+année)?\b",
         ]
@@ -770,6 +790,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             # "les 48 heures suivantes"
             rf"(?P<lead>(?:les|ces)\s+){count}\s+(?P<u>{units})\s+(?:suivantes|suivants|"
             r"précédentes|précédents|dernières|derniers|prochaines|prochains)\b",
+            # "les prochaines 72 heures", "les prochains jours" (a vague span)
+            r"(?P<lead>(?:les|ces)\s+(?:prochaines|prochains|dernières|derniers)\s+)"
+            rf"(?:{count}\s+)?(?P<u>{units}){b}",
         ]
         mod_year = [
             r"(?:le\s+|la\s+)?(?P<mod>début|fin|milieu)\s+(?:de\s+|du\s+)?(?P<u>l['’]année|l['’]an|"
@@ -817,12 +840,16 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         clocks = [
             # "a las 11 de la mañana", "las 8 de la noche de este sábado", "las 00:00 del
             # jueves": "a" stays out, the article and the day stay in
-            _after_words("a", "desde", "hasta", "hacia", "sobre", "antes de", "después de")
+            _after_words(
+                "a", "desde", "hasta", "hacia", "sobre", "antes de", "después de", "pasadas"
+            )
             + rf"las?\s+(?:(?P<h>{hour})(?:[:.](?P<mi>[0-5]\d))?\s+de\s+la\s+"
-            r"(?P<pd>mañana|tarde|noche|madrugada)|(?P<hh>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)"
-            r"(?:\s+(?:horas|h))?)"
-            rf"(?:\s+(?:del|de(?:\s+est[ea])?)\s+(?P<wd>{wd}))?{b}",
-            r"(?<![\w-])(?P<nm>medianoche|mediodía|mediodia)(?![\w-])",
+            r"(?P<pd>mañana|tarde|noche|madrugada)|(?P<hh>[01]?\d|2[0-4])(?:[:.](?P<mi2>[0-5]\d))?"
+            r"(?!\d|[.,:]\d)(?:\s+(?:horas|h)\b)?(?!\s+(?:personas|de\s+(?!la\b)|años|días|horas)))"
+            rf"(?:\s+(?:del|de(?:\s+est[ea])?)\s+(?P<wd>{wd})"
+            rf"|\s+del\s+(?P<cd>3[01]|[12]\d|0?[1-9])\s+de\s+(?P<cmon>{mon}))?{b}",
+            r"(?:(?:el|la)\s+)?(?<![\w-])(?P<nm>medianoche|mediodía|mediodia)(?![\w-])"
+            r"(?:\s+de\s+(?P<dd>hoy|ayer|mañana))?",
         ]
         decade = (
             r"(?:(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de\s+)?"
@@ -840,11 +867,24 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?P<s3>verano|otoño|invierno)\b|(?<=\ben\s)(?P<the0>el\s+)?(?P<s4>primavera|verano|"
             r"otoño|invierno)\b"
         )
+        es_abbr = "ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic"
+        dateline = [
+            # "Buenos Aires, 16 mar (EFE)": a dateline's abbreviated month
+            rf"(?<=,\s)(?P<d>3[01]|[12]\d|0?[1-9])\s+(?P<mon>{es_abbr})\.?(?:\s+{YEAR})?(?=\s*[(.,])",
+        ]
         quarter = (
             r"(?P<q>primer|segundo|tercer|cuarto|último)\s+trimestre"
             rf"(?:\s+(?:de|del)\s+{YEAR})?{b}"
         )
         extra = [
+            *[("absolute-day", "dateline_day", p, 4) for p in dateline],
+            (
+                # "por la tarde", "por la noche": that part of the story's day
+                "the-part-of-day",
+                "mid_part",
+                r"(?<=\bpor\s)la\s+(?P<part>tarde|noche)\b(?!\s+del?\s)",
+                2,
+            ),
             (
                 # "la noche del domingo": that part of that day
                 "weekday",
@@ -899,11 +939,13 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?P<u>año|mes|semana|trimestre|fin\s+de\s+semana)\b"
         ]
         lead_durations = [
-            rf"(?P<lead>(?:los|las)\s+(?:últimos|últimas|próximos|próximas)\s+){count}\s+"
-            rf"(?P<u>{units}){b}"
+            rf"(?P<lead>(?:los|las)\s+(?:últimos|últimas|próximos|próximas)\s+)(?:{count}\s+)?"
+            rf"(?P<u>{units}){b}",
+            # "en la última semana", "el último mes": the span reaching to now
+            r"(?P<lead>(?:la|el)\s+(?:última|último)\s+)(?P<u>semana|mes|año|década)\b",
         ]
         mod_year = [
-            r"(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+"
+            r"(?P<mod>principios|comienzos|inicios|mediados|finales|fines|fin)\s+de(?:l)?\s+"
             r"(?:la\s+)?(?P<u>año|mes|semana)\b(?!\s+(?:de|\d|pasad|próxim|que))"
         ]
 
@@ -1016,6 +1058,7 @@ NEEDS = {
     "iso": ("digit",),
     "numeric": ("digit",),
     "abs_day": ("month",),
+    "dateline_day": ("digit",),
     "month_year": ("month",),
     "month_rel_year": ("month",),
     "month_anaphoric_year": ("month",),
