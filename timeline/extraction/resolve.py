@@ -571,7 +571,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
     pub = ctx.published
-    wd = ctx.lex.weekdays.get(_norm(m["wd"])) if m["wd"] else None
+    wd = ctx.lex.weekdays.get(_norm(groups["wd"])) if groups.get("wd") else None
     fits = [
         y
         for y in (pub.year, pub.year - 1, pub.year + 1)
@@ -1856,7 +1856,8 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         return None  # "a quarter of the market", "three quarters of voters": a fraction
     if raw_n is None:
-        n = None  # bare plural: "for years"
+        # bare plural: "for years"; a singular unit after "la última" is one of it
+        n = 1.0 if _g(m, "lead") and not unit_word.endswith("s") else None
     else:
         n = _count(m, ctx)
         if n is not None and n > 100000:
