@@ -47,7 +47,7 @@ _UNIT_GRAIN = {
 }
 _ADVERB_SET = {
     "daily": "P1D",
-    "nightly": "P1D",
+    "nightly": "XXXX-XX-XXTNI",
     "weekly": "P1W",
     "biweekly": "P2W",
     "monthly": "P1M",
@@ -547,7 +547,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         dd = 1
     else:
         dd = int(re.sub(r"\D", "", groups.get("d") or ""))
-    last = int(m["d2"]) if m.groupdict().get("d2") else dd
+    last = int(_g(m, "d2", "d3") or dd)
     if last <= dd:
         last = dd  # "March 14-12" is no range
     rel = _g(m, "rel", "rel2", "rel3")
@@ -797,6 +797,9 @@ _DECADE_WORDS = {
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Decades (the 1990s, the '90s, the nineties, les années 1990)."""
     dy = _g(m, "dy", "dy2")
+    if dy and dy.endswith("00") and ctx.lex.language == "en":
+        # "the 1800s", "the mid-1900s": a century, not the decade 1800-1809
+        return Resolved(DATE, dy[:2], mod=_mod(m), rule="century")
     if dy:
         first = int(dy)
     else:
@@ -809,7 +812,12 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Centuries (the 20th century): a value only, coarser than any precision."""
-    if m["c"]:
+    groups = m.groupdict()
+    if groups.get("cend"):
+        word = groups["cend"].lower()
+        mod = {"end": "END", "turn": "END", "middle": "MID"}.get(word, "START")
+        return Resolved(DATE, f"{ctx.published.year // 100:02d}", mod=mod, rule="century")
+    if groups.get("c"):
         n = int(m["c"])
     else:
         n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
@@ -818,7 +826,7 @@ def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not 11 <= n <= 22:
         return None
     # Centuries are coarser than any product precision: value only, no interval.
-    return Resolved(DATE, f"{n - 1:02d}", rule="century")
+    return Resolved(DATE, f"{n - 1:02d}", mod=_mod(m), rule="century")
 
 
 def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1681,6 +1689,8 @@ def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     """now, recently, the future: PRESENT_REF, PAST_REF, FUTURE_REF."""
     ref = _norm(m["ref"]).removeprefix("right ")
+    if ref == "recently" and re.search(r"(?i)\bas\s+$", ctx.before(m.start(), 4)):
+        return None  # "as recently as March 2022": the date that follows says when
     if ref == "current":
         # "the current talks" is now; "current account" or an electric current is not.
         if re.match(
@@ -2037,6 +2047,10 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
             base is not None
             and base.grain == "day"
             and not (base.interval()[0] > pub and ctx.direction(start, end) == "past")
+            and (
+                abs((base.interval()[0] - pub).days) <= 7
+                or "\n\n" not in ctx.text[max(state.prev_pos, 0) : start]
+            )
         ):
             # "The ceremony began at 11 a.m.": the clock time of the story's day (but
             # "told a briefing at noon" after talk of next week is today's noon).

@@ -230,7 +230,7 @@ def timex_view(e: Any) -> Timex:
 
 
 # "March 3-4", "Jan. 23 to 24, 2017": one expression for the timeline, two TIMEX3 in TimeML.
-_DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through|au|al)\s*(\d{1,2})\b")
+_DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through|and|au|al)\s*(\d{1,2})\b")
 
 
 def _range_views(e: Any) -> list[Timex] | None:

@@ -217,7 +217,9 @@ def _english() -> tuple[Rule, ...]:
             "absolute-day",
             "abs_day",
             rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon_any})\s*{DAYNUM}"
-            r"(?:\s*(?:-|–|to|through)\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d%:.,]\d|[\d%]))?"
+            r"(?:\s*(?:-|–|to|through)\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d%:.,]\d|[\d%])"
+            # "Nov. 15 and 16," (not "March 3 and 40 people")
+            r"|\s+and\s+(?P<d3>3[01]|[12]\d|0?[1-9])(?=\s*[,.;:)]|\s*$))?"
             rf"(?:,?\s+{YEAR})?{b}",
             4,
         ),
@@ -276,13 +278,16 @@ def _english() -> tuple[Rule, ...]:
         (
             "century",
             "century",
-            r"(?:the\s+)?(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|"
-            r"(?P<cw>nineteenth|twentieth|twenty-first|eighteenth))[\s-]+century",
+            rf"(?:the\s+)?{mod}(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|"
+            r"(?P<cw>nineteenth|twentieth|twenty-first|eighteenth))[\s-]+century"
+            # "the end of the century": this one
+            r"|the\s+(?P<cend>end|turn|middle|start|beginning)\s+of\s+the\s+century",
             2,
         ),
         (
             "season",
             "season",
+            r"(?!(?:the\s+)?(?-i:Spring|Summer|Autumn|Fall|Winter)\s+(?-i:[A-Z]))"
             rf"(?P<the0>the\s+)?{mod}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)\s+|(?P<the>the\s+))?"
             r"(?P<s>spring|summer|autumn|fall|winter)"
             rf"(?:\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?(?P<rel2>last|next|this)\s+year)?{b}",
@@ -329,6 +334,19 @@ def _english() -> tuple[Rule, ...]:
             "set_date",
             rf"every\s+(?P<mon>{mon})\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{b}",
             4,
+        ),
+        (
+            # "three days a week": a rate, one SET
+            "set",
+            "set",
+            rf"(?:{num})\s+(?P<times>days|nights|evenings|mornings)\s+a\s+(?P<u>week){b}",
+            4,
+        ),
+        (
+            "set",
+            "set",
+            r"(?:(?<=\bat\s)|(?<=\bon\s))(?P<u>weekend)s\b",
+            2,
         ),
         (
             # "the January-March period", "the July-September quarter"
@@ -1024,7 +1042,7 @@ _TRIGGER_WORDS = {
     "bastille|armistice|veterans",
     "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
     "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
-    "noël|pâques|vendredi|saint-sylvestre|jour|"
+    "noël|pâques|vendredi|saint-sylvestre|jour|matinée|après-midi|même|"
     "lendemain|veille|jour-là|matin|soir|soirée|nuit|week-end|minuit|midi|quotidiennement|"
     "hebdomadairement|mensuellement|annuellement|années|chaque",
     "es": "navidad|nochebuena|nochevieja|año|viernes|domingo|pascua|"
