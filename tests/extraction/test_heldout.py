@@ -1,6 +1,6 @@
 """The TimeML articles written for this project (tests/extraction/data/heldout_*, holdout*_*).
 
-Four sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
+Five sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
 the extractor was run on them (README, "Measuring"). They guard against regressions on text
 the rules were not first written from; the floors sit a few points under today's figures,
 so a change that costs several values fails here.
@@ -30,6 +30,9 @@ FLOORS = {  # (set, language): (value F1, strict F1, type F1), in percent
     ("holdout4", "en"): (92.0, 93.0, 95.0),
     ("holdout4", "fr"): (86.0, 96.0, 96.0),
     ("holdout4", "es"): (93.0, 96.0, 96.0),
+    ("holdout5", "en"): (89.0, 91.0, 95.0),
+    ("holdout5", "fr"): (88.0, 92.0, 93.0),
+    ("holdout5", "es"): (87.0, 92.0, 94.0),
 }
 
 
