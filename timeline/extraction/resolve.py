@@ -310,8 +310,8 @@ class Context:
                 and (lex.present_plan.match(w) or (lw == "effect" and prev in ("take", "takes")))
             ):
                 kind = "future"  # "tallies begin Wednesday", "takes effect at 6 a.m. Monday"
-            elif lex.past.match(w):
-                kind = "past"
+            elif lex.past.match(w) and prev not in _FUTURE_PASSIVE:
+                kind = "past"  # (not "will be brought", "to be held")
             elif (
                 lex.participle is not None
                 and prev in lex.auxiliaries
@@ -532,6 +532,12 @@ def r_numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+_RANGE_YEAR_AFTER = re.compile(
+    r"(?i)\s*(?:to|-|–|until|through|and)\s+(?:[a-z]{3,9}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"((?:1[0-9]|20)\d\d)\b"
+)
+
+
 def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A day and month, with or without year; a weekday alongside names the year."""
     groups = m.groupdict()
@@ -571,6 +577,13 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
     pub = ctx.published
+    closing = _RANGE_YEAR_AFTER.match(ctx.after(m.end(), 40))
+    if closing and ctx.lex.language == "en":
+        # "from February 9 to February 28, 2011": the range's year is written once, last
+        d = datetime.date(int(closing.group(1)), month, dd)
+        res = _period_result(cal.day(d), anchor_kind="")
+        res.interval = (d, d.replace(day=last))
+        return _with_part(res, m)
     wd = ctx.lex.weekdays.get(_norm(groups["wd"])) if groups.get("wd") else None
     fits = [
         y
@@ -709,6 +722,12 @@ def _may_is_a_person(ctx: Context) -> bool:
     return cached
 
 
+_MONTH_PAIR = re.compile(
+    r"(?i)\b(?:between|from)\s+(january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+(?:and|to|until|through)\s+$"
+)
+
+
 def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A month alone: its year from the sentence's cues, else closeness."""
     month = _month_index(ctx.lex, m["mon"])
@@ -745,6 +764,13 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         ):
             return None  # "May invited the party leaders": Theresa May, named earlier
     y = _month_year(ctx, m.start(), m.end(), month, None)
+    pair = _MONTH_PAIR.search(before)
+    if pair is not None:
+        first = _month_index(ctx.lex, pair.group(1))
+        start_first = m.start() - len(before) + pair.start(1)
+        if first is not None and first < month:
+            # "between April and September": the same year as the first month
+            y = _month_year(ctx, start_first, start_first + len(pair.group(1)), first, None)
     res = _period_result(cal.month(y, month), _mod(m))
     pub = ctx.published
     res.rule = (
@@ -813,6 +839,13 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Centuries (the 20th century): a value only, coarser than any precision."""
     groups = m.groupdict()
+    if groups.get("roman") or groups.get("crel"):
+        # "el siglo XX", "le XIXe siècle", "el siglo pasado"
+        if groups.get("crel"):
+            n = ctx.published.year // 100  # the 20th century, written in the 21st
+        else:
+            n = {"xviii": 18, "xix": 19, "xx": 20, "xxi": 21}[groups["roman"].lower().rstrip("e")]
+        return Resolved(DATE, f"{n - 1:02d}", mod=_mod(m), rule="century")
     if groups.get("cend"):
         word = groups["cend"].lower()
         mod = {"end": "END", "turn": "END", "middle": "MID"}.get(word, "START")
@@ -956,7 +989,7 @@ def r_same_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Half-years (the first half of 2020; "in the first half": the story's year)."""
-    h = 1 if m["h"].lower() == "first" else 2  # "second" or "last" half
+    h = 1 if m["h"].lower() in ("first", "premier", "primer") else 2  # second or last half
     if m.groupdict().get("y"):
         y, kind = int(m["y"]), ""
     elif m.groupdict().get("rel"):
@@ -1261,7 +1294,10 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 _PAST_PERFECT = re.compile(
     r"(?i)\bhad\s+(?:not\s+|never\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b|\bhadn't\b"
 )
-_SOON_BEFORE = re.compile(r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till|by|through)\s+(?:on\s+)?$")
+_SOON_BEFORE = re.compile(
+    r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till|by|through|"
+    r"a\s+partir\s+del|à\s+partir\s+de|à\s+compter\s+de|d['’]ici)\s+(?:on\s+|el\s+)?$"
+)
 # "The vote, first planned for Thursday, was postponed": a plan the sentence says fell
 # through (or was carried out) lies in the past.
 _PLAN_WORDS = frozenset({"planned", "scheduled", "set", "due", "expected", "slated"})
@@ -1422,7 +1458,12 @@ def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     pub = ctx.published
     if pub.isoweekday() >= 6:
         return _weekend(pub, 0)
-    return _weekend(pub, 0 if direction == "future" else -1)
+    # "by the weekend" lies ahead; late in the week "the weekend" is the coming one
+    # unless the sentence is in the past.
+    ahead = re.search(r"(?i)\b(?:by|until|till|before|ahead\s+of)\s+$", ctx.before(m.start(), 12))
+    if direction == "future" or ahead or (pub.isoweekday() >= 4 and direction != "past"):
+        return _weekend(pub, 0)
+    return _weekend(pub, -1)
 
 
 def r_weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1444,7 +1485,7 @@ def _count(m: re.Match[str], ctx: Context) -> float | None:
         raw = raw.replace("1/2", "").replace("½", "").strip()
         if not raw:
             return half
-    if raw == "half":
+    if raw in ("half", "half a", "half an", "medio", "media"):
         return 0.5
     if raw in ("a couple of", "couple of"):
         return 2.0
@@ -1479,6 +1520,9 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _shift_from(base: datetime.date, unit: str, n: float, kind: str) -> Resolved | None:
+    if unit in ("decade", "century") and n != int(n):
+        # "hace medio siglo", "half a century ago": count it in years
+        unit, n = "year", n * (10 if unit == "decade" else 100)
     if n != int(n):
         # "a year and a half ago": move in months and keep month precision.
         if unit == "year":
@@ -1815,7 +1859,7 @@ def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
         return True
     if _AGE_VERB[ctx.lex.language].search(before):
         # "tiene 52 años" is an age; "tiene 36 años de conflicto" a span of time.
-        return not re.match(r"(?i)\s+(?:de|d['’])\s*\w", after)
+        return not re.match(r"(?i)\s+(?:de|d['’])\s*(?!ici\b|plus\b)\w", after)
     if _AGE_NAMED.search(before):
         return True
     match = _AGE_BEFORE.search(before)
@@ -2083,6 +2127,7 @@ def _easter(y: int) -> datetime.date:
 
 # French and Spanish holiday names, as the English names the rules below know.
 _ROMANCE_HOLIDAYS = {
+    "toussaint": "all saints' day",
     "noël": "christmas day",
     "navidad": "christmas day",
     "nochebuena": "christmas eve",
@@ -2107,12 +2152,24 @@ def _holiday_date(name: str, y: int) -> datetime.date:
     if n.startswith("thanksgiving"):
         first = datetime.date(y, 11, 1)
         return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if n.startswith("easter"):
+    if n in ("easter", "easter sunday", "easter monday"):
         return _easter(y) + datetime.timedelta(days=1 if n.endswith("monday") else 0)
     if n == "good friday":
         return _easter(y) - datetime.timedelta(days=2)
     if n == "palm sunday":
         return _easter(y) - datetime.timedelta(days=7)
+    if n == "easter saturday":
+        return _easter(y) - datetime.timedelta(days=1)
+    if n in ("pentecost", "pentecost sunday", "whit sunday", "whitsun"):
+        return _easter(y) + datetime.timedelta(days=49)
+    if n == "whit monday":
+        return _easter(y) + datetime.timedelta(days=50)
+    if n == "all saints' day":
+        return datetime.date(y, 11, 1)
+    if n == "australia day":
+        return datetime.date(y, 1, 26)
+    if n == "canada day":
+        return datetime.date(y, 7, 1)
     if n.startswith("valentine"):
         return datetime.date(y, 2, 14)
     if n in ("labor day", "labour day"):  # the US and Canadian first Monday of September
@@ -2130,13 +2187,13 @@ def _holiday_date(name: str, y: int) -> datetime.date:
 
 def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Holidays (Christmas Day, Thanksgiving, Easter)."""
-    name = m["hol"]
-    weekend = m.groupdict().get("wkend")
+    name = _g(m, "hol", "hol2") or ""
+    weekend = _g(m, "wkend", "wkend2")
     if weekend and weekend.strip().lower() == "holiday":
         weekend = None  # "the Thanksgiving holiday": the day itself
-    if weekend and "easter" not in name.lower():
-        return None  # only Easter has a weekend of its own here
-    if m["y"]:
+    if weekend and not re.search(r"(?i)easter|pentecost|whitsun|labou?r|memorial", name):
+        return None  # only these have a (long) weekend of their own here
+    if m.groupdict().get("y"):
         d = _holiday_date(name, int(m["y"]))
         return _holiday_result(d, weekend, "")
     # A bare "Christmas" is often the holiday season or a name; "Christmas Day" is a date.
@@ -2163,7 +2220,8 @@ def _holiday_result(d: datetime.date, weekend: str | None, kind: str) -> Resolve
     """The holiday's day, or for "the Easter weekend" the weekend holding it."""
     if not weekend:
         return _period_result(cal.day(d), anchor_kind=kind)
-    res = _weekend(d, 0)
+    # A Monday holiday's long weekend is the Saturday and Sunday before it.
+    res = _weekend(d - datetime.timedelta(days=1) if d.weekday() == 0 else d, 0)
     res.anchor_kind = kind
     return res
 
@@ -2195,6 +2253,8 @@ _APPROX_MOD = {
     "plus de": "MORE_THAN",
     "au moins": "EQUAL_OR_MORE",
     "alrededor de": "APPROX",
+    "unos": "APPROX",
+    "unas": "APPROX",
     "cerca de": "LESS_THAN",
     "casi": "LESS_THAN",
     "menos de": "LESS_THAN",

@@ -177,7 +177,7 @@ def _english() -> tuple[Rule, ...]:
     )
     count = (
         rf"(?P<n>{num}(?:\s+and\s+a\s+half)?|a\s+few|a\s+couple\s+of|couple\s+of|"
-        r"several|many|some|few)"
+        r"several|many|some|few|half\s+an?)"
     )
     rel = r"(?P<rel>last|next|this\s+past|this\s+coming|this|past|coming)"
     # "nearly two years", "more than four decades ago": TimeML keeps the modifier in the
@@ -190,7 +190,8 @@ def _english() -> tuple[Rule, ...]:
     clock = (
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
         r"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<nm>noon|midnight|midday)\b)"
-        r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time)\b)?"
+        r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|BST|CET|CEST|EET|EEST|MSK|IST|"
+        r"PKT|JST|KST|AEST|AEDT|AWST|NZST|NZDT|EAT|CAT|WAT|SAST|local\s+time)\b)?"
         # "9 a.m. EST Tuesday" is one expression; "at 6 p.m. on Sunday" two (the
         # preposition stays out of both), the clock still dated by the weekday.
         rf"(?:,?\s+(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow)\b"
@@ -334,6 +335,12 @@ def _english() -> tuple[Rule, ...]:
             "set_date",
             rf"every\s+(?P<mon>{mon})\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{b}",
             4,
+        ),
+        (
+            "midyear",
+            "the_period",
+            r"(?P<mod>mid)-?(?P<u>year)\b(?![\s-]+(?:results|report|exams?|review|budget))",
+            2,
         ),
         (
             # "three days a week": a rate, one SET
@@ -619,7 +626,8 @@ def _english() -> tuple[Rule, ...]:
             "set",
             "set",
             rf"(?:every|each)\s+(?P<other>other\s+)?(?:(?P<n>{num})\s+)?"
-            rf"(?P<u>{units}|{wd}|{mon}|morning|afternoon|evening|night|weekend){b}",
+            rf"(?P<u>{units}|{wd}|{mon}|morning|afternoon|evening|night|weekend|spring|summer|"
+            rf"autumn|fall|winter){b}",
             3,
         ),
         (
@@ -642,7 +650,7 @@ def _english() -> tuple[Rule, ...]:
             # "by 0915 GMT": a 24-hour time written without a colon, with its zone
             "clock",
             "clock",
-            r"(?<![\d.,(])(?P<hh>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|EST|EDT|CET|CEST)\b",
+            r"(?<![\d.,])(?P<hh>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|EST|EDT|CET|CEST)\b",
             3,
         ),
         (
@@ -670,8 +678,12 @@ def _english() -> tuple[Rule, ...]:
             r"(?:(?P<the>the\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
             r"Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Valentine's\s+Day|Halloween|"
             r"Good\s+Friday|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Bastille\s+Day|"
-            r"Armistice\s+Day|Veterans\s+Day)"
-            rf"(?P<wkend>\s+(?:weekend|holiday\s+weekend|holiday))?(?:\s+{YEAR})?{b})",
+            r"Armistice\s+Day|Veterans\s+Day|Easter\s+Saturday|Whit\s+Monday|Whit\s+Sunday|"
+            r"Pentecost(?:\s+Sunday)?|Australia\s+Day|Canada\s+Day)"
+            rf"(?P<wkend>\s+(?:weekend|holiday\s+weekend|holiday))?(?:\s+{YEAR})?{b})"
+            # "the long Pentecost weekend"
+            r"|(?P<the2>the\s+long\s+)(?P<hol2>Easter|Pentecost|Whitsun|Labou?r\s+Day|Memorial\s+Day)"
+            r"(?P<wkend2>\s+weekend)\b",
             2,
         ),
     ]
@@ -737,6 +749,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"|(?P<hh>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<mi2>[0-5]\d))?)\b"
             r"(?:\s+(?P<tz>GMT|TU|heure\s+locale|heure\s+de\s+[A-Z][\w-]+))?",
             rf"(?:(?P<wd>{wd})\s+)?(?<![\w-])(?P<nm>minuit|midi)(?![\w-])",
+            # "Depuis lundi, 5 heures du matin": the half of the day makes it a clock time
+            r"(?<![\d,.])(?P<h>1[0-2]|0?[1-9])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?\s+"
+            r"(?P<pd>du\s+matin|de\s+l['’]après-midi|du\s+soir)\b",
         ]
         decade = (
             r"(?:(?:(?:la\s+|le\s+)?(?P<mod>début|milieu|fin)\s+des\s+)|les\s+)?années\s+"
@@ -754,6 +769,28 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?P<q>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)\s+trimestre"
             rf"(?:\s+(?:de\s+)?{YEAR})?{b}"
         )
+        romance_extra = [
+            ("set", "set", r"(?<=\s)par\s+(?P<u>an|année|mois|semaine|jour)\b", 2),
+            (
+                "half-year",
+                "half",
+                r"(?P<h>premier|second|deuxième)\s+semestre(?:\s+(?:de\s+)?" + YEAR + r")?\b",
+                3,
+            ),
+            (
+                "holiday",
+                "holiday",
+                r"(?:la\s+)?(?P<hol>Toussaint)(?![\w-])",
+                2,
+            ),
+            (
+                "century",
+                "century",
+                r"(?:(?:le\s+|la\s+)?(?P<mod>début|fin|milieu)\s+du\s+|le\s+)?"
+                r"(?:(?P<roman>XVIIIe|XIXe|XXe|XXIe)\s+siècle|siècle\s+(?P<crel>dernier))\b",
+                3,
+            ),
+        ]
         extra = [
             (
                 "the-part-of-day",
@@ -821,9 +858,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?:(?P<mod>principios|comienzos|inicios|mediados|finales|fines)\s+de(?:l)?\s+"
             r"(?:año\s+)?)?"
         )
-        count = rf"(?P<n>{num}|unos|unas|varios|varias|algunos|algunas)"
+        count = rf"(?P<n>{num}|unos|unas|varios|varias|algunos|algunas|medio|media)"
         approx = (
-            r"(?:(?P<approx>alrededor\s+de|cerca\s+de|casi|poco\s+más\s+de|poco\s+menos\s+de|"
+            r"(?:(?P<approx>alrededor\s+de|cerca\s+de|casi|unos|unas|poco\s+más\s+de|poco\s+menos\s+de|"
             r"menos\s+de|más\s+de|al\s+menos|por\s+lo\s+menos)\s+)?"
         )
         rel_after = r"(?P<rel>pasado|pasada|próximo|próxima|que\s+viene|anterior|siguiente)\b"
@@ -894,6 +931,28 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?P<q>primer|segundo|tercer|cuarto|último)\s+trimestre"
             rf"(?:\s+(?:de|del)\s+{YEAR})?{b}"
         )
+        romance_extra = [
+            ("set", "set", r"(?<=\s)(?:al|por)\s+(?P<u>año|mes|semana|día)\b", 2),
+            (
+                "half-year",
+                "half",
+                r"(?P<h>primer|segundo)\s+semestre(?:\s+(?:de|del)\s+" + YEAR + r")?\b",
+                3,
+            ),
+            (
+                "century",
+                "century",
+                r"(?:(?P<mod>principios|comienzos|mediados|finales|fines)\s+del\s+|el\s+)?"
+                r"siglo\s+(?:(?P<roman>XVIII|XIX|XXI|XX)|(?P<crel>pasado))\b",
+                3,
+            ),
+            (
+                "the-period",
+                "the_period",
+                r"el\s+(?P<u>fin\s+de\s+semana)\b(?!\s+(?:pasado|próximo|que\s+viene))",
+                2,
+            ),
+        ]
         extra = [
             *[("absolute-day", "dateline_day", p, 4) for p in dateline],
             (
@@ -964,7 +1023,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         mod_year = [
             r"(?P<mod>principios|comienzos|inicios|mediados|finales|fines|fin)\s+de(?:l)?\s+"
-            r"(?:la\s+)?(?P<u>año|mes|semana)\b(?!\s+(?:de|\d|pasad|próxim|que))"
+            r"(?:(?P<u>año|mes)|la\s+(?P<u2>semana))\b(?!\s+(?:de|\d|pasad|próxim|que))"
         ]
 
     rules: list = [
@@ -1004,6 +1063,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ("set", "set", sets, 3),
         *[("clock", "clock", p, 3) for p in clocks],
         *extra,
+        *romance_extra,
         ("quarter", "quarter", quarter, 3),
         (
             # "chaque 14 juillet", "cada 19 de septiembre": the same day every year
@@ -1039,13 +1099,14 @@ _TRIGGER_WORDS = {
     "thanksgiving|halloween|valentine's|new|current|recent|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|"
     "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
     "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy|labor|labour|memorial|boxing|"
-    "bastille|armistice|veterans",
+    "bastille|armistice|veterans|whit|whitsun|pentecost|australia|canada|midyear|mid-year|half",
     "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
     "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
-    "noël|pâques|vendredi|saint-sylvestre|jour|matinée|après-midi|même|"
+    "noël|pâques|vendredi|saint-sylvestre|jour|matinée|après-midi|même|toussaint|siècle|semestre|"
+    "an|année|"
     "lendemain|veille|jour-là|matin|soir|soirée|nuit|week-end|minuit|midi|quotidiennement|"
     "hebdomadairement|mensuellement|annuellement|années|chaque",
-    "es": "navidad|nochebuena|nochevieja|año|viernes|domingo|pascua|"
+    "es": "navidad|nochebuena|nochevieja|año|viernes|domingo|pascua|siglo|semestre|"
     "ayer|hoy|mañana|anteayer|antier|ahora|actualmente|actualidad|recientemente|futuro|"
     "próximamente|primavera|verano|otoño|invierno|víspera|anoche|noche|tarde|década|"
     "medianoche|mediodía|mediodia|diariamente|semanalmente|mensualmente|anualmente|"
@@ -1119,7 +1180,7 @@ NEEDS = {
     "set": ("unit", "wd", "month", "other"),
     "set_rate": ("unit",),
     "clock": ("digit", "other"),
-    "holiday": ("other",),
+    "holiday": ("other", "wd"),
 }
 TRIGGER_CLASSES = ("digit", "month", "wd", "unit", "other")
 

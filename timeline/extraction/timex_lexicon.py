@@ -248,7 +248,7 @@ _EN_FUTURE = (
     "expects|expect|due|deadline|intend|intends|intended|aim|aims|aiming|upcoming|next|"
     "hope|hopes|hoping|promise|promised|pledge|pledged|vowed|vows|target|"
     "targets|proposed|propose|proposes|prepare|preparing|must|should|tomorrow|coming|would|"
-    "might|soon|resume|set|ahead|pending"
+    "might|soon|resume|set|ahead|pending|forecast|forecasts"
 )
 # The news present for what is scheduled ("tallies begin Wednesday", "she visits Monday"):
 # a future cue for a weekday right after it, nothing else.
