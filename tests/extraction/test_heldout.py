@@ -1,6 +1,6 @@
 """The TimeML articles written for this project (tests/extraction/data/heldout_*, holdout*_*).
 
-Five sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
+Six sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
 the extractor was run on them (README, "Measuring"). They guard against regressions on text
 the rules were not first written from; the floors sit a few points under today's figures,
 so a change that costs several values fails here.
@@ -33,6 +33,9 @@ FLOORS = {  # (set, language): (value F1, strict F1, type F1), in percent
     ("holdout5", "en"): (94.0, 94.0, 97.0),
     ("holdout5", "fr"): (93.0, 97.0, 97.0),
     ("holdout5", "es"): (92.0, 95.0, 96.0),
+    ("holdout6", "en"): (89.0, 92.0, 95.0),
+    ("holdout6", "fr"): (88.0, 87.0, 91.0),
+    ("holdout6", "es"): (85.0, 89.0, 92.0),
 }
 
 
