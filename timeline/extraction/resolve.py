@@ -1307,6 +1307,12 @@ _PLAN_UNDONE = re.compile(
 )
 
 
+_PLAN_CLAUSE = re.compile(
+    r"(?i)\b(?:will|(?:is|are)\s+(?:scheduled|due|expected|set|slated)\s+to|plans?\s+to|"
+    r"(?:is|are)\s+to)\s+(?:be\s+)?[a-z]+[^,;:.!?()\"“”]*$"
+)
+
+
 def _reporting_left(ctx: Context, start: int) -> bool:
     """True when a reporting verb stands in the few words before ``start`` ("anunció que
     el lunes ...", "a annoncé que mardi ...")."""
@@ -1368,6 +1374,15 @@ def _weekday_date(
         and not (past_perfect and past_perfect.start() < start)
         and not undone
     ):
+        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
+    if (
+        ctx.lex.language == "en"
+        and not past_perfect
+        and not undone
+        and _PLAN_CLAUSE.search(ctx.text, max(s0, start - 120), start)
+    ):
+        # "is scheduled to meet Energy Department officials in Washington on Thursday":
+        # a plan governs its whole clause, however long
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     reported = found is not None and found[0] == "past" and _reporting_left(ctx, start)
     if ctx.lex.inflected_tense and (found is None or found[1] > 8 or reported):
@@ -1924,8 +1939,8 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if raw_n is not None and re.fullmatch(r"1\d{3}|2[0-2]\d\d", raw_n.strip()):
         return None  # "the 1988 quarter": a year, not 1,988 quarters
     after = ctx.after(m.end(), 12)
-    if re.match(r"\s+old\b", after):
-        return None  # "37 years old": an age
+    if re.match(r"\s+old\b", after) or re.search(r"(?i)\bage\s+of\s+$", ctx.before(m.start(), 12)):
+        return None  # "37 years old", "above the age of one year": an age
     a_second = unit == "second" and raw_n is not None and _norm(raw_n) in ("a", "an")
     if (
         a_second
@@ -2206,6 +2221,11 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     pub = ctx.published
     direction = ctx.direction(m.start(), m.end())
+    if re.search(
+        r"(?i)\b(?:until|till|by|before|ahead\s+of|jusqu['’]à|avant|hasta|antes\s+de)\s+$",
+        ctx.before(m.start(), 14),
+    ):
+        direction = "future"  # "could drag on until Christmas"
     this_year = _holiday_date(name, pub.year)
     if direction == "future":
         d = this_year if this_year >= pub else _holiday_date(name, pub.year + 1)
@@ -2227,6 +2247,11 @@ def _holiday_result(d: datetime.date, weekend: str | None, kind: str) -> Resolve
 
 
 _APPROX_MOD = {
+    "some": "APPROX",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
     "about": "APPROX",
     "around": "APPROX",
     "vers": "APPROX",

@@ -184,7 +184,9 @@ def _english() -> tuple[Rule, ...]:
     # extent and records it as mod.
     approx = (
         r"(?:(?P<approx>about|approximately|roughly|nearly|almost|more\s+than|less\s+than|"
-        r"fewer\s+than|at\s+least|up\s+to)\s+)?"
+        r"fewer\s+than|at\s+least|up\s+to|some|just\s+under|"
+        # "under an hour": a bound before a count ("over two days" is only when)
+        r"under(?=\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b))\s+)?"
     )
     part = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
     clock = (
@@ -493,8 +495,8 @@ def _english() -> tuple[Rule, ...]:
             # "placed orders in the morning": that part of the story's day
             "the-part-of-day",
             "mid_part",
-            r"(?:(?<=\bin\s)|(?<=\bthrough\s)|(?<=\binto\s)|(?<=\bduring\s))the\s+"
-            r"(?P<part>morning|afternoon|evening|night)\b"
+            r"(?:(?<=\bin\s)|(?<=\bthrough\s)|(?<=\binto\s)|(?<=\bduring\s)|(?<=\bsince\s)|"
+            r"(?<=\bspent\s))the\s+(?P<part>morning|afternoon|evening|night)\b"
             r"(?!\s+(?:of|session|sessions|paper|papers|edition|news|show|prayers?|shift|trading)\b)",
             2,
         ),
@@ -633,6 +635,7 @@ def _english() -> tuple[Rule, ...]:
         (
             "set",
             "set",
+            r"(?:(?:once|twice|three\s+times|four\s+times)\s+)?"
             r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b"
             r"(?!\s+(?-i:[A-Z]))",
             1,

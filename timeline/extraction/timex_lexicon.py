@@ -254,7 +254,8 @@ _EN_FUTURE = (
 # a future cue for a weekday right after it, nothing else.
 _EN_PRESENT_PLAN = (
     "begins|begin|starts|opens|meets|convenes|convene|expires|marks|heads|travels|visits|"
-    "returns|arrives|faces|holds|kicks|resumes|reopens|closes|ends"
+    "returns|arrives|faces|holds|kicks|resumes|reopens|closes|ends|reconvenes|reconvene|"
+    "convenes|gathers|rallies"
 )
 _EN_PAST = (
     "was|were|had|did|met|began|begun|took|made|came|went|held|left|saw|won|lost|"
