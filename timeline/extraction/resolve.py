@@ -533,8 +533,9 @@ def r_numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _RANGE_YEAR_AFTER = re.compile(
-    r"(?i)\s*(?:to|-|–|until|through|and)\s+(?:[a-z]{3,9}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+"
-    r"((?:1[0-9]|20)\d\d)\b"
+    r"(?i)\s*(?:to|-|–|until|through|and|y|et|al|au|a|hasta)\s+(?:el\s+|le\s+)?"
+    r"(?:[a-z]{3,9}\.?\s+)?\d{1,2}(?:st|nd|rd|th|er)?(?:\s+(?:de\s+)?[a-zéû]{3,10})?,?\s+"
+    r"(?:de\s+)?((?:1[0-9]|20)\d\d)\b"
 )
 
 
@@ -578,7 +579,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
     pub = ctx.published
     closing = _RANGE_YEAR_AFTER.match(ctx.after(m.end(), 40))
-    if closing and ctx.lex.language == "en":
+    if closing:
         # "from February 9 to February 28, 2011": the range's year is written once, last
         d = datetime.date(int(closing.group(1)), month, dd)
         res = _period_result(cal.day(d), anchor_kind="")
@@ -830,7 +831,7 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         first = int(dy)
     else:
         yy = _g(m, "dyy", "dyy2")
-        d = int(yy) * 10 if yy is not None else _DECADE_WORDS[_norm(_g(m, "dw") or "")]
+        d = int(yy) * 10 if yy is not None else _DECADE_WORDS[_norm(_g(m, "dw", "dw2") or "")]
         century = ctx.published.year // 100 * 100
         first = century + d if century + d <= ctx.published.year else century - 100 + d
     return _period_result(cal.decade(first), _mod(m), anchor_kind="")
@@ -1096,6 +1097,8 @@ def _unit_of(word: str) -> str:
         "mes": "month",
         "año": "year",
         "fin de semana": "weekend",
+        "día": "day",
+        "jour": "day",
     }
     return mapping.get(w, w)
 
@@ -1261,7 +1264,7 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     With yesterday/today/tomorrow the day is that one; alone it is the day the story is
     on (the previous day-level date), else the publication day.
     """
-    part = PARTS[_norm(m["part"])]
+    part = PARTS[_norm(_g(m, "part", "part2") or "")]
     word = _norm(_g(m, "dd") or "")
     mid = m.group(0).lower().startswith("mid")
 
@@ -1336,6 +1339,9 @@ def _weekday_date(
     if offset == 1:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-next"
     if offset == 0:
+        if ctx.lex.language in ("fr", "es"):
+            # "declaró este lunes", "ce mardi": the day of this week, past or to come
+            return pub + datetime.timedelta(days=delta), "weekday-this"
         return pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7), "weekday-this"
     if delta == 0:
         return pub, "weekday-same-day"
@@ -1666,7 +1672,7 @@ def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> R
 def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the next day, the following month, that day: against the previous date."""
     rel = _norm(m["rel"])
-    unit = _norm(m["u"])
+    unit = _unit_of(m["u"])
     part = unit if unit in ("morning", "afternoon", "evening", "night") else None
     if part:
         unit = "day"
@@ -1895,6 +1901,8 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     raw_n = _g(m, "n")
     if _is_title(m, ctx) or _is_romance_age(m, ctx):
         return None
+    if unit == "hour" and re.fullmatch(r"\d{1,2}[.:][0-5]\d", (raw_n or "").strip()):
+        return None  # "17.20 horas": a clock time, not 17.2 hours
     if re.search(r"(?i)\b(?:early|small|wee)\s+hours$", m.group(0)):
         return None  # "in the early hours of Thursday": a part of the night, not a span
     if m.group(0).lower().endswith("-long") and _g(m, "u") and not _g(m, "n"):
@@ -2143,6 +2151,7 @@ def _easter(y: int) -> datetime.date:
 # French and Spanish holiday names, as the English names the rules below know.
 _ROMANCE_HOLIDAYS = {
     "toussaint": "all saints' day",
+    "la veille de noël": "christmas eve",
     "noël": "christmas day",
     "navidad": "christmas day",
     "nochebuena": "christmas eve",

@@ -702,7 +702,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
     b = r"\b"
     if lang == "fr":
         mod = (
-            r"(?:(?:(?<=\bdepuis\s)la\s+|(?<=\bà\s)la\s+|(?<=\bdès\s)la\s+)?"
+            r"(?:(?:la\s+)?"
             r"(?P<mod>début|fin|mi|milieu)(?:\s+|-)(?:de\s+|d['’])?"
             r"(?:l['’]année\s+|l['’]an\s+)?)?"
         )
@@ -737,7 +737,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         ]
         sets = (
             rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?"
-            rf"(?P<u>{units}|{wd}|week-ends?|soirs?|matins?|nuits?|été|hiver|printemps|automne){b}"
+            rf"(?P<u>{units}|(?:{wd})s?|week-ends?|soirs?|matins?|nuits?|été|hiver|printemps|automne){b}"
             r"|(?P<adv>quotidiennement|hebdomadairement|mensuellement|annuellement)\b"
             rf"|(?P<n2>{num})\s+(?P<times>fois)\s+par\s+(?P<u2>{units}){b}"
         )
@@ -745,13 +745,14 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             # "à 15 heures", "dès 10h": the preposition stays out; "vers 8 h 30" is about
             # then; "4 heures du matin" says which half of the day
             r"(?:(?P<approx>vers)\s+|"
-            + _after_words("à", "dès", "avant", "après", "depuis", "jusqu'à")
+            + _after_words("à", "dès", "avant", "après", "depuis", "jusqu'à", "entre", "et")
             + r")"
             + r"(?:(?P<h>1[0-2]|0?[1-9])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?\s+"
             r"(?P<pd>du\s+matin|de\s+l['’]après-midi|du\s+soir)"
             r"|(?P<hh>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<mi2>[0-5]\d))?)\b"
             r"(?:\s+(?P<tz>GMT|TU|heure\s+locale|heure\s+de\s+[A-Z][\w-]+))?",
             rf"(?:(?P<wd>{wd})\s+)?(?<![\w-])(?P<nm>minuit|midi)(?![\w-])",
+            r"(?<![\d,.])(?P<hh>[01]?\d|2[0-3])\s*h(?:\s*(?P<mi2>[0-5]\d))?\s+(?P<tz>GMT|TU|UTC)\b",
             # "Depuis lundi, 5 heures du matin": the half of the day makes it a clock time
             r"(?<![\d,.])(?P<h>1[0-2]|0?[1-9])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?\s+"
             r"(?P<pd>du\s+matin|de\s+l['’]après-midi|du\s+soir)\b",
@@ -765,7 +766,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"(?:(?P<the>l['’]|le\s+|cet\s+|ce\s+)?(?P<s>printemps|été|automne|hiver)"
             rf"(?:\s+(?P<rel>dernier|prochain)|\s+{YEAR})|(?P<the2>cet\s+|ce\s+)(?P<s2>printemps|été|automne|hiver))"
             # "à l'automne", "au printemps", "en hiver": the season the tense points to
-            r"|(?<=\bà\s)(?P<the0>l['’])(?P<s3>automne|été|hiver)\b|(?<=\bau\s)(?P<s4>printemps)\b"
+            r"|(?:(?<=\bà\s)|(?<=\bici\s))(?P<the0>l['’])(?P<s3>automne|été|hiver)\b"
+            r"|(?<=\bau\s)(?P<s4>printemps)\b"
             r"|(?<=\ben\s)(?P<s5>été|automne|hiver)\b"
         )
         quarter = (
@@ -798,7 +800,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             (
                 "the-part-of-day",
                 "mid_part",
-                r"(?<=\bdans\s)(?:l['’]|la\s+)(?P<part>après-midi|matinée|soirée|nuit)\b",
+                r"(?:(?<=\bdans\s)(?:l['’]|la\s+)(?P<part>après-midi|matinée|soirée|nuit)"
+                r"|(?<=\ben\s)(?P<part2>matinée|soirée))\b",
                 2,
             ),
             (
@@ -902,8 +905,9 @@ def _romance(lang: str) -> tuple[Rule, ...]:
                 "a", "desde", "hasta", "hacia", "sobre", "antes de", "después de", "pasadas"
             )
             + rf"las?\s+(?:(?P<h>{hour})(?:[:.](?P<mi>[0-5]\d))?\s+de\s+la\s+"
-            r"(?P<pd>mañana|tarde|noche|madrugada)|(?P<hh>[01]?\d|2[0-4])(?:[:.](?P<mi2>[0-5]\d))?"
-            r"(?!\d|[.,:]\d)(?:\s+(?:horas|h)\b)?(?!\s+(?:personas|de\s+(?!la\b)|años|días|horas)))"
+            r"(?P<pd>mañana|tarde|noche|madrugada)|(?P<hh>[01]?\d|2[0-4])(?:[:.](?P<mi2>[0-5]\d)"
+            r"(?!\d)(?:\s+(?:horas|h)\b)?|(?!\d|[.,:]\d)(?:\s+(?:horas|h)\b)?"
+            r"(?!\s+(?:personas|de\s+(?!la\b)|años|días|horas))))"
             rf"(?:\s+(?:del|de(?:\s+est[ea])?)\s+(?P<wd>{wd})"
             rf"|\s+del\s+(?P<cd>3[01]|[12]\d|0?[1-9])\s+de\s+(?P<cmon>{mon}))?{b}",
             r"(?:(?:el|la)\s+)?(?<![\w-])(?P<nm>medianoche|mediodía|mediodia)(?![\w-])"
@@ -914,7 +918,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             r"(?:los\s+(?:años\s+)?(?P<dy>1\d{2}0|20\d0)|los\s+años\s+(?P<dyy>\d)0|"
             r"los\s+años\s+(?P<dw>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
             r"noventa))|"
-            r"la\s+década\s+de(?:\s+los)?\s+(?:(?P<dy2>1\d{2}0|20\d0)|(?P<dyy2>\d)0))\b"
+            r"la\s+década\s+de(?:\s+los)?\s+(?:(?P<dy2>1\d{2}0|20\d0)|(?P<dyy2>\d)0|"
+            r"(?P<dw2>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)))\b"
         )
         season = (
             rf"(?:(?P<the>el\s+|este\s+|esta\s+)?(?P<s>primavera|verano|otoño|invierno)"
@@ -931,7 +936,7 @@ def _romance(lang: str) -> tuple[Rule, ...]:
             rf"(?<=,\s)(?P<d>3[01]|[12]\d|0?[1-9])\s+(?P<mon>{es_abbr})\.?(?:\s+{YEAR})?(?=\s*[(.,])",
         ]
         quarter = (
-            r"(?P<q>primer|segundo|tercer|cuarto|último)\s+trimestre"
+            r"(?:el\s+)?(?P<q>primer|segundo|tercer|cuarto|último)\s+trimestre"
             rf"(?:\s+(?:de|del)\s+{YEAR})?{b}"
         )
         romance_extra = [
@@ -959,11 +964,19 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         extra = [
             *[("absolute-day", "dateline_day", p, 4) for p in dateline],
             (
-                # "por la tarde", "por la noche": that part of the story's day
+                # "por la tarde", "durante la mañana": that part of the story's day
                 "the-part-of-day",
                 "mid_part",
-                r"(?<=\bpor\s)la\s+(?P<part>tarde|noche)\b(?!\s+del?\s)",
+                r"(?:(?<=\bpor\s)la\s+(?P<part>tarde|noche)|(?<=\bdurante\s)la\s+(?P<part2>mañana|tarde|"
+                r"noche))\b(?!\s+del?\s)",
                 2,
+            ),
+            (
+                # "ese mismo mes", "aquel año": the story's month or year
+                "anaphoric-unit",
+                "anaphoric",
+                r"(?P<rel>ese|esa|aquel|aquella)\s+(?:mismo\s+|misma\s+)?(?P<u>mes|año|semana)\b",
+                3,
             ),
             (
                 # "la noche del domingo": that part of that day
@@ -1086,7 +1099,8 @@ def _romance(lang: str) -> tuple[Rule, ...]:
         (
             "holiday",
             "holiday",
-            r"(?P<hol>Noël|Pâques|Vendredi\s+saint|Saint-Sylvestre|jour\s+de\s+l['’]An|Nochebuena|"
+            r"(?P<hol>la\s+veille\s+de\s+Noël|Noël|Pâques|Vendredi\s+saint|Saint-Sylvestre|"
+            r"jour\s+de\s+l['’]An|Nochebuena|"
             r"Navidad|Nochevieja|Año\s+Nuevo|Viernes\s+Santo|Domingo\s+de\s+Ramos|Pascua)"
             rf"(?:\s+{YEAR})?(?![\w-])",
             2,
@@ -1149,8 +1163,8 @@ NEEDS = {
     "month": ("month",),
     "week_of": ("month",),
     "year": ("digit",),
-    "decade": ("digit", "other"),
-    "century": ("digit", "other"),
+    "decade": ("digit", "other", "unit"),
+    "century": ("digit", "other", "unit"),
     "season": ("other",),
     "quarter": ("digit", "other", "unit"),
     "half": ("other", "unit"),
