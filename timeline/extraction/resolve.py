@@ -51,7 +51,7 @@ _ADVERB_SET = {
     "weekly": "P1W",
     "biweekly": "P2W",
     "monthly": "P1M",
-    "quarterly": "P1Q",
+    "quarterly": "P3M",
     "annually": "P1Y",
     "yearly": "P1Y",
     "hourly": "PT1H",
@@ -668,11 +668,16 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_month_rel_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """A month with a relative year (September last year, septiembre del año pasado)."""
+    """A month with a relative year (September last year, septiembre del año pasado,
+    8 September last year)."""
     month = _month_index(ctx.lex, m["mon"])
     offset = REL.get(_norm(_g(m, "rel", "rel2", "rel3") or ""))
     if month is None or not isinstance(offset, int):
         return None
+    day = _g(m, "d", "d2")
+    if day:
+        d = datetime.date(ctx.published.year + offset, month, int(day))
+        return _period_result(cal.day(d))
     return _period_result(cal.month(ctx.published.year + offset, month), _mod(m))
 
 
@@ -684,7 +689,10 @@ def r_rel_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     pub = ctx.published
     if offset < 0:
-        y = pub.year if month < pub.month else pub.year - 1
+        # "last August" written in September is a year back: the month just gone would
+        # be "last month"
+        gap = 1 if ctx.lex.language == "en" else 0
+        y = pub.year if month < pub.month - gap else pub.year - 1
     elif offset > 0:
         y = pub.year if month > pub.month else pub.year + 1
     else:
@@ -1311,7 +1319,8 @@ _PLAN_UNDONE = re.compile(
 
 
 _PLAN_CLAUSE = re.compile(
-    r"(?i)\b(?:will|(?:is|are)\s+(?:scheduled|due|expected|set|slated)\s+to|plans?\s+to|"
+    r"(?i)\b(?:will|(?:is|are)\s+(?:scheduled|due|expected|set|slated|forecast|predicted|likely)\s+to|"
+    r"plans?\s+to|"
     r"(?:is|are)\s+to)\s+(?:be\s+)?[a-z]+[^,;:.!?()\"“”]*$"
 )
 
@@ -1321,6 +1330,9 @@ def _reporting_left(ctx: Context, start: int) -> bool:
     el lunes ...", "a annoncé que mardi ...")."""
     words = [w.lower() for w in _WORD.findall(ctx.before(start, 40))][-4:]
     return any(w in ctx.lex.reporting for w in words)
+
+
+_BRACKET_DATE = re.compile(r"\s*\(\s*([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*\)")
 
 
 def _weekday_date(
@@ -1334,6 +1346,15 @@ def _weekday_date(
     """
     pub = ctx.published
     delta = wd - pub.isoweekday()
+    bracket = _BRACKET_DATE.match(ctx.after(end, 24))
+    if bracket and offset is None:
+        month = _month_index(ctx.lex, bracket.group(1))
+        day = int(bracket.group(2))
+        for y in (pub.year, pub.year - 1, pub.year + 1):
+            if month and _valid(y, month, day):
+                d = datetime.date(y, month, day)
+                if d.isoweekday() == wd:
+                    return d, "weekday-dated"  # "on Sunday (Sept 16)"
     if offset == -1:
         return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-last"
     if offset == 1:
@@ -1481,7 +1502,9 @@ def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _weekend(pub, 0)
     # "by the weekend" lies ahead; late in the week "the weekend" is the coming one
     # unless the sentence is in the past.
-    ahead = re.search(r"(?i)\b(?:by|until|till|before|ahead\s+of)\s+$", ctx.before(m.start(), 12))
+    ahead = re.search(
+        r"(?i)\b(?:by|until|till|before|through|ahead\s+of)\s+$", ctx.before(m.start(), 12)
+    )
     if direction == "future" or ahead or (pub.isoweekday() >= 4 and direction != "past"):
         return _weekend(pub, 0)
     return _weekend(pub, -1)
@@ -2190,6 +2213,15 @@ def _holiday_date(name: str, y: int) -> datetime.date:
         return _easter(y) + datetime.timedelta(days=50)
     if n == "all saints' day":
         return datetime.date(y, 11, 1)
+    if n in ("presidents day", "presidents' day", "president's day"):  # third Monday of Feb
+        first = datetime.date(y, 2, 1)
+        return first + datetime.timedelta(days=(0 - first.weekday()) % 7 + 14)
+    if n.startswith("martin luther king"):  # third Monday of January
+        first = datetime.date(y, 1, 1)
+        return first + datetime.timedelta(days=(0 - first.weekday()) % 7 + 14)
+    if n == "columbus day":  # second Monday of October
+        first = datetime.date(y, 10, 1)
+        return first + datetime.timedelta(days=(0 - first.weekday()) % 7 + 7)
     if n == "australia day":
         return datetime.date(y, 1, 26)
     if n == "canada day":

@@ -193,10 +193,11 @@ def _english() -> tuple[Rule, ...]:
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
         r"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<nm>noon|midnight|midday)\b)"
         r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|BST|CET|CEST|EET|EEST|MSK|IST|"
-        r"PKT|JST|KST|AEST|AEDT|AWST|NZST|NZDT|EAT|CAT|WAT|SAST|local\s+time)\b)?"
+        r"PKT|JST|KST|AEST|AEDT|AWST|NZST|NZDT|EAT|CAT|WAT|SAST|local\s+time|"
+        r"(?-i:[A-Z][a-z]+)\s+time)\b)?"
         # "9 a.m. EST Tuesday" is one expression; "at 6 p.m. on Sunday" two (the
         # preposition stays out of both), the clock still dated by the weekday.
-        rf"(?:,?\s+(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow)\b"
+        rf"(?:,?\s+(?P<wd>{wd})\b|\s+(?P<dd>today|yesterday|tomorrow|tonight)\b"
         rf"|,?\s+(?P<cmon>{mon_any})\s*(?P<cd>3[01]|[12]\d|0?[1-9])\b(?![\d,.]\d)"
         r"(?:,\s+(?P<cy>1\d{3}|20\d\d)\b)?)?"
     )
@@ -260,7 +261,9 @@ def _english() -> tuple[Rule, ...]:
         (
             "month+relative-year",
             "month_rel_year",
-            rf"{mod}(?P<mon>{mon})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year{b}",
+            rf"{mod}(?:(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+)?(?P<mon>{mon})"
+            rf"(?:\s+(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?"
+            rf"(?P<rel>last|next|this)\s+year{b}",
             4,
         ),
         ("relative-month", "rel_month", rf"{mod}{rel}\s+(?P<mon>{mon}){b}", 3),
@@ -496,7 +499,7 @@ def _english() -> tuple[Rule, ...]:
             "the-part-of-day",
             "mid_part",
             r"(?:(?<=\bin\s)|(?<=\bthrough\s)|(?<=\binto\s)|(?<=\bduring\s)|(?<=\bsince\s)|"
-            r"(?<=\bspent\s))the\s+(?P<part>morning|afternoon|evening|night)\b"
+            r"(?<=\bspent\s)|(?<=\bthroughout\s))the\s+(?P<part>morning|afternoon|evening|night)\b"
             r"(?!\s+(?:of|session|sessions|paper|papers|edition|news|show|prayers?|shift|trading)\b)",
             2,
         ),
@@ -650,6 +653,13 @@ def _english() -> tuple[Rule, ...]:
         ("set", "set_rate", r"\b(?:a|per)\s+(?P<u>year|month|week|day|hour)\b", 0),
         ("clock", "clock", r"(?:(?P<approx>about|around|approximately|roughly)\s+)?" + clock, 3),
         (
+            # "until Thursday noon", "Friday midnight"
+            "clock",
+            "clock",
+            rf"(?P<wd>{wd})\s+(?P<nm>noon|midnight)\b",
+            3,
+        ),
+        (
             # "by 0915 GMT": a 24-hour time written without a colon, with its zone
             "clock",
             "clock",
@@ -669,7 +679,7 @@ def _english() -> tuple[Rule, ...]:
             "clock",
             _after_words("at", "by", "around", "until", "from", "before", "after", "since")
             + r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)"
-            r"(?:\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs|h)\b)?(?![\d:])"
+            r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|local\s+time|hours|hrs|h)\b)?(?![\d:])"
             # "at 2.46 billion guilders", "at 1.25 percent": amounts, not clock times
             r"(?!\s*(?:%|[a-z]*illions?\b|thousands?\b|bn\b|percent|per\s+cent|pct\b|points?\b|"
             r"cents?\b|pence\b|times\b|a\s+share\b|per\s+share\b))",
@@ -682,7 +692,8 @@ def _english() -> tuple[Rule, ...]:
             r"Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Valentine's\s+Day|Halloween|"
             r"Good\s+Friday|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Bastille\s+Day|"
             r"Armistice\s+Day|Veterans\s+Day|Easter\s+Saturday|Whit\s+Monday|Whit\s+Sunday|"
-            r"Pentecost(?:\s+Sunday)?|Australia\s+Day|Canada\s+Day)"
+            r"Pentecost(?:\s+Sunday)?|Australia\s+Day|Canada\s+Day|Presidents['’]?\s+Day|"
+            r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Columbus\s+Day)"
             rf"(?P<wkend>\s+(?:weekend|holiday\s+weekend|holiday))?(?:\s+{YEAR})?{b})"
             # "the long Pentecost weekend"
             r"|(?P<the2>the\s+long\s+)(?P<hol2>Easter|Pentecost|Whitsun|Labou?r\s+Day|Memorial\s+Day)"
@@ -1116,7 +1127,8 @@ _TRIGGER_WORDS = {
     "thanksgiving|halloween|valentine's|new|current|recent|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|"
     "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
     "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy|labor|labour|memorial|boxing|"
-    "bastille|armistice|veterans|whit|whitsun|pentecost|australia|canada|midyear|mid-year|half",
+    "bastille|armistice|veterans|whit|whitsun|pentecost|australia|canada|midyear|mid-year|half|"
+    "presidents|president's|luther|columbus",
     "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
     "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
     "noël|pâques|vendredi|saint-sylvestre|jour|matinée|après-midi|même|toussaint|siècle|semestre|"
