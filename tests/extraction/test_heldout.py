@@ -1,6 +1,6 @@
 """The TimeML articles written for this project (tests/extraction/data/heldout_*, holdout*_*).
 
-Six sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
+Seven sets of English, French and Spanish news articles, annotated by hand with TIMEX3 before
 the extractor was run on them (README, "Measuring"). They guard against regressions on text
 the rules were not first written from; the floors sit a few points under today's figures,
 so a change that costs several values fails here.
@@ -36,6 +36,9 @@ FLOORS = {  # (set, language): (value F1, strict F1, type F1), in percent
     ("holdout6", "en"): (90.0, 94.0, 95.0),
     ("holdout6", "fr"): (92.0, 95.0, 95.0),
     ("holdout6", "es"): (88.0, 95.0, 95.0),
+    ("holdout7", "en"): (85.0, 93.0, 92.0),
+    ("holdout7", "fr"): (82.0, 86.0, 90.0),
+    ("holdout7", "es"): (76.0, 78.0, 91.0),
 }
 
 
