@@ -19,6 +19,22 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+def env_secret(name: str, default: str = "") -> str:
+    """A secret from ``NAME`` or, when ``NAME_FILE`` is set, from the file it names.
+
+    The file form suits container secrets and systemd credentials; trailing white space
+    (the newline most editors add) is dropped.
+    """
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return handle.read().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE={path!r} cannot be read: {exc}") from exc
+    return os.environ.get(name, default)
+
+
 def env_bool(name: str, default: bool = False) -> bool:
     """A boolean from 1/0, true/false, yes/no, on/off (case-insensitive)."""
     raw = os.environ.get(name)

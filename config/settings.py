@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_secret, env_str
+from timeline.extraction import MAX_CHARS as EXTRACTOR_MAX_CHARS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-TESTING = "pytest" in sys.modules or (len(sys.argv) > 1 and sys.argv[1] == "test")
-
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+SECRET_KEY = env_secret("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
-        # Development and tests only: never used when DEBUG is off outside tests.
+    if DEBUG:
+        # Local development only: never used when DEBUG is off.
         SECRET_KEY = "django-insecure-development-key-not-for-production-use-0123456789"
     else:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
-            "(make run sets DJANGO_DEBUG=1 for local use)."
+            "DJANGO_SECRET_KEY (or DJANGO_SECRET_KEY_FILE) must be set when DJANGO_DEBUG is "
+            "off (make run sets DJANGO_DEBUG=1 for local use)."
         )
 
 ALLOWED_HOSTS = env_list(
@@ -90,16 +88,16 @@ TEMPLATES = [
     }
 ]
 
-# Database: SQLite unless DATABASE_URL says otherwise.
+# Database: SQLite unless DATABASE_URL says otherwise. The default file sits in var/,
+# which the repository keeps (var/.gitkeep), so nothing is created at import.
 SQLITE_PATH = Path(env_str("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3")))
-DATABASE_URL = env_str("DATABASE_URL")
+DATABASE_URL = env_secret("DATABASE_URL")
 if DATABASE_URL:
     try:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     except Exception as exc:
         raise ImproperlyConfigured(f"DATABASE_URL could not be parsed: {exc}") from exc
 else:
-    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -127,8 +125,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -148,17 +144,20 @@ STATICFILES_FINDERS = [
     # plotly.js straight from the installed plotly package: one pinned version, no CDN.
     "timeline.staticfinders.PlotlyFinder",
 ]
+# Static files come straight from the source folders in development (and in tests, which
+# set it), and from collectstatic's hashed, compressed copies in production.
+STATIC_FROM_SOURCE = env_bool("DJANGO_STATIC_FROM_SOURCE", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if STATIC_FROM_SOURCE
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = STATIC_FROM_SOURCE
 
 # Background work through Django's tasks API, queued in the database (manage.py db_worker).
 TASKS = {
@@ -194,14 +193,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG and not TESTING)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
-# Articles larger than this are refused at entry (characters of body text).
-ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", 1_000_000, minimum=1000)
+# Articles longer than this many characters are refused at entry. The extractor's own
+# limit is the ceiling: a longer article could be stored but never read.
+ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", EXTRACTOR_MAX_CHARS, minimum=1000)
+if ARTICLE_MAX_CHARS > EXTRACTOR_MAX_CHARS:
+    raise ImproperlyConfigured(
+        f"ARTICLE_MAX_CHARS must be at most {EXTRACTOR_MAX_CHARS:,} (the extractor's limit), "
+        f"not {ARTICLE_MAX_CHARS:,}"
+    )
 
 LOGGING = {
     "version": 1,

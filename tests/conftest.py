@@ -31,3 +31,11 @@ def shared_dir() -> Path:
 def _inline_extraction(settings):
     settings.EXTRACT_INLINE = True
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    # Hashing with PBKDF2's full work factor would cost seconds per login in the suite.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -173,3 +173,31 @@ def test_change_page_keeps_the_publication_date_in_the_date_input(admin_client):
     ).content.decode()
     assert 'type="date"' in html
     assert 'value="2021-02-28"' in html
+
+
+def test_an_event_added_in_the_admin_goes_through_the_service_and_is_the_admins(
+    admin_client, conflict
+):
+    data = {
+        "conflict": conflict.pk,
+        "title": "Envoy appointed",
+        "summary": "",
+        "category": "mediation",
+        "places": "[]",
+        "date_value": "2018-09",
+        "date_mod": "",
+        "date_precision": "month",
+        "date_start": "2018-09-01",
+        "date_end": "2018-09-30",
+        "status": "confirmed",
+        "mentions-TOTAL_FORMS": "0",
+        "mentions-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(reverse("admin:timeline_event_add"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = Event.objects.get()
+    assert (event.title, event.display_date, event.version) == ("Envoy appointed", "Sep 2018", 1)
+    # Everything the admin typed is theirs: re-extraction will never rewrite it.
+    assert {"title", "category", "date"} <= set(event.editor_fields)
+    record = event.history.get()
+    assert record.history_user.is_superuser and record.history_change_reason == "added by hand"

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 from timeline import charts
+from timeline.dates import EventDate
 
 D = datetime.date
 LABELS = {"talks": "Talks", "agreement": "Agreement", "violence": "Violence"}
@@ -34,13 +35,10 @@ def event(
         pk=pk,
         title=title,
         category=category,
-        value=value or start.isoformat(),
-        precision=precision,
-        mod=mod,
-        start=start,
-        end=end,
+        date=EventDate(value or start.isoformat(), precision, start, end, mod),
         n_sources=n_sources,
         lanes=lanes or (category,),
+        url=f"/events/{pk}/",
     )
 
 
@@ -178,7 +176,10 @@ def test_aggregate_figure_size_depends_on_periods_not_events():
     assert len(heatmap["x"]) == 12
     assert heatmap["z"][0][0] == 10_000
     assert heatmap["z"][1][0] is None and heatmap["z"][1][4] == 3
-    assert figure["layout"]["meta"] == {"period": "month"}
+    # Every cell carries its period's label and span: the page zooms to it with no
+    # calendar of its own.
+    assert heatmap["customdata"][0][0] == ["Jan 2020", "2020-01-01", "2020-01-31"]
+    assert heatmap["customdata"][0][11] == ["Dec 2020", "2020-12-01", "2020-12-31"]
     assert "120,003 events" in figure["layout"]["annotations"][0]["text"]
     assert len(json.dumps(figure)) < 10_000
 
@@ -191,7 +192,9 @@ def test_aggregate_weeks_carry_their_labels():
         total=4,
     )
     validate(figure)
-    assert figure["data"][0]["customdata"] == [["week of 15 Feb 2021"]]
+    assert figure["data"][0]["customdata"] == [
+        [["week of 15 Feb 2021", "2021-02-15", "2021-02-21"]]
+    ]
 
 
 def test_compare_on_the_calendar_and_aligned():
@@ -235,3 +238,56 @@ def test_activity_strip_folds_long_spans_into_bounded_columns():
     assert path.count("M") <= 60
     assert peak == 14  # six months per column: 5 ordinary months + the busy one
     assert charts.activity_strip({}) == ("", 0)
+
+
+def test_event_points_carry_the_address_of_their_panel():
+    figure = charts.timeline_figure(
+        events=[event(7), event(8, precision="month", start=D(2021, 2, 1), end=D(2021, 2, 28))],
+        lanes=lanes("talks"),
+        category_labels=LABELS,
+    )
+    urls = [row[4] for trace in figure["data"] for row in trace["customdata"]]
+    assert sorted(urls) == ["/events/7/", "/events/8/"]
+
+
+def test_busiest_actors_get_lanes_and_the_rest_share_one():
+    many = [event(i, lanes=(str(i % 15),)) for i in range(60)] + [
+        event(100, lanes=(charts.NO_ACTOR,))
+    ]
+    names = {str(i): f"Actor {i}" for i in range(15)}
+    got = charts.event_lanes(events=many, by="actor", category_labels=LABELS, names=names)
+    assert len(got) == charts.ACTOR_LANES + 2
+    assert got[-2].key == charts.OTHER_ACTORS and got[-1].key == charts.NO_ACTOR
+    folded = charts.fold_lanes(many, got)
+    kept = {lane.key for lane in got}
+    assert all(set(e.lanes) <= kept for e in folded)
+
+
+def test_category_lanes_follow_the_registry_order():
+    got = charts.event_lanes(
+        events=[event(1, category="violence"), event(2, category="talks")],
+        by="category",
+        category_labels=LABELS,
+        names={},
+    )
+    assert [lane.key for lane in got] == ["talks", "violence"]
+
+
+@pytest.mark.parametrize(
+    ("days", "period"), [(30, "day"), (120, "day"), (400, "week"), (3000, "month"), (20000, "year")]
+)
+def test_overview_period_grows_with_the_window(days, period):
+    assert charts.period_for(days) == period
+
+
+def test_counts_fold_into_periods_no_earlier_than_the_window():
+    counts = [
+        charts.LaneCount("talks", D(2021, 2, 17), 2),
+        charts.LaneCount("talks", D(2021, 2, 18), 3),
+        charts.LaneCount("talks", D(2021, 1, 1), 1),
+    ]
+    folded = charts.fold_counts(counts, lanes("talks"), period="week", since=D(2021, 2, 10))
+    assert sorted((c.period, c.count) for c in folded) == [
+        (D(2021, 2, 8), 1),
+        (D(2021, 2, 15), 5),
+    ]

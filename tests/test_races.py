@@ -23,7 +23,7 @@ from timeline import services
 from timeline.models import Event
 
 ROUNDS = 60
-HX = {"HTTP_HX_REQUEST": "true"}
+HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "event-panel"}
 VERSION = re.compile(r'name="version" value="(\d+)"')
 
 
@@ -37,7 +37,7 @@ def _race(event_pk: int, clients: list[Client]) -> tuple[list[tuple[int, str, in
     def work(n: int, client: Client) -> None:
         try:
             for i in range(ROUNDS):
-                form = client.get(reverse("event_edit", args=[event_pk]), {"in": "list"}, **HX)
+                form = client.get(reverse("event_edit", args=[event_pk]), **HX)
                 version = int(VERSION.search(form.content.decode()).group(1))
                 title = f"editor {n} round {i}"
                 barrier.wait(timeout=30)
@@ -52,7 +52,6 @@ def _race(event_pk: int, clients: list[Client]) -> tuple[list[tuple[int, str, in
                         "date_text": "28 Feb 2021",
                         "precision": "",
                         "mod": "auto",
-                        "in": "list",
                     },
                     **HX,
                 )

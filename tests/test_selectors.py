@@ -10,7 +10,7 @@ from django.http import Http404
 from tests.factories import ActorFactory, ConflictFactory, EventFactory, MentionFactory
 from timeline import charts, selectors
 from timeline.models import Event
-from timeline.selectors import TimelineFilters
+from timeline.selectors import TimelineFilters, reader
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -114,7 +114,7 @@ def test_lanes_by_actor_put_an_event_in_each_of_its_actors_lanes(conflict):
 
 
 def test_busiest_actors_get_lanes_and_the_rest_share_one(conflict, monkeypatch):
-    monkeypatch.setattr(selectors, "ACTOR_LANES", 2)
+    monkeypatch.setattr(charts, "ACTOR_LANES", 2)
     actors = [ActorFactory(name=f"Actor {i}") for i in range(4)]
     for i, actor in enumerate(actors):
         for j in range(4 - i):
@@ -126,7 +126,7 @@ def test_busiest_actors_get_lanes_and_the_rest_share_one(conflict, monkeypatch):
 
 
 def test_the_list_is_paginated_and_out_of_range_pages_clamp(conflict, monkeypatch):
-    monkeypatch.setattr(selectors, "EVENT_PAGE_SIZE", 3)
+    monkeypatch.setattr(reader, "EVENT_PAGE_SIZE", 3)
     events = [day_event(conflict, D(2021, 1, d)) for d in range(1, 8)]
     second = selectors.conflict_timeline(conflict=conflict, filters=TimelineFilters(page=2))
     assert pks(second) == [e.pk for e in events[3:6]]
@@ -169,7 +169,8 @@ def test_aggregate_counts_inside_a_window_start_at_the_window(conflict, monkeypa
     filters = TimelineFilters(start=D(2019, 6, 1), end=D(2019, 6, 30))
     timeline = selectors.conflict_timeline(conflict=conflict, filters=filters)
     assert timeline.period == "day"
-    assert timeline.figure["data"][0]["customdata"][0] == ["1 Jun 2019", "5 Jun 2019"]
+    row = timeline.figure["data"][0]["customdata"][0]
+    assert [cell[0] for cell in row] == ["1 Jun 2019", "5 Jun 2019"]
 
 
 @pytest.mark.parametrize("n_events", [3, 60])
@@ -202,7 +203,7 @@ def test_conflict_list_counts_public_events_and_draws_activity():
 
 
 def test_conflict_list_pages(monkeypatch):
-    monkeypatch.setattr(selectors, "CONFLICT_PAGE_SIZE", 2)
+    monkeypatch.setattr(reader, "CONFLICT_PAGE_SIZE", 2)
     for i in range(5):
         ConflictFactory(name=f"Conflict {i}")
     result = selectors.conflict_list(page=3)
@@ -219,7 +220,7 @@ def test_event_detail_hides_rejected_and_explains_dates(conflict):
         resolved_end=D(2020, 9, 30),
     )
     event = selectors.event_detail(pk=mention.event.pk)
-    assert event.mentions.all()[0].resolved_display == "Sep 2020"
+    assert event.mentions.all()[0].resolved.display == "Sep 2020"
     rejected = day_event(conflict, D(2020, 1, 1), status=Event.Status.REJECTED)
     with pytest.raises(Http404):
         selectors.event_detail(pk=rejected.pk)

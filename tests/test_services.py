@@ -9,6 +9,7 @@ from timeline import services
 from timeline.extraction import ExtractionError
 from timeline.extraction.types import EventCandidate, ExtractionResult, TemporalExpression
 from timeline.models import Article, Event, Mention
+from timeline.services import articles as articles_service
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def fake_extractor(monkeypatch):
             raise result
         return result
 
-    monkeypatch.setattr(services, "extract", fake)
+    monkeypatch.setattr(articles_service, "extract", fake)
     return state
 
 
@@ -220,6 +221,6 @@ def test_changing_publication_date_reextracts(conflict, fake_extractor):
         calls.append(kwargs["published"])
         return monkey_result
 
-    services.extract = spy  # restored by monkeypatch in fake_extractor
+    articles_service.extract = spy  # restored by monkeypatch in fake_extractor
     services.article_update(article=article, changes={"published": dt.date(2021, 3, 1)})
     assert calls == [dt.date(2021, 3, 1)]

@@ -61,7 +61,7 @@ def _settings_in_subprocess(env: dict) -> subprocess.CompletedProcess:
 def test_secret_key_required_when_debug_is_off():
     result = _settings_in_subprocess({"DJANGO_DEBUG": "0"})
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    assert "DJANGO_SECRET_KEY (or DJANGO_SECRET_KEY_FILE) must be set" in result.stderr
 
 
 def test_debug_off_by_default_and_sqlite_by_default():
@@ -93,3 +93,36 @@ def test_sqlite_uses_wal_immediate_transactions_and_busy_timeout(settings):
     assert options["transaction_mode"] == "IMMEDIATE"
     assert options["timeout"] >= 1
     assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_secrets_can_be_read_from_files(tmp_path):
+    secret = tmp_path / "secret_key"
+    secret.write_text("s" * 50 + "\n")
+    url = tmp_path / "database_url"
+    url.write_text("postgres://u@127.0.0.1:5432/db\n")
+    result = _settings_in_subprocess(
+        {"DJANGO_SECRET_KEY_FILE": str(secret), "DATABASE_URL_FILE": str(url)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[1] == "django.db.backends.postgresql"
+
+
+def test_an_unreadable_secret_file_stops_startup_with_its_name(tmp_path):
+    result = _settings_in_subprocess({"DJANGO_SECRET_KEY_FILE": str(tmp_path / "missing")})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY_FILE" in result.stderr
+
+
+def test_article_limit_cannot_exceed_what_the_extractor_reads():
+    result = _settings_in_subprocess(
+        {"DJANGO_SECRET_KEY": "x" * 50, "ARTICLE_MAX_CHARS": "5000000"}
+    )
+    assert result.returncode != 0
+    assert "ARTICLE_MAX_CHARS must be at most 1,000,000" in result.stderr
+
+
+def test_importing_the_settings_creates_nothing(tmp_path):
+    target = tmp_path / "nowhere" / "db.sqlite3"
+    result = _settings_in_subprocess({"DJANGO_SECRET_KEY": "x" * 50, "SQLITE_PATH": str(target)})
+    assert result.returncode == 0, result.stderr
+    assert not target.parent.exists()

@@ -266,8 +266,18 @@ class EventAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if not change:
-            obj._history_user = request.user
-            super().save_model(request, obj, form, change)
+            values = {
+                name: form.cleaned_data[name]
+                for name in form.cleaned_data
+                if name not in ("actors", "version")
+                and name in {f.name for f in Event._meta.fields}
+            }
+            created = services.event_create(
+                values=values, actors=list(form.cleaned_data.get("actors") or []), user=request.user
+            )
+            obj.pk = created.pk
+            obj.refresh_from_db()
+            obj._state.adding = False
             return
         changes = {
             name: form.cleaned_data[name]
@@ -290,10 +300,7 @@ class EventAdmin(SimpleHistoryAdmin):
         obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change):
-        # Actors are saved by the service above for existing events; the read-only mention
-        # inline is still "saved" (a no-op) so the change message can be built.
-        if not change:
-            super().save_related(request, form, formsets, change)
-            return
+        # Actors are saved by the services above; the read-only mention inline is still
+        # "saved" (a no-op) so the change message can be built.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)

@@ -21,13 +21,15 @@ import datetime
 import functools
 import html
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 
-from timeline.dates import format_event_date
+from timeline import categories
+from timeline.dates import EventDate
+from timeline.extraction import timex_calendar as cal
 
 # Above this many points, markers are drawn with WebGL (scattergl): SVG slows to a crawl
 # with thousands of nodes, WebGL does not.
@@ -41,21 +43,10 @@ TITLE_MAX = 140
 # Sub-rows inside a lane for interval bars, so overlapping months do not hide each other.
 BAR_ROWS = 3
 
-CATEGORY_COLOURS = {
-    "talks": "#2b6cb0",
-    "agreement": "#2f855a",
-    "ceasefire": "#2c9aa0",
-    "withdrawal": "#6b46c1",
-    "violence": "#c53030",
-    "statement": "#718096",
-    "prisoner release": "#b7791f",
-    "sanctions": "#9c4221",
-    "election": "#b83280",
-    "report": "#4a5568",
-    "visit": "#dd6b20",
-    "other": "#8896a8",
-}
-FALLBACK_COLOUR = "#8896a8"
+# Lanes by actor: the busiest actors get their own lane, the rest share one.
+ACTOR_LANES = 12
+OTHER_ACTORS = "__other__"
+NO_ACTOR = "__none__"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 DAY_MS = 86_400_000
 
@@ -65,18 +56,32 @@ _UNCERTAIN_MODS = {"APPROX", "BEFORE", "AFTER"}
 
 @dataclass(frozen=True, slots=True)
 class ChartEvent:
-    """One event as the chart needs it; ``lanes`` are the lane keys it is drawn in."""
+    """One event as the chart needs it; ``lanes`` are the lane keys it is drawn in and
+    ``url`` the address of its detail panel."""
 
     pk: int
     title: str
     category: str
-    value: str
-    precision: str
-    mod: str
-    start: datetime.date
-    end: datetime.date
+    date: EventDate
     n_sources: int
     lanes: tuple[str, ...]
+    url: str = ""
+
+    @property
+    def start(self) -> datetime.date:
+        return self.date.start
+
+    @property
+    def end(self) -> datetime.date:
+        return self.date.end
+
+    @property
+    def precision(self) -> str:
+        return self.date.precision
+
+    @property
+    def mod(self) -> str:
+        return self.date.mod
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,18 +125,12 @@ def plotly_text(text: str, *, limit: int | None = None) -> str:
 
 def category_colour(category: str) -> str:
     """The colour of a category, shared by the chart, its legend and the page's swatches."""
-    return CATEGORY_COLOURS.get(category, FALLBACK_COLOUR)
+    return categories.colour(category)
 
 
 def event_date_label(event: ChartEvent) -> str:
     """The date as the precision allows, with the precision named for coarse dates."""
-    label = format_event_date(
-        value=event.value,
-        precision=event.precision,
-        start=event.start,
-        end=event.end,
-        mod=event.mod,
-    )
+    label = event.date.display
     if event.precision != "day":
         label = f"{label} ({event.precision})"
     return label
@@ -179,7 +178,7 @@ def timeline_figure(
             detail = f"{category} · {sources}"
             if multi_lane or lane_key != event.category:
                 detail = f"{plotly_text(label_of[lane_key])} · {detail}"
-            custom = [event.pk, title, date_label, plotly_text(detail)]
+            custom = [event.pk, title, date_label, plotly_text(detail), event.url]
             if event.precision == "day":
                 # Same-day events in one lane step down a little instead of hiding each other.
                 k = same_day[(i, event.start)]
@@ -288,14 +287,15 @@ def aggregate_figure(
 
     labels = [plotly_text(lane.label) for lane in lanes]
     centres = [_period_centre(p, period).isoformat() for p in periods]
-    if period in ("year", "month"):
-        when = "%{x|%Y}" if period == "year" else "%{x|%b %Y}"
-        custom = None
-    else:
-        # d3 cannot say "week of <Monday>" from a centre date: send the labels instead.
-        when = "%{customdata}"
-        row = [_period_label(p, period) for p in periods]
-        custom = [row for _ in lanes]
+    # Each cell carries its period's label and inclusive span, so the page script zooms to
+    # it without a calendar of its own (and d3 cannot say "week of <Monday>").
+    spans = [_period_span(p, period) for p in periods]
+    row = [
+        [_period_label(p, period), lo.isoformat(), hi.isoformat()]
+        for p, (lo, hi) in zip(periods, spans, strict=True)
+    ]
+    custom = [row for _ in lanes]
+    when = "%{customdata[0]}"
     shell = _checked(
         go.Heatmap,
         name="Events",
@@ -311,9 +311,7 @@ def aggregate_figure(
             '<span style="color:#5b636e">click to zoom in</span><extra></extra>'
         ),
     )
-    shell.update(x=centres, y=labels, z=z)
-    if custom is not None:
-        shell["customdata"] = custom
+    shell.update(x=centres, y=labels, z=z, customdata=custom)
     data = [shell] if periods else []
 
     x_range = None
@@ -326,7 +324,6 @@ def aggregate_figure(
     layout["yaxis"].update(type="category", tickmode="auto")
     layout["yaxis"].pop("tickvals", None)
     layout["yaxis"].pop("ticktext", None)
-    layout["meta"] = {"period": period}
     unit = {"year": "year", "month": "month", "week": "week", "day": "day"}[period]
     layout["annotations"] = [
         _note(
@@ -369,6 +366,7 @@ def compare_figure(
                 plotly_text(event.title, limit=TITLE_MAX),
                 plotly_text(event_date_label(event)),
                 plotly_text(f"{s.label} · {category_labels.get(event.category, event.category)}"),
+                event.url,
             ]
             if event.precision == "day":
                 trace = by_category[event.category]
@@ -637,15 +635,8 @@ def _months(day: datetime.date, origin: datetime.date | None) -> float:
 
 
 def _period_span(start: datetime.date, period: str) -> tuple[datetime.date, datetime.date]:
-    """Inclusive first and last day of the period that begins on ``start``."""
-    if period == "year":
-        return start, datetime.date(start.year, 12, 31)
-    if period == "month":
-        following = datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return start, following - datetime.timedelta(days=1)
-    if period == "week":
-        return start, start + datetime.timedelta(days=6)
-    return start, start
+    """Inclusive first and last day of the period of ``period`` containing ``start``."""
+    return cal.span(period, start)
 
 
 def _period_centre(start: datetime.date, period: str) -> datetime.date:
@@ -654,13 +645,94 @@ def _period_centre(start: datetime.date, period: str) -> datetime.date:
 
 
 def _period_label(start: datetime.date, period: str) -> str:
-    if period == "year":
-        return str(start.year)
-    if period == "month":
-        return f"{start:%b %Y}"
-    if period == "week":
-        return f"week of {start.day} {start:%b %Y}"
-    return f"{start.day} {start:%b %Y}"
+    return cal.label(cal.containing(period, start))
+
+
+# --- Lanes and binning (chart policy: which lanes a view gets, which period it counts) ----
+
+
+def period_for(span_days: int) -> str:
+    """The period an overview counts by, for a window of ``span_days``."""
+    if span_days <= 120:
+        return "day"
+    if span_days <= 3 * 366:
+        return "week"
+    if span_days <= 40 * 366:
+        return "month"
+    return "year"
+
+
+def period_start(day: datetime.date, period: str) -> datetime.date:
+    """The first day of the ``period`` (day, week, month, year) containing ``day``."""
+    return cal.span(period, day)[0]
+
+
+def event_lanes(
+    *, events: Sequence[ChartEvent], by: str, category_labels: dict[str, str], names: dict[str, str]
+) -> list[Lane]:
+    """The lanes of an event view: the categories present, in registry order, or (``by ==
+    "actor"``) the busiest actors, then "Other actors" and "No actor named".
+
+    ``names`` maps actor lane keys (their ids as text) to names.
+    """
+    if by != "actor":
+        present = {e.category for e in events}
+        return [Lane(key=k, label=v) for k, v in category_labels.items() if k in present]
+    per_actor: Counter = Counter(k for e in events for k in e.lanes if k != NO_ACTOR)
+    return _actor_lanes(
+        per_actor=per_actor, names=names, unassigned=any(e.lanes == (NO_ACTOR,) for e in events)
+    )
+
+
+def count_lanes(
+    *, counts: Sequence[LaneCount], by: str, category_labels: dict[str, str], names: dict[str, str]
+) -> list[Lane]:
+    """The lanes of an overview, from its counts, as :func:`event_lanes` picks them."""
+    if by != "actor":
+        present = {c.lane for c in counts if c.count}
+        return [Lane(key=k, label=v) for k, v in category_labels.items() if k in present]
+    per_actor: Counter = Counter()
+    for c in counts:
+        if c.lane != NO_ACTOR:
+            per_actor[c.lane] += c.count
+    return _actor_lanes(
+        per_actor=per_actor, names=names, unassigned=any(c.lane == NO_ACTOR for c in counts)
+    )
+
+
+def _actor_lanes(*, per_actor: Counter, names: dict[str, str], unassigned: bool) -> list[Lane]:
+    ranked = sorted(per_actor, key=lambda k: (-per_actor[k], names.get(k, "")))
+    lanes = [Lane(key=k, label=names.get(k, k)) for k in ranked[:ACTOR_LANES]]
+    if len(ranked) > ACTOR_LANES:
+        lanes.append(Lane(key=OTHER_ACTORS, label="Other actors"))
+    if unassigned:
+        lanes.append(Lane(key=NO_ACTOR, label="No actor named"))
+    return lanes
+
+
+def fold_lanes(events: Sequence[ChartEvent], lanes: Sequence[Lane]) -> list[ChartEvent]:
+    """Send events of actors without a lane of their own to the shared "Other" lane."""
+    keep = {lane.key for lane in lanes}
+    if OTHER_ACTORS not in keep:
+        return list(events)
+    folded = []
+    for event in events:
+        lanes_of = tuple(dict.fromkeys(k if k in keep else OTHER_ACTORS for k in event.lanes))
+        folded.append(event if lanes_of == event.lanes else replace(event, lanes=lanes_of))
+    return folded
+
+
+def fold_counts(
+    counts: Iterable[LaneCount], lanes: Sequence[Lane], *, period: str, since: datetime.date
+) -> list[LaneCount]:
+    """Counts summed per lane and period: lanes without a place go to "Other actors", and
+    periods start no earlier than ``since`` (the window's first day)."""
+    keep = {lane.key for lane in lanes}
+    folded: Counter = Counter()
+    for c in counts:
+        key = c.lane if c.lane in keep else OTHER_ACTORS
+        folded[(key, period_start(max(c.period, since), period))] += c.count
+    return [LaneCount(lane=k, period=p, count=n) for (k, p), n in folded.items()]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,86 @@
-"""The readers' timeline filters: validation only, turning query parameters into
-``selectors.TimelineFilters``.
+"""The readers' timeline filters: what a permalink holds, read and written in one place.
 
-Kept apart from ``forms.py`` (article entry and editorial forms) so the reader and editor
-sides can change independently. Bad values never raise: a permalink that was edited by
-hand, or that names an actor since removed, still opens the page with what makes sense.
+:class:`TimelineFilters` is the query; :meth:`TimelineFilters.to_query` writes the canonical
+permalink (only what differs from the defaults, in a fixed order) and
+:class:`TimelineFilterForm` reads it back. Bad values never raise: a permalink that was
+edited by hand, or that names an actor since removed, still opens the page with what
+makes sense.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from urllib.parse import urlencode
+
 from django import forms
 
+from timeline import categories
 from timeline.models import Event
-from timeline.selectors import PUBLIC_STATUSES, TimelineFilters
 
+# Readers see proposed and confirmed events; rejected ones stay for editors only.
+PUBLIC_STATUSES = (Event.Status.PROPOSED.value, Event.Status.CONFIRMED.value)
 LANE_CHOICES = [("category", "Category"), ("actor", "Actor")]
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """What the reader asked for; every field has a harmless default."""
+
+    q: str = ""
+    start: date | None = None
+    end: date | None = None
+    categories: tuple[str, ...] = ()
+    actors: tuple[int, ...] = ()
+    statuses: tuple[str, ...] = PUBLIC_STATUSES
+    min_sources: int = 1
+    lanes: str = "category"
+    page: int = 1
+    # The open event's panel (?event=<pk>): part of the view, not of the filtering.
+    event: int | None = None
+
+    @property
+    def window(self) -> tuple[date, date] | None:
+        if self.start and self.end:
+            return self.start, self.end
+        return None
+
+    def to_query(self, **overrides) -> str:
+        """The canonical query string of this view (the permalink after the ``?``).
+
+        Defaults are left out and parameters come in a fixed order, so one view has one
+        address whatever produced it (a link, the form, a zoom). ``overrides`` replace
+        fields first: ``to_query(page=2)``, ``to_query(start=None, end=None)``.
+        """
+        f = replace(self, **overrides) if overrides else self
+        params: list[tuple[str, str]] = []
+        if f.q:
+            params.append(("q", f.q))
+        if f.start:
+            params.append(("from", f.start.isoformat()))
+        if f.end:
+            params.append(("to", f.end.isoformat()))
+        params += [("category", c) for c in categories.VALUES if c in f.categories]
+        params += [("actor", str(a)) for a in sorted(set(f.actors))]
+        if set(f.statuses) != set(PUBLIC_STATUSES):
+            params += [("status", s) for s in PUBLIC_STATUSES if s in f.statuses]
+        if f.min_sources > 1:
+            params.append(("min_sources", str(f.min_sources)))
+        if f.lanes != "category":
+            params.append(("lanes", f.lanes))
+        if f.page > 1:
+            params.append(("page", str(f.page)))
+        if f.event:
+            params.append(("event", str(f.event)))
+        return urlencode(params)
+
+    def url(self, path: str, **overrides) -> str:
+        """``path`` with this view's canonical query string."""
+        query = self.to_query(**overrides)
+        return f"{path}?{query}" if query else path
+
+
+FILTER_FIELDS = tuple(f.name for f in fields(TimelineFilters))
 
 
 class TimelineFilterForm(forms.Form):
@@ -22,17 +89,18 @@ class TimelineFilterForm(forms.Form):
     date_from = forms.DateField(required=False, label="From")
     date_to = forms.DateField(required=False, label="To")
     category = forms.MultipleChoiceField(
-        required=False, choices=Event.Category.choices, label="Categories"
+        required=False, choices=categories.choices(), label="Categories"
     )
     actor = forms.TypedMultipleChoiceField(required=False, coerce=int, choices=(), label="Actors")
     status = forms.MultipleChoiceField(
         required=False,
-        choices=[(s.value, s.label) for s in PUBLIC_STATUSES],
+        choices=[(s, Event.Status(s).label) for s in PUBLIC_STATUSES],
         label="Status",
     )
     min_sources = forms.IntegerField(required=False, min_value=1, max_value=50, label="Sources")
     lanes = forms.ChoiceField(required=False, choices=LANE_CHOICES, label="Lanes")
-    page = forms.IntegerField(required=False, min_value=1)
+    page = forms.IntegerField(required=False, min_value=1, max_value=999_999)
+    event = forms.IntegerField(required=False, min_value=1, max_value=2**53)
 
     # Query parameter names differ from field names where Python forbids the public name.
     PARAM_NAMES = {"date_from": "from", "date_to": "to"}
@@ -45,8 +113,8 @@ class TimelineFilterForm(forms.Form):
         # A stale or mistyped value among several ("category=talks&category=tlaks") drops
         # itself, not the whole field.
         known = {
-            "category": set(Event.Category.values),
-            "status": {s.value for s in PUBLIC_STATUSES},
+            "category": set(categories.VALUES),
+            "status": set(PUBLIC_STATUSES),
             "actor": {str(a.pk) for a in actors},
         }
         for name, valid in known.items():
@@ -71,4 +139,5 @@ class TimelineFilterForm(forms.Form):
             min_sources=data["min_sources"] or 1,
             lanes=data["lanes"] or "category",
             page=data["page"] or 1,
+            event=data["event"] or None,
         )

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from timeline import categories
+from timeline.dates import MODS, DateTextError, EventDate
 from timeline.models import Actor, Article, Event
 from timeline.services import article_content_hash, line_clean, text_clean
 
@@ -81,12 +83,12 @@ class ArticleForm(forms.ModelForm):
 
     def clean_body(self) -> str:
         raw = self.cleaned_data.get("body") or ""
-        size = len(raw.encode("utf-8", "replace"))
+        size = len(raw)
         limit = settings.ARTICLE_MAX_CHARS
         if size > limit:
             raise ValidationError(
-                "The text is %(size)s bytes; the limit is %(limit)s (1 MB). Split the article "
-                "or paste only its body.",
+                "The text is %(size)s characters long; the limit is %(limit)s. Split the "
+                "article or paste only its body.",
                 code="too_large",
                 params={"size": f"{size:,}", "limit": f"{limit:,}"},
             )
@@ -131,16 +133,16 @@ MOD_AUTO = "auto"
 class EventEditForm(forms.Form):
     """An editor's correction of one event; the date is typed as free text.
 
-    ``date_text`` is read by the extractor's normaliser against ``anchor`` (the article's
-    publication date, else the event's own date); ``precision`` and ``mod`` override what
-    it found. ``version`` is the version the editor loaded: the service refuses the save if
-    someone else saved in between. ``cleaned_data["date"]`` holds the resolved date fields.
+    ``date_text`` is read against ``anchor`` (the article's publication date, else the
+    event's own date); ``precision`` and ``mod`` override what was read. ``version`` is the
+    version the editor loaded: the service refuses the save if someone else saved in
+    between. ``cleaned_data["date"]`` holds the resolved :class:`EventDate`.
     """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     title = forms.CharField(max_length=300)
     summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    category = forms.ChoiceField(choices=Event.Category.choices)
+    category = forms.ChoiceField(choices=categories.choices())
     actors = forms.ModelMultipleChoiceField(
         queryset=Actor.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -197,33 +199,38 @@ class EventEditForm(forms.Form):
             return cleaned
         precision = cleaned.get("precision") or PRECISION_AUTO
         mod = cleaned.get("mod", MOD_AUTO)
-        mod = MOD_AUTO if mod is None else mod
+        mod = None if mod in (None, MOD_AUTO) or mod not in MODS else mod
         try:
-            cleaned["date"] = event_date_resolve(
-                event=self.event,
-                text=text,
-                anchor=self.anchor,
-                language=self.language,
-                precision=precision,
-                mod=mod,
-            )
-        except ValidationError as exc:
-            self.add_error("date_text", exc)
+            if text == self.event.display_date and self.event.date_value:
+                # The date as shown, untouched: keep what is stored rather than re-read it.
+                cleaned["date"] = self.event.date.at(precision=precision, mod=mod)
+            else:
+                cleaned["date"] = EventDate.from_text(
+                    text, anchor=self.anchor, language=self.language, precision=precision, mod=mod
+                )
+        except DateTextError as exc:
+            self.add_error("date_text", ValidationError(str(exc), code="unreadable"))
         return cleaned
+
+    def cleaned_values(self) -> dict:
+        """Every editable value the form holds, in ``event_update`` form (date as one)."""
+        data = self.cleaned_data
+        values = {name: data[name] for name in ("title", "summary", "category", "places")}
+        values["actors"] = list(data["actors"])
+        values["date"] = data["date"]
+        return values
 
     def changes(self, *, current: Event) -> dict:
         """The cleaned values that differ from ``current``, in ``event_update`` form."""
-        data = self.cleaned_data
+        values = self.cleaned_values()
         out: dict = {}
         for name in ("title", "summary", "category", "places"):
-            if data[name] != getattr(current, name):
-                out[name] = data[name]
-        for name, value in data["date"].items():
-            if getattr(current, name) != value:
-                out.update(data["date"])
-                break
-        if {a.pk for a in data["actors"]} != set(current.actors.values_list("pk", flat=True)):
-            out["actors"] = list(data["actors"])
+            if values[name] != getattr(current, name):
+                out[name] = values[name]
+        if values["date"] != current.date:
+            out.update(values["date"].as_fields("date_"))
+        if {a.pk for a in values["actors"]} != set(current.actors.values_list("pk", flat=True)):
+            out["actors"] = values["actors"]
         return out
 
 
@@ -240,65 +247,3 @@ def event_form_initial(*, event: Event) -> dict:
         "precision": PRECISION_AUTO,
         "mod": MOD_AUTO,
     }
-
-
-def event_date_resolve(
-    *, event: Event, text: str, anchor: date, language: str, precision: str, mod: str
-) -> dict:
-    """The date fields for the typed text, with the editor's precision/mod overrides.
-
-    Text identical to the event's displayed date keeps the stored date (so an unchanged
-    field is not re-read); anything else goes through the extractor's normaliser. Raises
-    ``ValidationError`` with a message for the editor when the text is not a date.
-    """
-    from timeline.extraction import timex_calendar as cal
-
-    if text == event.display_date and event.date_value:
-        value, found_mod = event.date_value, event.date_mod
-        found_precision, start, end = event.date_precision, event.date_start, event.date_end
-    else:
-        expr = _normalise(text=text, anchor=anchor, language=language)
-        value, found_mod = expr.value, expr.mod if expr.mod in Event.Mod.values else ""
-        found_precision = expr.precision
-        start, end = expr.interval_start, expr.interval_end
-    if found_precision not in Event.Precision.values:
-        found_precision = "quarter" if found_precision == "half" else "day"
-    new_mod = found_mod if mod == MOD_AUTO else mod
-    new_precision = precision or found_precision
-    if new_precision != found_precision or new_mod != found_mod:
-        # Re-derive value and interval from the period the date falls in, so an override
-        # to "month" turns 12 Feb 2021 into 2021-02 (1-28 Feb), never a fake day.
-        try:
-            period = cal.containing(new_precision, start)
-            value = period.value
-            start, end = cal.part_interval(period, new_mod)
-        except (ValueError, cal.OutOfRange) as exc:
-            raise ValidationError(f"That date is out of range: {exc}", code="range") from None
-    return {
-        "date_value": value[:32],
-        "date_mod": new_mod,
-        "date_precision": new_precision,
-        "date_start": start,
-        "date_end": end,
-    }
-
-
-def _normalise(*, text: str, anchor: date, language: str):
-    hint = "Try “12 Feb 2021”, “early March 2020”, “Q3 2019” or “2019”."
-    try:
-        from timeline.extraction.tagger import normalise_phrase
-    except ImportError:
-        raise ValidationError(
-            "The date reader is not installed yet; the date cannot be changed.", code="parser"
-        ) from None
-    try:
-        expr = normalise_phrase(text, anchor=anchor, language=language)
-    except Exception:  # the normaliser must never turn a typo into a server error
-        expr = None
-    if expr is None or not getattr(expr, "is_dating", False):
-        raise ValidationError(
-            "Could not read a date from “%(text)s”. " + hint,
-            code="unreadable",
-            params={"text": text},
-        )
-    return expr

@@ -8,7 +8,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from timeline.dates import PRECISION_ORDER, format_event_date
+from timeline import categories
+from timeline.dates import PRECISION_RANK, EventDate
 
 
 class ActorKind(models.TextChoices):
@@ -32,19 +33,12 @@ class ArticleExtractionStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class EventCategory(models.TextChoices):
-    TALKS = "talks", "Talks"
-    AGREEMENT = "agreement", "Agreement"
-    CEASEFIRE = "ceasefire", "Ceasefire"
-    WITHDRAWAL = "withdrawal", "Withdrawal"
-    VIOLENCE = "violence", "Violence"
-    STATEMENT = "statement", "Statement"
-    PRISONER_RELEASE = "prisoner release", "Prisoner release"
-    SANCTIONS = "sanctions", "Sanctions"
-    ELECTION = "election", "Election"
-    REPORT = "report", "Report"
-    VISIT = "visit", "Visit"
-    OTHER = "other", "Other"
+# The category list lives in timeline.categories (one registry for models, extractor,
+# charts and CSS); the model only stores its values.
+EventCategory = models.TextChoices(
+    "EventCategory",
+    [(c.value.upper().replace(" ", "_"), (c.value, c.label)) for c in categories.CATEGORIES],
+)
 
 
 class EventStatus(models.TextChoices):
@@ -252,21 +246,31 @@ class Event(models.Model):
         return f"{self.display_date}: {self.title}"
 
     def save(self, *args, **kwargs) -> None:
-        self.precision_rank = PRECISION_ORDER.index(self.date_precision)
+        self.precision_rank = PRECISION_RANK[self.date_precision]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("event_detail", kwargs={"pk": self.pk})
 
     @property
-    def display_date(self) -> str:
-        return format_event_date(
-            value=self.date_value,
-            precision=self.date_precision,
-            start=self.date_start,
-            end=self.date_end,
-            mod=self.date_mod,
+    def date(self) -> EventDate:
+        return EventDate(
+            self.date_value, self.date_precision, self.date_start, self.date_end, self.date_mod
         )
+
+    @date.setter
+    def date(self, value: EventDate) -> None:
+        for name, field_value in value.as_fields("date_").items():
+            setattr(self, name, field_value)
+
+    @property
+    def display_date(self) -> str:
+        return self.date.display
+
+    @property
+    def category_class(self) -> str:
+        """The CSS class of this event's category swatch (from the category registry)."""
+        return categories.get(self.category).css_class
 
 
 class Mention(models.Model):
@@ -320,6 +324,17 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.expression_text!r} in {self.article}"
+
+    @property
+    def resolved(self) -> EventDate:
+        """The date this mention's expression was resolved to."""
+        return EventDate(
+            self.resolved_value,
+            self.resolved_precision,
+            self.resolved_start,
+            self.resolved_end,
+            self.resolved_mod,
+        )
 
     @property
     def sentence_parts(self) -> tuple[str, str, str]:

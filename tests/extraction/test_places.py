@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,10 @@ def test_gazetteer_is_built_once_and_cached():
     assert "Reading" not in first
 
 
-def test_lookup_is_fast_on_long_sentences():
-    gazetteer()
+def test_long_sentences_give_each_place_once():
+    # How fast this is belongs to `make bench-extract`; here only what it finds.
     sentence = "Delegates from Kabul, Doha, New York and Paris met the press. " * 200
-    started = time.perf_counter()
-    result = find_places(sentence)
-    assert time.perf_counter() - started < 1.0
-    assert result == ("Kabul", "Doha", "New York City", "Paris")
+    assert find_places(sentence) == ("Kabul", "Doha", "New York City", "Paris")
 
 
 def test_population_threshold_is_documented():

@@ -13,7 +13,7 @@ from tests.reader_helpers import XSS_TITLES, D, many_events, reader_conflict
 
 pytestmark = pytest.mark.django_db
 
-HX = {"HTTP_HX_REQUEST": "true"}
+HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "compare-panel"}
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from timeline import charts
 
 pytestmark = pytest.mark.django_db
 
-HX = {"HTTP_HX_REQUEST": "true"}
+HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "timeline-panel"}
 
 
 @pytest.fixture
@@ -47,19 +47,20 @@ def test_full_page_has_form_chart_list_and_scripts(client, data):
     assert response.status_code == 200
     assert "<html" in html
     assert 'id="timeline-filters"' in html and 'method="get"' in html
-    assert 'hx-push-url="true"' in html and 'hx-target="#timeline-panel"' in html
+    # The server pushes the canonical permalink (HX-Push-Url), not the form's raw URL.
+    assert "hx-push-url" not in html and 'hx-target="#timeline-panel"' in html
     assert 'id="timeline-panel"' in html and 'id="event-panel"' in html
     assert "vendor/plotly/plotly.min.js" in html and "timeline/js/timeline.js" in html
     # No inline script: only src= scripts and the JSON data block.
     for tag in re.findall(r"<script[^>]*>", html):
         assert "src=" in tag or 'type="application/json"' in tag, tag
-    assert response["Vary"] == "HX-Request" or "HX-Request" in response["Vary"]
+    assert "HX-Request" in response["Vary"] and "HX-Target" in response["Vary"]
     figure = figure_of(html)
     assert figure["layout"]["yaxis"]["ticktext"] == [
         "Talks",
         "Violence",
-        "Statement",
         "Prisoner release",
+        "Statement",
     ]
 
 
@@ -70,15 +71,32 @@ def test_partial_is_the_panel_alone(client, data):
     assert html.lstrip().startswith('<section id="timeline-panel"')
     assert "<html" not in html and 'id="timeline-filters"' not in html
     assert figure_of(html)["data"]
+    assert response["HX-Push-Url"] == url()
+
+
+def test_the_pushed_address_is_the_canonical_permalink(client, data):
+    # However the request spelled the view (empty fields, default values, any order), the
+    # address bar gets one canonical form of it.
+    raw = url(q="", min_sources="1", lanes="category", category=["violence", "talks"], event="")
+    response = client.get(raw, **HX)
+    assert response["HX-Push-Url"] == url(category=["talks", "violence"])
+
+
+def test_an_htmx_request_without_a_known_target_gets_the_whole_page(client, data):
+    response = client.get(url(), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="somewhere-else")
+    assert "<html" in response.content.decode()
 
 
 def test_panel_reloads_itself_when_an_editor_saves(client, data, monkeypatch):
-    from timeline import selectors
+    from timeline.selectors import reader
 
-    monkeypatch.setattr(selectors, "EVENT_PAGE_SIZE", 2)
+    monkeypatch.setattr(reader, "EVENT_PAGE_SIZE", 2)
     html = client.get(url(q="a", page=2), **HX).content.decode()
     assert 'hx-trigger="timeline-changed from:body"' in html
     assert 'hx-get="/conflicts/afghanistan/?q=a&amp;page=2"' in html
+    # The reload replaces the history entry instead of adding one.
+    refresh = client.get(url(q="a", page=2), **HX, HTTP_HX_TRIGGER="timeline-refresh")
+    assert refresh["HX-Replace-Url"] == url(q="a", page=2) and "HX-Push-Url" not in refresh
 
 
 def test_history_restore_gets_the_whole_page(client, data):
@@ -145,12 +163,37 @@ def test_open_event_in_the_permalink_renders_its_panel(client, data):
 
 
 def test_pagination_links_keep_the_filters(client, data, monkeypatch):
-    from timeline import selectors
+    from timeline.selectors import reader
 
-    monkeypatch.setattr(selectors, "EVENT_PAGE_SIZE", 2)
+    monkeypatch.setattr(reader, "EVENT_PAGE_SIZE", 2)
     html = client.get(url(q="a", page=2)).content.decode()
-    assert "?q=a&amp;page=1" in html and "?q=a&amp;page=3" in html
+    # The first page is the view without a page number: one address per view.
+    assert 'href="/conflicts/afghanistan/?q=a"' in html and "?q=a&amp;page=3" in html
     assert 'hx-target="#timeline-panel"' in html
+
+
+def test_opening_an_event_swaps_the_panel_and_pushes_its_permalink(client, data):
+    pk = data["stalled"].pk
+    html = client.get(url()).content.decode()
+    # Each row's link is the view with that event open (works without JavaScript too).
+    assert f'href="/conflicts/afghanistan/?event={pk}"' in html
+    figure = figure_of(html)
+    urls = {row[0]: row[4] for trace in figure["data"] for row in trace["customdata"]}
+    assert urls[pk] == f"/conflicts/afghanistan/?event={pk}"
+    response = client.get(
+        url(category="statement", event=pk), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="event-panel"
+    )
+    body = response.content.decode()
+    assert body.lstrip().startswith('<article id="event-panel"')
+    assert 'id="filter-event" form="timeline-filters" hx-swap-oob="true"' in body
+    assert response["HX-Push-Url"] == url(category="statement", event=pk)
+    # Its close button asks for the same view without the event.
+    assert 'hx-get="/conflicts/afghanistan/?category=statement"' in body
+    closed = client.get(
+        url(category="statement"), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="event-panel"
+    )
+    assert 'class="event-panel placeholder"' in closed.content.decode()
+    assert closed["HX-Push-Url"] == url(category="statement")
 
 
 @pytest.mark.parametrize("title", XSS_TITLES)

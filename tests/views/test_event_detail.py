@@ -9,7 +9,7 @@ from tests.reader_helpers import reader_conflict
 
 pytestmark = pytest.mark.django_db
 
-HX = {"HTTP_HX_REQUEST": "true"}
+HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "event-panel"}
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from tests.reader_helpers import XSS_TITLES, many_events, reader_conflict
 
 pytestmark = pytest.mark.django_db
 
-HX = {"HTTP_HX_REQUEST": "true"}
+HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "conflict-list"}
 
 
 def test_full_page_lists_conflicts_with_counts_span_and_strip(client):
@@ -50,7 +50,7 @@ def test_hostile_conflict_name_is_text(client, db):
 def test_pagination(client, db, monkeypatch):
     from timeline import selectors
 
-    monkeypatch.setattr(selectors, "CONFLICT_PAGE_SIZE", 2)
+    monkeypatch.setattr(selectors.reader, "CONFLICT_PAGE_SIZE", 2)
     for i in range(5):
         ConflictFactory(name=f"Conflict {i}")
     html = client.get(reverse("home"), {"page": 2}).content.decode()

@@ -128,8 +128,9 @@ def test_editors_reach_every_editorial_page(doha, editor):
         reverse("event_history", args=[event.pk]),
     ):
         assert client.get(url).status_code == 200, url
-    display = reverse("event_display", args=[event.pk]) + "?in=list"
-    assert client.get(display, HTTP_HX_REQUEST="true").status_code == 200
+    display = reverse("event_display", args=[event.pk])
+    response = client.get(display, HTTP_HX_REQUEST="true", HTTP_HX_TARGET=f"event-row-{event.pk}")
+    assert response.status_code == 200
 
 
 def test_editor_cannot_change_articles_or_conflicts_even_as_staff(doha):
@@ -240,6 +241,10 @@ def test_editors_and_admins_get_no_server_error_on_any_url(doha, editor, admin_u
             if name == "logout":
                 continue
             url = _fill(route, doha)
-            for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+            for headers in (
+                {},
+                {"HTTP_HX_REQUEST": "true"},
+                {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "event-panel"},
+            ):
                 got = client.get(url, **headers).status_code
                 assert got < 500, (user.username, name, url, got)

@@ -12,11 +12,20 @@ from django.urls import reverse
 
 from tests.editorial_helpers import doha, editor, editor_b, mentioned_event  # noqa: F401
 from timeline import services
-from timeline.models import Event, Mention
+from timeline.models import Conflict, Event, Mention
 
 pytestmark = pytest.mark.django_db
 
 HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def hx(target: str) -> dict:
+    """Headers of an htmx request that swaps the element with id ``target``."""
+    return {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": target}
+
+
+def row(event: Event) -> dict:
+    return hx(f"review-row-{event.pk}")
 
 
 def client_for(user) -> Client:
@@ -36,7 +45,6 @@ def edit_data(event: Event, **overrides) -> dict:
         "date_text": event.display_date,
         "precision": "",
         "mod": "auto",
-        "in": "queue",
     }
     data.update(overrides)
     return data
@@ -61,14 +69,14 @@ def test_queue_lists_proposed_events_with_highlight_trail_and_duplicates(doha, e
 
 def test_queue_partial_and_filters(doha, editor):
     client = client_for(editor)
-    response = client.get(reverse("review"), {"category": "prisoner release"}, **HX)
+    response = client.get(reverse("review"), {"category": "prisoner release"}, **hx("review-list"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html
     assert html.lstrip().startswith('<div id="review-list"')
     assert f"review-row-{doha['other'].pk}" in html
     assert f"review-row-{doha['first'].pk}" not in html
-    response = client.get(reverse("review"), {"conflict": "no-such-conflict"}, **HX)
+    response = client.get(reverse("review"), {"conflict": "no-such-conflict"}, **hx("review-list"))
     assert "Nothing left to review" in response.content.decode()
 
 
@@ -111,8 +119,8 @@ def test_merge_from_a_duplicate_suggestion(doha, editor):
     first, second = doha["first"], doha["second"]
     response = client_for(editor).post(
         reverse("event_merge"),
-        {"event": [first.pk, second.pk], "target": second.pk, "in": "queue"},
-        **HX,
+        {"event": [first.pk, second.pk], "target": second.pk},
+        **hx("review-list"),
     )
     assert response.status_code == 200
     assert response["HX-Trigger"] == "timeline-changed"
@@ -124,7 +132,7 @@ def test_split_view_returns_the_mention_to_its_own_event(doha, editor):
     services.event_merge(events=[first, second], target=first, user=editor)
     mention = Mention.objects.get(event=first, article=doha["articles"][1])
     response = client_for(editor).post(
-        reverse("mention_split", args=[mention.pk]), {"in": "queue"}, **HX
+        reverse("mention_split", args=[mention.pk]), **hx("review-list")
     )
     assert response.status_code == 200
     mention.refresh_from_db()
@@ -140,7 +148,7 @@ def test_edit_form_full_page_and_partial(doha, editor):
     full = client.get(reverse("event_edit", args=[event.pk]))
     assert full.status_code == 200
     assert "<html" in full.content.decode()
-    partial = client.get(reverse("event_edit", args=[event.pk]), {"in": "queue"}, **HX)
+    partial = client.get(reverse("event_edit", args=[event.pk]), **row(event))
     html = partial.content.decode()
     assert html.lstrip().startswith(f'<tr id="review-row-{event.pk}"')
     assert f'name="version" value="{event.version}"' in html
@@ -151,7 +159,7 @@ def test_edit_saves_reparses_the_date_and_triggers_the_timeline(doha, editor):
     response = client_for(editor).post(
         reverse("event_edit", args=[event.pk]),
         edit_data(event, title="Doha agreement signed", date_text="29 Feb 2020"),
-        **HX,
+        **row(event),
     )
     assert response.status_code == 200
     assert response["HX-Trigger"] == "timeline-changed"
@@ -169,7 +177,9 @@ def test_edit_saves_reparses_the_date_and_triggers_the_timeline(doha, editor):
 def test_relative_date_is_read_against_the_article_publication_date(doha, editor):
     event = doha["other"]  # its article was published on 2021-02-28
     client_for(editor).post(
-        reverse("event_edit", args=[event.pk]), edit_data(event, date_text="last week"), **HX
+        reverse("event_edit", args=[event.pk]),
+        edit_data(event, date_text="last week"),
+        **row(event),
     )
     event.refresh_from_db()
     assert (event.date_value, event.date_start) == ("2021-W07", dt.date(2021, 2, 15))
@@ -180,7 +190,7 @@ def test_precision_and_mod_overrides(doha, editor):
     client_for(editor).post(
         reverse("event_edit", args=[event.pk]),
         edit_data(event, precision="month", mod="START"),
-        **HX,
+        **row(event),
     )
     event.refresh_from_db()
     assert (event.date_value, event.date_precision, event.date_mod) == ("2020-02", "month", "START")
@@ -191,7 +201,9 @@ def test_precision_and_mod_overrides(doha, editor):
 def test_unchanged_fields_are_not_marked_as_edited(doha, editor):
     event = doha["first"]
     client_for(editor).post(
-        reverse("event_edit", args=[event.pk]), edit_data(event, summary="Signed in Doha."), **HX
+        reverse("event_edit", args=[event.pk]),
+        edit_data(event, summary="Signed in Doha."),
+        **row(event),
     )
     event.refresh_from_db()
     assert event.editor_fields == ["summary"]
@@ -203,7 +215,7 @@ def test_invalid_date_rerenders_the_form_with_200_and_changes_nothing(doha, edit
     response = client_for(editor).post(
         reverse("event_edit", args=[event.pk]),
         edit_data(event, title="Typed title", date_text=bad),
-        **HX,
+        **row(event),
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -218,9 +230,11 @@ def test_stale_form_gets_409_with_both_values_and_keeps_the_input(doha, editor, 
     event = doha["first"]
     stale = edit_data(event, title="B's title")
     client_for(editor).post(
-        reverse("event_edit", args=[event.pk]), edit_data(event, title="A's title"), **HX
+        reverse("event_edit", args=[event.pk]), edit_data(event, title="A's title"), **row(event)
     )
-    response = client_for(editor_b).post(reverse("event_edit", args=[event.pk]), stale, **HX)
+    response = client_for(editor_b).post(
+        reverse("event_edit", args=[event.pk]), stale, **row(event)
+    )
     assert response.status_code == 409
     html = response.content.decode()
     assert "editor_a saved this event" in html
@@ -235,38 +249,46 @@ def test_stale_form_gets_409_with_both_values_and_keeps_the_input(doha, editor, 
 def test_saving_again_after_the_conflict_overwrites_deliberately(doha, editor, editor_b):
     event = doha["first"]
     client_for(editor).post(
-        reverse("event_edit", args=[event.pk]), edit_data(event, title="A"), **HX
+        reverse("event_edit", args=[event.pk]), edit_data(event, title="A"), **row(event)
     )
     event.refresh_from_db()
     response = client_for(editor_b).post(
-        reverse("event_edit", args=[event.pk]), edit_data(event, title="B"), **HX
+        reverse("event_edit", args=[event.pk]), edit_data(event, title="B"), **row(event)
     )
     assert response.status_code == 200
     event.refresh_from_db()
     assert (event.title, event.version) == ("B", 3)
 
 
-def test_edit_in_the_event_list_and_panel_returns_their_fragments(doha, editor):
+def test_actions_answer_with_the_fragment_their_target_names(doha, editor):
     event = doha["first"]
     client = client_for(editor)
+    # A timeline list row: the row rendered from the same EventRow the list uses.
     response = client.post(
-        reverse("event_edit", args=[event.pk]), edit_data(event, title="X", **{"in": "list"}), **HX
+        reverse("event_confirm", args=[event.pk]),
+        {"version": event.version},
+        **hx(f"event-row-{event.pk}"),
     )
-    assert response.content.decode().lstrip().startswith(f'<tr id="event-row-{event.pk}"')
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<tr id="event-row-{event.pk}"')
+    assert "Confirmed." in html and 'class="num">1<' in html
     event.refresh_from_db()
+    # The event panel: editing happens there for timeline rows too.
+    form = client.get(reverse("event_edit", args=[event.pk]), **hx("event-panel"))
+    assert form.content.decode().lstrip().startswith('<article id="event-panel"')
     response = client.post(
         reverse("event_edit", args=[event.pk]),
-        edit_data(event, title="Y", **{"in": "panel"}),
-        **HX,
+        edit_data(event, title="Y"),
+        **hx("event-panel"),
     )
     assert response.status_code == 200
-    assert 'id="event-panel"' in response.content.decode()
+    html = response.content.decode()
+    assert html.lstrip().startswith('<article id="event-panel"') and "Saved." in html
 
 
 def test_edit_without_javascript_redirects(doha, editor):
     event = doha["first"]
     data = edit_data(event, title="Plain form")
-    data["in"] = "page"
     response = client_for(editor).post(reverse("event_edit", args=[event.pk]), data)
     assert response.status_code == 302
 
@@ -277,12 +299,12 @@ def test_edit_without_javascript_redirects(doha, editor):
 def test_row_confirm_and_stale_confirm(doha, editor, editor_b):
     event = doha["first"]
     url = reverse("event_confirm", args=[event.pk])
-    response = client_for(editor).post(url, {"version": 1, "in": "queue"}, **HX)
+    response = client_for(editor).post(url, {"version": 1}, **row(event))
     assert response.status_code == 200
     assert response["HX-Trigger"] == "timeline-changed"
     assert "Confirmed" in response.content.decode()
     response = client_for(editor_b).post(
-        reverse("event_reject", args=[event.pk]), {"version": 1, "in": "queue"}, **HX
+        reverse("event_reject", args=[event.pk]), {"version": 1}, **row(event)
     )
     assert response.status_code == 409
     assert "editor_a changed this event" in response.content.decode()
@@ -292,21 +314,19 @@ def test_row_confirm_and_stale_confirm(doha, editor, editor_b):
 def test_rejected_events_are_hidden_from_readers_and_restorable(doha, editor):
     event = doha["first"]
     client = client_for(editor)
-    client.post(reverse("event_reject", args=[event.pk]), {"in": "list"}, **HX)
+    client.post(reverse("event_reject", args=[event.pk]), **hx(f"event-row-{event.pk}"))
     reader = Client()
     assert reader.get(reverse("event_detail", args=[event.pk])).status_code == 404
     listing = reader.get(reverse("conflict_detail", args=[doha["conflict"].slug]))
     assert f"event-row-{event.pk}" not in listing.content.decode()
-    response = client.post(reverse("event_restore", args=[event.pk]), {"in": "list"}, **HX)
+    response = client.post(reverse("event_restore", args=[event.pk]), **hx(f"event-row-{event.pk}"))
     assert response.status_code == 200
     assert reader.get(reverse("event_detail", args=[event.pk])).status_code == 200
 
 
 def test_restoring_an_event_that_is_not_rejected_says_so(doha, editor):
     event = doha["first"]
-    response = client_for(editor).post(
-        reverse("event_restore", args=[event.pk]), {"in": "queue"}, **HX
-    )
+    response = client_for(editor).post(reverse("event_restore", args=[event.pk]), **row(event))
     assert response.status_code == 422
     assert "only a rejected event can be restored" in response.content.decode()
 
@@ -317,7 +337,9 @@ def test_restoring_an_event_that_is_not_rejected_says_so(doha, editor):
 def test_history_page_shows_who_what_when_and_reverts(doha, editor):
     event = doha["first"]
     client = client_for(editor)
-    client.post(reverse("event_edit", args=[event.pk]), edit_data(event, title="Wrong"), **HX)
+    client.post(
+        reverse("event_edit", args=[event.pk]), edit_data(event, title="Wrong"), **row(event)
+    )
     page = client.get(reverse("event_history", args=[event.pk]))
     html = page.content.decode()
     assert page.status_code == 200
@@ -326,7 +348,7 @@ def test_history_page_shows_who_what_when_and_reverts(doha, editor):
     response = client.post(
         reverse("event_revert", args=[event.pk]),
         {"history_id": first.history_id, "version": 2},
-        **HX,
+        **hx("history-panel"),
     )
     assert response.status_code == 200
     assert response["HX-Trigger"] == "timeline-changed"
@@ -336,13 +358,13 @@ def test_history_page_shows_who_what_when_and_reverts(doha, editor):
     stale = client.post(
         reverse("event_revert", args=[event.pk]),
         {"history_id": first.history_id, "version": 2},
-        **HX,
+        **hx("history-panel"),
     )
     assert stale.status_code == 409
 
 
 def test_history_names_the_extractor_for_machine_writes(editor):
-    conflict = services.Conflict.objects.create(name="C", slug="c")
+    conflict = Conflict.objects.create(name="C", slug="c")
     article = services.article_create(
         conflict=conflict,
         title="T",
@@ -382,9 +404,9 @@ def test_post_with_the_csrf_header_from_body_hx_headers_is_accepted(doha, editor
     token = re.search(r"hx-headers='\{\"x-csrftoken\": \"([^\"]+)\"\}'", page).group(1)
     response = client.post(
         reverse("event_confirm", args=[event.pk]),
-        {"version": 1, "in": "queue"},
+        {"version": 1},
         HTTP_X_CSRFTOKEN=token,
-        **HX,
+        **row(event),
     )
     assert response.status_code == 200
 
@@ -392,9 +414,9 @@ def test_post_with_the_csrf_header_from_body_hx_headers_is_accepted(doha, editor
 def test_plain_form_posts_get_redirects_or_whole_pages_never_fragments(doha, editor):
     event = doha["first"]
     client = client_for(editor)
-    response = client.post(reverse("event_confirm", args=[event.pk]), {"in": "queue"})
+    response = client.post(reverse("event_confirm", args=[event.pk]))
     assert response.status_code == 302
-    bad = edit_data(event, date_text="banana")  # "in": "queue", but no HX-Request
+    bad = edit_data(event, date_text="banana")  # no HX-Request, so no fragment
     response = client.post(reverse("event_edit", args=[event.pk]), bad)
     html = response.content.decode()
     assert response.status_code == 200

@@ -1,14 +1,17 @@
-"""Calendar arithmetic behind TIMEX3 values: periods, their intervals, shifts and modifiers.
+"""The one calendar: periods, their intervals, shifts, modifiers and labels.
 
 A :class:`Period` is a calendar unit placed in time (a day, an ISO week, a month, a season,
-a quarter, a half-year, a year, a decade). It knows its TIMEX3 value, its precision and
-the inclusive interval it covers. Everything here is pure date arithmetic, no parsing.
+a quarter, a half-year, a year, a decade). It knows its TIMEX3 value, its precision, the
+inclusive interval it covers and how a reader sees it (:func:`label`). Everything here is
+pure date arithmetic, no parsing. The extractor, the event date value
+(``timeline.dates.EventDate``), the selectors' binning and the charts all use it.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 MIN_YEAR = 1000
@@ -20,6 +23,10 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 # Order of granularities, finest first; used to compare a unit with an anchor's precision.
 GRAIN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade")
+# The precisions an event date is stored with, finest first (half-years count as quarters).
+PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade")
+PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
+SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 
 
 class OutOfRange(ValueError):
@@ -249,3 +256,64 @@ def part_interval(period: Period, mod: str) -> tuple[datetime.date, datetime.dat
     if mod == "MID":
         return start + datetime.timedelta(days=third), end - datetime.timedelta(days=third)
     return end - datetime.timedelta(days=third - 1), end
+
+
+def span(grain: str, d: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Inclusive first and last day of the period of ``grain`` containing ``d``."""
+    return containing(grain, d).interval()
+
+
+def label(period: Period) -> str:
+    """The period as readers see it: "28 Feb 2021", "week of 15 Feb 2021", "Feb 2021",
+    "Summer 2020", "Q3 2020", "H1 2020", "2001", "1990s"."""
+    start, _end = period.interval()
+    g = period.grain
+    if g == "day":
+        return f"{start.day} {start:%b} {start.year}"
+    if g == "week":
+        return f"week of {start.day} {start:%b} {start.year}"
+    if g == "month":
+        return f"{start:%b} {start.year}"
+    if g == "season":
+        return f"{SEASON_NAMES[SEASONS[period.index]]} {period.year}"
+    if g == "quarter":
+        return f"Q{period.index} {period.year}"
+    if g == "half":
+        return f"H{period.index} {period.year}"
+    if g == "year":
+        return str(period.year)
+    return f"{period.year - period.year % 10}s"
+
+
+def from_value(value: str) -> Period | None:
+    """The period a TIMEX3 value names ("2020-09", "2021-W07", "2020-SU", "199"), or None
+    for values that are not a calendar period (durations, PRESENT_REF, times)."""
+    m = _VALUE.fullmatch(value or "")
+    if m is None:
+        return None
+    try:
+        y = int(m["year"]) if m["year"] else None
+        if m["decade"]:
+            return decade(int(m["decade"]) * 10)
+        assert y is not None
+        if m["month"] and m["day"]:
+            return day(datetime.date(y, int(m["month"]), int(m["day"])))
+        if m["month"]:
+            return month(y, int(m["month"]))
+        if m["week"]:
+            return Period("week", check_year(y), int(m["week"]))
+        if m["season"]:
+            return season(y, m["season"])
+        if m["quarter"]:
+            return quarter(y, int(m["quarter"]))
+        if m["half"]:
+            return Period("half", check_year(y), int(m["half"]))
+        return year(y)
+    except (ValueError, OutOfRange):
+        return None
+
+
+_VALUE = re.compile(
+    r"(?P<decade>\d{3})|(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?"
+    r"|-W(?P<week>\d{2})|-(?P<season>SP|SU|FA|WI)|-Q(?P<quarter>[1-4])|-H(?P<half>[12]))?"
+)

@@ -1,8 +1,4 @@
-"""Selectors for the editorial pages: the review queue, duplicate suggestions, history.
-
-Kept beside ``selectors.py`` (the readers' selectors) so the two can grow independently;
-the same rules apply: keyword-only, typed, named ``<entity>_<verb>``, reads only.
-"""
+"""Reads for the editorial pages: the review queue, duplicate suggestions, history."""
 
 from __future__ import annotations
 
@@ -12,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Max, Min, Prefetch, QuerySet
+from django.db.models import Max, Min, Prefetch
 from django.http import Http404
 
-from timeline.models import Actor, Conflict, Event, Mention
+from timeline.models import Actor, Event, Mention
 
 REVIEW_PAGE_SIZE = 25
 
@@ -45,10 +41,10 @@ class ReviewRow:
     event: Event
     duplicates: list[DuplicateSuggestion] = field(default_factory=list)
 
-
-def conflict_choices() -> QuerySet[Conflict]:
-    """Conflicts for the queue's filter, by name."""
-    return Conflict.objects.order_by("name").only("pk", "name", "slug")
+    @property
+    def dom_id(self) -> str:
+        """The id of this row in the review queue (the target of its actions)."""
+        return f"review-row-{self.event.pk}"
 
 
 def review_queue(*, conflict: str = "", category: str = "", page: int = 1) -> Page:

@@ -7,29 +7,24 @@ the current view holds few enough of them to draw one by one (``charts.EVENT_LIM
 
 from __future__ import annotations
 
-import datetime
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Count, Func, Min, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 
-from timeline import charts
-from timeline.dates import format_event_date
+from timeline import categories, charts
+from timeline.dates import EventDate
+from timeline.extraction import timex_calendar as cal
+from timeline.filters import PUBLIC_STATUSES, TimelineFilters
 from timeline.models import Actor, Conflict, Event, Mention
-
-# Readers see proposed and confirmed events; rejected ones stay for editors only.
-PUBLIC_STATUSES = (Event.Status.PROPOSED, Event.Status.CONFIRMED)
 
 CONFLICT_PAGE_SIZE = 24
 EVENT_PAGE_SIZE = 50
-# Lanes by actor: the busiest actors get their own lane, the rest share one.
-ACTOR_LANES = 12
-OTHER_ACTORS = "__other__"
-NO_ACTOR = "__none__"
 # Columns of the activity strip on the home page.
 STRIP_COLUMNS = 96
 
@@ -83,8 +78,8 @@ def conflict_list(*, search: str = "", page: int = 1) -> ConflictPage:
     for c in conflicts:
         months = monthly.get(c.pk, {})
         strip, peak = charts.activity_strip(months, columns=STRIP_COLUMNS)
-        first = _month_start(min(months)) if months else None
-        last = _month_end(max(months)) if months else None
+        first = _month_span(min(months))[0] if months else None
+        last = _month_span(max(months))[1] if months else None
         items.append(ConflictSummary(c, sum(months.values()), first, last, strip, peak))
     return ConflictPage(items=items, page=current)
 
@@ -124,15 +119,6 @@ def event_detail(*, pk: int, include_rejected: bool = False) -> Event:
         event = qs.get(pk=pk)
     except Event.DoesNotExist:
         raise Http404("No such event") from None
-    for mention in event.mentions.all():
-        # The resolution trail shows the resolved date as readers see every other date.
-        mention.resolved_display = format_event_date(
-            value=mention.resolved_value,
-            precision=mention.resolved_precision,
-            start=mention.resolved_start,
-            end=mention.resolved_end,
-            mod=mention.resolved_mod,
-        )
     return event
 
 
@@ -150,41 +136,39 @@ def event_detail_or_none(*, pk: int, conflict: Conflict) -> Event | None:
 
 
 @dataclass(frozen=True)
-class TimelineFilters:
-    """What the reader asked for; every field has a harmless default."""
-
-    q: str = ""
-    start: date | None = None
-    end: date | None = None
-    categories: tuple[str, ...] = ()
-    actors: tuple[int, ...] = ()
-    statuses: tuple[str, ...] = PUBLIC_STATUSES
-    min_sources: int = 1
-    lanes: str = "category"
-    page: int = 1
-
-    @property
-    def window(self) -> tuple[date, date] | None:
-        if self.start and self.end:
-            return self.start, self.end
-        return None
-
-
-@dataclass(frozen=True)
 class EventRow:
-    """One line of the event list under the chart."""
+    """One line of the event list under the chart, for readers and editors alike."""
 
     pk: int
+    # The event's own page, and the timeline view with its panel open.
+    url: str
+    panel_url: str
     title: str
     category: str
     category_label: str
-    display_date: str
-    date_precision: str
+    date: EventDate
     status: str
     actor_names: tuple[str, ...]
     n_sources: int
     # For the editors' optimistic locking, when their actions are shown in the row.
     version: int = 1
+
+    @property
+    def display_date(self) -> str:
+        return self.date.display
+
+    @property
+    def date_precision(self) -> str:
+        return self.date.precision
+
+    @property
+    def category_class(self) -> str:
+        return categories.get(self.category).css_class
+
+    @property
+    def dom_id(self) -> str:
+        """The id of this row in a timeline's list (the target of its actions)."""
+        return f"event-row-{self.pk}"
 
 
 @dataclass
@@ -219,6 +203,29 @@ class Timeline:
     def last_index(self) -> int:
         return min(self.page * EVENT_PAGE_SIZE, self.total)
 
+    # Links of this view, each the canonical permalink (``TimelineFilters.url``).
+
+    @property
+    def path(self) -> str:
+        return self.conflict.get_absolute_url()
+
+    @property
+    def url(self) -> str:
+        return self.filters.url(self.path, page=self.page)
+
+    @property
+    def previous_url(self) -> str:
+        return self.filters.url(self.path, page=self.page - 1)
+
+    @property
+    def next_url(self) -> str:
+        return self.filters.url(self.path, page=self.page + 1)
+
+    @property
+    def whole_url(self) -> str:
+        """The same view without its date window."""
+        return self.filters.url(self.path, start=None, end=None, page=1)
+
 
 def conflict_actors(*, conflict: Conflict) -> list[Actor]:
     """The actors linked to a conflict, by name (the choices of the actor filter)."""
@@ -248,84 +255,93 @@ def conflict_timeline(
     pages = max(1, -(-total // EVENT_PAGE_SIZE))
     page = min(max(filters.page, 1), pages)
     offset = (page - 1) * EVENT_PAGE_SIZE
-    labels = dict(Event.Category.choices)
+    labels = categories.labels()
     filename = f"{conflict.slug}-timeline"
     ordered = qs.order_by("date_start", "precision_rank", "id")
+    base = Timeline(
+        conflict=conflict,
+        filters=filters,
+        total=total,
+        rows=[],
+        page=page,
+        pages=pages,
+        figure={},
+        aggregated=False,
+        period="",
+        first=None,
+        last=None,
+        actors=actors if actors is not None else [],
+    )
+
+    path = conflict.get_absolute_url()
+    # Opening an event keeps the rest of the view: its panel is part of the permalink.
+    filters = replace(filters, page=page)
+    base.filters = filters
+
+    def panel_url(pk: int) -> str:
+        return filters.url(path, event=pk)
 
     if total <= charts.EVENT_LIMIT:
         values = list(ordered.values(*_ROW_FIELDS))
         pks = qs.values("pk")
         links = _actor_links(event_filter=Q(event__in=pks))
         sources = _source_counts(event_filter=Q(event__in=pks))
-        chart_events = [_chart_event(v, links, sources, filters.lanes) for v in values]
-        lanes = _lanes(filters=filters, chart_events=chart_events, links=links, labels=labels)
-        chart_events = _fold_lanes(chart_events, lanes)
-        figure = charts.timeline_figure(
-            events=chart_events,
+        chart_events = [
+            _chart_event(v, links, sources, filters.lanes, url=panel_url(v["pk"])) for v in values
+        ]
+        names = {str(a): n for pairs in links.values() for a, n in pairs}
+        lanes = charts.event_lanes(
+            events=chart_events, by=filters.lanes, category_labels=labels, names=names
+        )
+        base.figure = charts.timeline_figure(
+            events=charts.fold_lanes(chart_events, lanes),
             lanes=lanes,
             category_labels=labels,
             window=filters.window,
             filename=filename,
         )
         listed = values[offset : offset + EVENT_PAGE_SIZE]
-        rows = [_event_row(v, links, sources, labels) for v in listed]
-        first = min((v["date_start"] for v in values), default=None)
-        last = max((v["date_end"] for v in values), default=None)
-        return Timeline(
-            conflict=conflict,
-            filters=filters,
-            total=total,
-            rows=rows,
-            page=page,
-            pages=pages,
-            figure=figure,
-            aggregated=False,
-            period="",
-            first=first,
-            last=last,
-            actors=actors if actors is not None else [],
-        )
+        base.rows = [_event_row(v, links, sources, labels, panel_url(v["pk"])) for v in listed]
+        base.first = min((v["date_start"] for v in values), default=None)
+        base.last = max((v["date_end"] for v in values), default=None)
+        return base
 
     values = list(ordered[offset : offset + EVENT_PAGE_SIZE].values(*_ROW_FIELDS))
     page_pks = [v["pk"] for v in values]
     links = _actor_links(event_filter=Q(event_id__in=page_pks))
     sources = _source_counts(event_filter=Q(event_id__in=page_pks))
-    rows = [_event_row(v, links, sources, labels) for v in values]
+    base.rows = [_event_row(v, links, sources, labels, panel_url(v["pk"])) for v in values]
 
     months = sorted({row["month"] for row in monthly})
-    first = _month_start(months[0])
-    last = _month_end(months[-1])
-    lo, hi = filters.window or (filters.start or first, filters.end or last)
-    period = _period_for((hi - lo).days)
+    base.first = _month_span(months[0])[0]
+    base.last = _month_span(months[-1])[1]
+    lo, hi = filters.window or (filters.start or base.first, filters.end or base.last)
+    period = charts.period_for((hi - lo).days)
     counts = _lane_counts(qs=qs, filters=filters, period=period, monthly=monthly)
-    lanes = _aggregate_lanes(filters=filters, counts=counts, labels=labels)
-    keep = {lane.key for lane in lanes}
-    folded: Counter = Counter()
-    for lane, day, n in counts:
-        key = lane if lane in keep else OTHER_ACTORS
-        folded[(key, _period_start(max(day, lo), period))] += n
-    figure = charts.aggregate_figure(
-        counts=[charts.LaneCount(lane=k, period=p, count=n) for (k, p), n in folded.items()],
+    lanes = charts.count_lanes(
+        counts=counts, by=filters.lanes, category_labels=labels, names=_actor_names(counts)
+    )
+    base.figure = charts.aggregate_figure(
+        counts=charts.fold_counts(counts, lanes, period=period, since=lo),
         lanes=lanes,
         period=period,
         total=total,
         window=filters.window,
         filename=filename,
     )
-    return Timeline(
-        conflict=conflict,
-        filters=filters,
-        total=total,
-        rows=rows,
-        page=page,
-        pages=pages,
-        figure=figure,
-        aggregated=True,
-        period=period,
-        first=first,
-        last=last,
-        actors=actors if actors is not None else [],
-    )
+    base.aggregated = True
+    base.period = period
+    return base
+
+
+def event_row(*, pk: int) -> EventRow:
+    """The event-list row of one event of any status (after an editor's action), or 404."""
+    values = Event.objects.filter(pk=pk).values(*_ROW_FIELDS).first()
+    if values is None:
+        raise Http404("No such event")
+    links = _actor_links(event_filter=Q(event_id=pk))
+    sources = _source_counts(event_filter=Q(event_id=pk))
+    return _event_row(values, links, sources, categories.labels(), _event_url(pk))
 
 
 _ROW_FIELDS = (
@@ -397,6 +413,11 @@ def _month_of(field_name: str) -> _YearMonth:
     return _YearMonth(field_name)
 
 
+def _month_span(month: str) -> tuple[date, date]:
+    """Inclusive first and last day of a "YYYY-MM" month."""
+    return cal.month(int(month[:4]), int(month[5:7])).interval()
+
+
 def _actor_links(*, event_filter: Q) -> dict[int, list[tuple[int, str]]]:
     links: dict[int, list[tuple[int, str]]] = defaultdict(list)
     rows = (
@@ -419,39 +440,43 @@ def _source_counts(*, event_filter: Q) -> dict[int, int]:
     return {row["event_id"]: row["n"] for row in rows}
 
 
-def _chart_event(v: dict, links: dict, sources: dict, lanes: str) -> charts.ChartEvent:
+def _date_of(v: dict) -> EventDate:
+    return EventDate(
+        v["date_value"], v["date_precision"], v["date_start"], v["date_end"], v["date_mod"]
+    )
+
+
+def _event_url(pk: int) -> str:
+    return reverse("event_detail", args=[pk])
+
+
+def _chart_event(v: dict, links: dict, sources: dict, lanes: str, *, url: str) -> charts.ChartEvent:
     if lanes == "actor":
-        lane_keys = tuple(str(actor_id) for actor_id, _ in links.get(v["pk"], ())) or (NO_ACTOR,)
+        lane_keys = tuple(str(actor_id) for actor_id, _ in links.get(v["pk"], ())) or (
+            charts.NO_ACTOR,
+        )
     else:
         lane_keys = (v["category"],)
     return charts.ChartEvent(
         pk=v["pk"],
         title=v["title"],
         category=v["category"],
-        value=v["date_value"],
-        precision=v["date_precision"],
-        mod=v["date_mod"],
-        start=v["date_start"],
-        end=v["date_end"],
+        date=_date_of(v),
         n_sources=sources.get(v["pk"], 0),
         lanes=lane_keys,
+        url=url,
     )
 
 
-def _event_row(v: dict, links: dict, sources: dict, labels: dict) -> EventRow:
+def _event_row(v: dict, links: dict, sources: dict, labels: dict, panel_url: str) -> EventRow:
     return EventRow(
         pk=v["pk"],
+        url=_event_url(v["pk"]),
+        panel_url=panel_url,
         title=v["title"],
         category=v["category"],
         category_label=labels.get(v["category"], v["category"]),
-        display_date=format_event_date(
-            value=v["date_value"],
-            precision=v["date_precision"],
-            start=v["date_start"],
-            end=v["date_end"],
-            mod=v["date_mod"],
-        ),
-        date_precision=v["date_precision"],
+        date=_date_of(v),
         status=v["status"],
         actor_names=tuple(name for _, name in links.get(v["pk"], ())),
         n_sources=sources.get(v["pk"], 0),
@@ -459,97 +484,16 @@ def _event_row(v: dict, links: dict, sources: dict, labels: dict) -> EventRow:
     )
 
 
-def _lanes(
-    *,
-    filters: TimelineFilters,
-    chart_events: Sequence[charts.ChartEvent],
-    links: dict,
-    labels: dict,
-) -> list[charts.Lane]:
-    if filters.lanes != "actor":
-        present = {e.category for e in chart_events}
-        return [charts.Lane(key=k, label=v) for k, v in labels.items() if k in present]
-    per_actor: Counter = Counter()
-    names: dict[str, str] = {}
-    for event in chart_events:
-        for actor_id, name in links.get(event.pk, ()):
-            per_actor[str(actor_id)] += 1
-            names[str(actor_id)] = name
-    return _actor_lanes(
-        per_actor=per_actor,
-        names=names,
-        unassigned=any(e.lanes == (NO_ACTOR,) for e in chart_events),
-    )
-
-
-def _actor_lanes(*, per_actor: Counter, names: dict[str, str], unassigned: bool) -> list:
-    ranked = sorted(per_actor, key=lambda k: (-per_actor[k], names.get(k, "")))
-    lanes = [charts.Lane(key=k, label=names.get(k, k)) for k in ranked[:ACTOR_LANES]]
-    if len(ranked) > ACTOR_LANES:
-        lanes.append(charts.Lane(key=OTHER_ACTORS, label="Other actors"))
-    if unassigned:
-        lanes.append(charts.Lane(key=NO_ACTOR, label="No actor named"))
-    return lanes
-
-
-def _fold_lanes(
-    chart_events: list[charts.ChartEvent], lanes: Sequence[charts.Lane]
-) -> list[charts.ChartEvent]:
-    """Send events of actors without a lane of their own to the shared "Other" lane."""
-    keep = {lane.key for lane in lanes}
-    if OTHER_ACTORS not in keep:
-        return chart_events
-    folded = []
-    for event in chart_events:
-        lanes_of = tuple(dict.fromkeys(k if k in keep else OTHER_ACTORS for k in event.lanes))
-        folded.append(event if lanes_of == event.lanes else _replace_lanes(event, lanes_of))
-    return folded
-
-
-def _replace_lanes(event: charts.ChartEvent, lanes: tuple[str, ...]) -> charts.ChartEvent:
-    return replace(event, lanes=lanes)
-
-
-def _period_for(span_days: int) -> str:
-    if span_days <= 120:
-        return "day"
-    if span_days <= 3 * 366:
-        return "week"
-    if span_days <= 40 * 366:
-        return "month"
-    return "year"
-
-
-def _period_start(day: date, period: str) -> date:
-    if period == "year":
-        return date(day.year, 1, 1)
-    if period == "month":
-        return date(day.year, day.month, 1)
-    if period == "week":
-        return day - datetime.timedelta(days=day.weekday())
-    return day
-
-
-def _month_start(month: str) -> date:
-    return date(int(month[:4]), int(month[5:7]), 1)
-
-
-def _month_end(month: str) -> date:
-    start = _month_start(month)
-    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return following - datetime.timedelta(days=1)
-
-
 def _lane_counts(
     *, qs: QuerySet[Event], filters: TimelineFilters, period: str, monthly: list[dict]
-) -> list[tuple[str, date, int]]:
-    """(lane key, first day of its period or month, count), from at most two queries."""
+) -> list[charts.LaneCount]:
+    """Counts per lane key and day (or month's first day), from at most two queries."""
     by_day = period in ("day", "week")
     if filters.lanes != "actor":
         if not by_day:
-            return [(r["category"], _month_start(r["month"]), r["n"]) for r in monthly]
+            return [_count(r["category"], _month_span(r["month"])[0], r["n"]) for r in monthly]
         rows = qs.values("category", "date_start").annotate(n=Count("id")).order_by()
-        return [(r["category"], r["date_start"], r["n"]) for r in rows]
+        return [_count(r["category"], r["date_start"], r["n"]) for r in rows]
 
     day_field = "event__date_start"
     linked = _EventActor.objects.filter(event__in=qs.values("pk"))
@@ -557,8 +501,8 @@ def _lane_counts(
     if by_day:
         linked_rows = linked.values("actor_id", day_field).annotate(n=Count("id")).order_by()
         unlinked_rows = unlinked.values("date_start").annotate(n=Count("id")).order_by()
-        out = [(str(r["actor_id"]), r[day_field], r["n"]) for r in linked_rows]
-        out += [(NO_ACTOR, r["date_start"], r["n"]) for r in unlinked_rows]
+        out = [_count(str(r["actor_id"]), r[day_field], r["n"]) for r in linked_rows]
+        out += [_count(charts.NO_ACTOR, r["date_start"], r["n"]) for r in unlinked_rows]
         return out
     linked_rows = (
         linked.annotate(month=_month_of(day_field))
@@ -572,32 +516,20 @@ def _lane_counts(
         .annotate(n=Count("id"))
         .order_by()
     )
-    out = [(str(r["actor_id"]), _month_start(r["month"]), r["n"]) for r in linked_rows]
-    out += [(NO_ACTOR, _month_start(r["month"]), r["n"]) for r in unlinked_rows]
+    out = [_count(str(r["actor_id"]), _month_span(r["month"])[0], r["n"]) for r in linked_rows]
+    out += [_count(charts.NO_ACTOR, _month_span(r["month"])[0], r["n"]) for r in unlinked_rows]
     return out
 
 
-def _aggregate_lanes(
-    *, filters: TimelineFilters, counts: list[tuple[str, date, int]], labels: dict
-) -> list[charts.Lane]:
-    if filters.lanes != "actor":
-        present = {lane for lane, _, n in counts if n}
-        return [charts.Lane(key=k, label=v) for k, v in labels.items() if k in present]
-    per_actor: Counter = Counter()
-    for lane, _, n in counts:
-        if lane != NO_ACTOR:
-            per_actor[lane] += n
-    names = {
-        str(pk): name
-        for pk, name in Actor.objects.filter(pk__in=[int(k) for k in per_actor]).values_list(
-            "pk", "name"
-        )
+def _count(lane: str, day: date, n: int) -> charts.LaneCount:
+    return charts.LaneCount(lane=lane, period=day, count=n)
+
+
+def _actor_names(counts: list[charts.LaneCount]) -> dict[str, str]:
+    ids = {int(c.lane) for c in counts if c.lane.isdigit()}
+    return {
+        str(pk): name for pk, name in Actor.objects.filter(pk__in=ids).values_list("pk", "name")
     }
-    return _actor_lanes(
-        per_actor=per_actor,
-        names=names,
-        unassigned=any(lane == NO_ACTOR for lane, _, _ in counts),
-    )
 
 
 # --- Comparison -----------------------------------------------------------------------------
@@ -638,7 +570,7 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
     found = {c.slug: c for c in Conflict.objects.filter(slug__in=wanted)}
     conflicts = [found[s] for s in wanted if s in found]
     missing = [s for s in wanted if s not in found]
-    labels = dict(Event.Category.choices)
+    labels = categories.labels()
     align = align if align in labels else ""
     align_label = f"first {labels[align].lower()}" if align else ""
     public = Event.objects.filter(conflict__in=conflicts, status__in=PUBLIC_STATUSES)
@@ -668,7 +600,7 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
         )
         monthly: dict[int, dict[date, int]] = defaultdict(dict)
         for r in rows:
-            monthly[r["conflict_id"]][_month_start(r["month"])] = r["n"]
+            monthly[r["conflict_id"]][_month_span(r["month"])[0]] = r["n"]
         figure = charts.compare_counts_figure(
             series=[
                 charts.CompareCounts(
@@ -687,7 +619,9 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
         sources = _source_counts(event_filter=Q(event__in=public.values("pk")))
         per_conflict: dict[int, list[charts.ChartEvent]] = defaultdict(list)
         for v in values:
-            per_conflict[v["conflict_id"]].append(_chart_event(v, {}, sources, "category"))
+            per_conflict[v["conflict_id"]].append(
+                _chart_event(v, {}, sources, "category", url=_event_url(v["pk"]))
+            )
         figure = charts.compare_figure(
             series=[
                 charts.CompareSeries(

@@ -3,9 +3,11 @@
  * `json_script` block, and keeps the address bar a permalink of what the reader sees.
  *
  * - Zooming or panning the chart writes the window into the filter form's from/to fields
- *   and submits it through htmx, which swaps the timeline panel and pushes the URL.
- * - Clicking an event opens its panel through htmx; the open event is kept in the URL
- *   (?event=<pk>) too. Clicking a cell of the overview zooms to its period.
+ *   and submits it through htmx, which swaps the timeline panel; the server answers with
+ *   the canonical permalink (HX-Push-Url), so this file knows no URL rules of its own.
+ * - Clicking an event loads the URL the server put in its point (customdata[4]) into the
+ *   event panel. Clicking a cell of the overview zooms to the span the server gave it
+ *   (customdata [label, first day, last day]): no calendar here either.
  * - Editors' saves answer with `HX-Trigger: timeline-changed`; a hidden element of the
  *   timeline panel listens for it (hx-trigger="timeline-changed from:body") and reloads the
  *   panel with the same filters and page; the chart is redrawn here after the swap.
@@ -14,8 +16,6 @@
  */
 (function () {
   "use strict";
-
-  var DAY = 86400000;
 
   function filterForm() {
     return document.getElementById("timeline-filters");
@@ -88,41 +88,19 @@
     setWindow(isoDay(lo), dayBefore(hi));
   }
 
-  function periodOf(centre, period) {
-    var day = new Date(Date.parse(isoDay(centre) + "T00:00:00Z"));
-    var y = day.getUTCFullYear();
-    var m = day.getUTCMonth();
-    if (period === "year") return [y + "-01-01", y + "-12-31"];
-    if (period === "month") {
-      var first = new Date(Date.UTC(y, m, 1));
-      var last = new Date(Date.UTC(y, m + 1, 0));
-      return [first.toISOString().slice(0, 10), last.toISOString().slice(0, 10)];
-    }
-    if (period === "week") {
-      var monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
-      return [monday.toISOString().slice(0, 10), new Date(monday.getTime() + 6 * DAY).toISOString().slice(0, 10)];
-    }
-    return [isoDay(centre), isoDay(centre)];
-  }
-
-  function openEvent(chart, pk) {
-    var url = chart.dataset.eventUrl.replace(/0\/$/, encodeURIComponent(pk) + "/");
+  function openEvent(url) {
     window.htmx.ajax("GET", url, { target: "#event-panel", swap: "outerHTML" });
   }
 
   function onClick(chart, event) {
     var point = event && event.points && event.points[0];
-    if (!point) return;
+    if (!point || !point.customdata) return;
     if (point.data.type === "heatmap") {
-      var meta = (chart.layout && chart.layout.meta) || {};
-      if (filterForm() && meta.period) {
-        var span = periodOf(point.x, meta.period);
-        setWindow(span[0], span[1]);
-      }
+      if (filterForm()) setWindow(point.customdata[1], point.customdata[2]);
       return;
     }
-    var pk = point.customdata && point.customdata[0];
-    if (pk) openEvent(chart, pk);
+    var url = point.customdata[4];
+    if (url) openEvent(url);
   }
 
   function bind(chart) {
@@ -154,63 +132,21 @@
     window.Plotly.restyle(chart, { selectedpoints: selections });
   }
 
-  // The open event travels in the permalink (?event=<pk>) and in the form, so that a
-  // filter change keeps it open.
-  function syncOpenEvent() {
-    var form = filterForm();
-    if (!form) return;
-    var panel = document.getElementById("event-panel");
-    var pk = panel && panel.dataset.eventPk ? panel.dataset.eventPk : "";
-    if (form.elements.event) form.elements.event.value = pk;
-    var url = new URL(window.location.href);
-    if ((url.searchParams.get("event") || "") === pk) return;
-    if (pk) url.searchParams.set("event", pk);
-    else url.searchParams.delete("event");
-    window.history.replaceState(window.history.state, "", url.toString());
-  }
-
-  var placeholder = null;
-
-  function closePanel(event) {
-    var panel = document.getElementById("event-panel");
-    if (!panel) return;
-    event.preventDefault();
-    var empty = document.createElement("div");
-    empty.id = "event-panel";
-    empty.className = "event-panel placeholder";
-    if (placeholder) {
-      empty.innerHTML = placeholder;
-    } else {
-      var p = document.createElement("p");
-      p.className = "muted";
-      p.textContent = "Click an event on the chart or in the list to see where it comes from.";
-      empty.appendChild(p);
-    }
-    panel.replaceWith(empty);
-    syncOpenEvent();
-    markOpenEvent();
-  }
-
+  // "Show the whole timeline" clears the window in the form too, so the next filter
+  // change does not bring it back.
   document.addEventListener("click", function (event) {
-    var target = event.target.closest("[data-clear-window], [data-close-panel]");
-    if (!target) return;
-    if (target.hasAttribute("data-close-panel")) {
-      closePanel(event);
-    } else if (filterForm()) {
-      event.preventDefault();
-      setWindow("", "");
-    }
+    var target = event.target.closest("[data-clear-window]");
+    if (!target || !filterForm()) return;
+    event.preventDefault();
+    setWindow("", "");
   });
 
   document.addEventListener("DOMContentLoaded", function () {
-    var panel = document.getElementById("event-panel");
-    if (panel && panel.classList.contains("placeholder")) placeholder = panel.innerHTML;
     drawAll(document);
   });
 
   document.body.addEventListener("htmx:afterSettle", function (event) {
     drawAll(document);
-    syncOpenEvent();
     if (event.detail.elt && event.detail.elt.id === "event-panel") markOpenEvent();
   });
 
@@ -227,19 +163,4 @@
     drawAll(document);
   });
 
-  // Permalinks carry only what differs from the defaults: "?category=talks", not every
-  // empty field of the form.
-  var DEFAULTS = { min_sources: "1", lanes: "category" };
-  document.body.addEventListener("htmx:configRequest", function (event) {
-    if (!event.detail.elt || event.detail.elt.id !== "timeline-filters") return;
-    var params = event.detail.parameters;
-    var form = event.detail.elt;
-    ["q", "from", "to", "event", "min_sources", "lanes"].forEach(function (name) {
-      var value = params[name];
-      if (value === "" || value === undefined || value === DEFAULTS[name]) delete params[name];
-    });
-    var statuses = form.querySelectorAll("input[name=status]");
-    var ticked = form.querySelectorAll("input[name=status]:checked");
-    if (ticked.length === statuses.length) delete params.status;
-  });
 })();
