@@ -76,6 +76,7 @@ class MentionFactory(factory.django.DjangoModelFactory):
     expression_text = "on Sunday"
     expression_start = 22
     expression_end = 31
+    key = factory.LazyAttribute(lambda o: f"x{o.expression_start}-{o.expression_end}")
     resolved_value = "2021-02-28"
     resolved_precision = "day"
     resolved_start = datetime.date(2021, 2, 28)

@@ -75,8 +75,18 @@ def test_mention_is_unique_per_expression_span_of_an_article():
 
 
 def test_mention_spans_must_be_ordered():
-    _violates(MentionFactory, expression_start=10, expression_end=10)
+    _violates(MentionFactory, expression_start=10, expression_end=9)
     _violates(MentionFactory, sentence_start=10, sentence_end=5)
+
+
+def test_a_report_dated_by_its_article_has_an_empty_expression_span():
+    mention = MentionFactory(expression_text="", expression_start=4, expression_end=4)
+    assert mention.sentence_parts == (mention.sentence, "", "")
+
+
+def test_one_mention_per_happening_of_an_article():
+    first = MentionFactory(key="12:20")
+    _violates(MentionFactory, article=first.article, event=first.event, key="12:20")
 
 
 def test_events_sort_by_start_then_finer_precision_first():

@@ -41,6 +41,19 @@ EventCategory = models.TextChoices(
 )
 
 
+class EventFactuality(models.TextChoices):
+    HAPPENED = "happened", "Happened"
+    PLANNED = "planned", "Planned"
+    DEADLINE = "deadline", "Deadline"
+    EXPECTED = "expected", "Expected"
+    NOT_HAPPENED = "not_happened", "Did not happen"
+
+
+class EventScope(models.TextChoices):
+    CORE = "core", "Core"
+    BACKGROUND = "background", "Background"
+
+
 class EventStatus(models.TextChoices):
     PROPOSED = "proposed", "Proposed"
     CONFIRMED = "confirmed", "Confirmed"
@@ -65,6 +78,18 @@ class EventMod(models.TextChoices):
     APPROX = "APPROX", "Approximately"
     BEFORE = "BEFORE", "Before"
     AFTER = "AFTER", "After"
+
+
+class StoryFamily(models.Model):
+    """Articles whose texts are near-identical (wire copies, updates): one source."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "story families"
+
+    def __str__(self) -> str:
+        return f"story family {self.pk}"
 
 
 class Conflict(models.Model):
@@ -127,7 +152,14 @@ class Article(models.Model):
         max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
     )
     extraction_error = models.TextField(blank=True)
+    # Expressions the extractor had to drop (rule, text, error), the rest was extracted.
+    extraction_faults = models.JSONField(default=list, blank=True)
     extractor_version = models.CharField(max_length=32, blank=True)
+    family = models.ForeignKey(
+        StoryFamily, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # MinHash signature of the text's word shingles (datasketch), for near-duplicates.
+    minhash = models.JSONField(default=list, blank=True, editable=False)
     extracted_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -153,17 +185,49 @@ class Article(models.Model):
         return self.title
 
 
+class ArticleBand(models.Model):
+    """One LSH band of an article's MinHash signature. Articles sharing a band's bucket
+    are the candidates for its story family, found through an index instead of a scan."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    band = models.PositiveSmallIntegerField()
+    bucket = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "band"], name="article_band_unique")
+        ]
+        indexes = [models.Index(fields=["band", "bucket"], name="article_band_bucket_idx")]
+
+    def __str__(self) -> str:
+        return f"band {self.band} of article {self.article_id}"
+
+
 class Event(models.Model):
     Category = EventCategory
 
     Status = EventStatus
+
+    Factuality = EventFactuality
+
+    Scope = EventScope
 
     Precision = EventPrecision
 
     Mod = EventMod
 
     # Fields an editor may set; once set, re-extraction leaves them alone.
-    EDITABLE_FIELDS = ("title", "summary", "category", "actors", "places", "date")
+    EDITABLE_FIELDS = (
+        "title",
+        "summary",
+        "category",
+        "actors",
+        "places",
+        "date",
+        "factuality",
+        "key",
+        "scope",
+    )
     # Plain columns a history version holds and a revert copies back (version only moves
     # forward; actors are a relation).
     REVERTIBLE_FIELDS = (
@@ -176,6 +240,9 @@ class Event(models.Model):
         "date_precision",
         "date_start",
         "date_end",
+        "factuality",
+        "is_key",
+        "scope",
         "status",
     )
 
@@ -194,6 +261,18 @@ class Event(models.Model):
     precision_rank = models.PositiveSmallIntegerField(editable=False, default=0)
     date_start = models.DateField()
     date_end = models.DateField()
+
+    factuality = models.CharField(
+        max_length=16, choices=Factuality.choices, default=Factuality.HAPPENED
+    )
+    # Core: the years the conflict is about; background: history its articles recall.
+    scope = models.CharField(max_length=16, choices=Scope.choices, default=Scope.CORE)
+    # What a reader trusts (independent sources, headlines, the kind of event), 0..1; an
+    # editor's key-event flag always ranks first.
+    importance = models.FloatField(default=0.0)
+    is_key = models.BooleanField("key event", default=False)
+    # Independent sources: distinct story families among the mentions' articles.
+    source_count = models.PositiveIntegerField(default=0)
 
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
     version = models.PositiveIntegerField(default=1)
@@ -230,9 +309,20 @@ class Event(models.Model):
                 name="event_confidence_in_unit_interval",
             ),
             models.CheckConstraint(condition=~Q(date_value=""), name="event_date_value_set"),
+            models.CheckConstraint(
+                condition=Q(factuality__in=[f.value for f in EventFactuality]),
+                name="event_factuality_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(scope__in=[s.value for s in EventScope]), name="event_scope_valid"
+            ),
         ]
         indexes = [
             models.Index(fields=["conflict", "date_start", "precision_rank"]),
+            # Candidates for joining a new mention: events of the conflict whose interval
+            # overlaps the mention's (date_start <= its end, date_end >= its start).
+            models.Index(fields=["conflict", "date_end", "date_start"], name="event_join_idx"),
+            models.Index(fields=["conflict", "status", "-importance"], name="event_key_idx"),
             models.Index(fields=["conflict", "status", "date_start"]),
             # Covers the timeline's counts per category and month, so a 100,000-event
             # conflict is counted from the index alone, without reading the rows.
@@ -281,6 +371,29 @@ class Mention(models.Model):
     sentence = models.TextField()
     sentence_start = models.PositiveIntegerField()
     sentence_end = models.PositiveIntegerField()
+    # Which happening of the article this is, stable across re-extraction of the same text
+    # (sentence and predicate offsets): re-extraction finds the mention again by it.
+    key = models.CharField(max_length=64)
+    # Where in the article: paragraph 0 is the lead.
+    paragraph = models.PositiveIntegerField(default=0)
+    # The word naming the happening ("signed", "talks") and its offsets in the article.
+    trigger = models.CharField(max_length=100, blank=True)
+    trigger_start = models.PositiveIntegerField(null=True, blank=True)
+    trigger_end = models.PositiveIntegerField(null=True, blank=True)
+    # What this sentence says of the happening, before its sources are put together.
+    factuality = models.CharField(
+        max_length=16, choices=EventFactuality.choices, default=EventFactuality.HAPPENED
+    )
+    title = models.CharField(max_length=300, blank=True)
+    category = models.CharField(max_length=32, choices=EventCategory.choices, default="other")
+    # Other dates of the sentence, kept as context: [{"text", "start", "end", "value", ...}].
+    context = models.JSONField(default=list, blank=True)
+    # Why the mention is in its event: the join score and its reasons ("same day",
+    # "agreement", "Taliban + United States"); empty for the mention that started it.
+    join_score = models.FloatField(null=True, blank=True)
+    join_reasons = models.JSONField(default=list, blank=True)
+    # An editor put this mention where it is (merge, split): the machine never moves it.
+    pinned = models.BooleanField(default=False)
     expression_text = models.CharField(max_length=300)
     expression_start = models.PositiveIntegerField()
     expression_end = models.PositiveIntegerField()
@@ -302,18 +415,18 @@ class Mention(models.Model):
     class Meta:
         ordering = ["article__published", "article_id", "expression_start"]
         constraints = [
-            # One mention per date expression of an article: re-extraction finds it again
-            # instead of adding a duplicate.
+            # One mention per happening of an article: re-extraction finds it again instead
+            # of adding a duplicate.
             models.UniqueConstraint(
-                fields=["article", "expression_start", "expression_end"],
-                name="mention_unique_expression_per_article",
+                fields=["article", "key"], name="mention_unique_key_per_article"
             ),
             models.CheckConstraint(
                 condition=Q(sentence_end__gte=F("sentence_start")),
                 name="mention_sentence_span_ordered",
             ),
+            # A report dated by its article has no expression of its own (an empty span).
             models.CheckConstraint(
-                condition=Q(expression_end__gt=F("expression_start")),
+                condition=Q(expression_end__gte=F("expression_start")),
                 name="mention_expression_span_ordered",
             ),
             models.CheckConstraint(

@@ -42,6 +42,7 @@ def _mention_fields(cand: EventCandidate, version: str) -> dict:
     expr = cand.date
     resolved = EventDate.from_expression(expr)
     return {
+        "key": f"x{expr.start}-{expr.end}",
         "sentence": cand.sentence,
         "sentence_start": cand.sentence_start,
         "sentence_end": cand.sentence_end,
