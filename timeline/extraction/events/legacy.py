@@ -17,10 +17,10 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from .categories import categorise
-from .places import find_places
-from .titles import make_title
-from .types import EventCandidate, TemporalExpression
+from ..categories import categorise
+from ..places import find_places
+from ..titles import make_title
+from ..types import EventCandidate, TemporalExpression
 
 # Lines that only describe the article itself ("Published 28 February 2021", "Updated:
 # ...") carry the publication date, not an event.
