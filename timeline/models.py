@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from timeline.dates import PRECISION_ORDER, format_event_date
+from timeline.extraction import languages as extraction_languages
 
 
 class ActorKind(models.TextChoices):
@@ -20,10 +21,11 @@ class ActorKind(models.TextChoices):
     PERSON = "person", "Person"
 
 
-class ArticleLanguage(models.TextChoices):
-    ENGLISH = "en", "English"
-    FRENCH = "fr", "French"
-    SPANISH = "es", "Spanish"
+# One member per language the extractor has a resource file for (ENGLISH = "en", ...).
+ArticleLanguage = models.TextChoices(
+    "ArticleLanguage",
+    [(name.upper(), (code, name)) for code, name in extraction_languages.names().items()],
+)
 
 
 class ArticleExtractionStatus(models.TextChoices):

@@ -23,6 +23,7 @@ import datetime
 import re
 import time
 
+from . import languages
 from . import timex_calendar as cal
 from .resolve import RESOLVERS, Context, OutOfRange, Resolved, State
 from .timex_grammar import NEEDS, TRIGGER_CLASSES, rules_for, trigger_for
@@ -31,7 +32,6 @@ from .types import DATE, TIME, ExtractionError, Fault, TemporalExpression
 
 __all__ = ["normalise_phrase", "tag"]
 
-_SUPPORTED = ("en", "fr", "es")
 # Checking the clock costs little, but not nothing: look at it every few matches.
 _CHECK_EVERY = 64
 # Phrases longer than this are not dates an editor typed; they are never sent to dateparser.
@@ -311,13 +311,14 @@ def tag(
     direction from tense and plan words in their sentence (``sentences`` are the spans from
     :func:`timeline.extraction.sentences.split_sentences`). The result is non-overlapping,
     each with ``text[e.start:e.end] == e.text``. Raises :class:`ExtractionError` once
-    ``time.monotonic()`` passes ``deadline``; unsupported languages are tagged with the
-    English grammar (numbers, ISO dates and years still come out right). A rule that raises
-    on a match drops that expression only; the fault is appended to ``faults`` when given.
+    ``time.monotonic()`` passes ``deadline``; languages without a resource file are tagged
+    with the grammar of :func:`.languages.fallback` (numbers, ISO dates and years still
+    come out right). A rule that raises on a match drops that expression only; the fault is
+    appended to ``faults`` when given.
     """
     if isinstance(published, datetime.datetime):
         published = published.date()
-    lang = language if language in _SUPPORTED else "en"
+    lang = languages.fallback(language).code
     _check(deadline)
     if not text:
         return []
@@ -350,7 +351,7 @@ def normalise_phrase(
         return None
     if isinstance(anchor, datetime.datetime):
         anchor = anchor.date()
-    lang = language if language in _SUPPORTED else "en"
+    lang = languages.fallback(language).code
     stripped = phrase.strip().rstrip(".,;")
     lead = phrase.index(stripped[:1]) if stripped else 0
     body_start = lead + (m.end() if (m := _PHRASE_PREFIX.match(stripped)) else 0)

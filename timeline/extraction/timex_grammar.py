@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from . import languages
 from .timex_lexicon import Lexicon, alternation, lexicon
 
 YEAR = r"(?<![\d,.$£€#])(?P<y>1\d{3}|2[0-2]\d\d)(?![\d%]|,\d|\.\d)"
@@ -1120,29 +1121,6 @@ def _romance(lang: str) -> tuple[Rule, ...]:
     return _compile(rules)
 
 
-_TRIGGER_WORDS = {
-    "en": "yesterday|today|tomorrow|tonight|now|currently|nowadays|presently|recently|lately|"
-    "future|past|soon|term|later|period|spring|summer|autumn|fall|winter|quarter|half|weekend|noon|midnight|"
-    "midday|daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|christmas|easter|"
-    "thanksgiving|halloween|valentine's|new|current|recent|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|"
-    "seventies|eighties|nineties|nineteenth|twentieth|eighteenth|twenty-first|these|morning|"
-    "afternoon|evening|night|q1|q2|q3|q4|year-earlier|year-ago|fy|labor|labour|memorial|boxing|"
-    "bastille|armistice|veterans|whit|whitsun|pentecost|australia|canada|midyear|mid-year|half|"
-    "presidents|president's|luther|columbus",
-    "fr": "aujourd'hui|aujourd’hui|hier|demain|avant-hier|après-demain|maintenant|"
-    "actuellement|présent|récemment|avenir|prochainement|printemps|été|automne|hiver|"
-    "noël|pâques|vendredi|saint-sylvestre|jour|matinée|après-midi|même|toussaint|siècle|semestre|"
-    "an|année|"
-    "lendemain|veille|jour-là|matin|soir|soirée|nuit|week-end|minuit|midi|quotidiennement|"
-    "hebdomadairement|mensuellement|annuellement|années|chaque",
-    "es": "navidad|nochebuena|nochevieja|año|viernes|domingo|pascua|siglo|semestre|"
-    "ayer|hoy|mañana|anteayer|antier|ahora|actualmente|actualidad|recientemente|futuro|"
-    "próximamente|primavera|verano|otoño|invierno|víspera|anoche|noche|tarde|década|"
-    "medianoche|mediodía|mediodia|diariamente|semanalmente|mensualmente|anualmente|"
-    "cotidianamente|años|cada|semana",
-}
-
-
 @functools.cache
 def trigger_for(language: str) -> re.Pattern[str]:
     """A cheap pattern for the words rules are built around, one named group per class.
@@ -1150,10 +1128,10 @@ def trigger_for(language: str) -> re.Pattern[str]:
     Classes: ``digit``, ``month``, ``wd`` (weekday), ``unit`` and ``other`` (deictic and
     reference words, seasons, holidays). Each resolver only runs near its classes' hits.
     """
-    lang = language if language in ("fr", "es") else "en"
-    lex = lexicon(lang)
+    lang = languages.fallback(language)
+    lex = lang.lexicon
     month = alternation(sorted({*lex.months, *lex.month_abbr}))
-    other = alternation(sorted(set(_TRIGGER_WORDS[lang].split("|"))))
+    other = alternation(sorted(set(lang.section("triggers").get("other", ()))))
     return re.compile(
         rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{alternation(lex.weekdays)})|"
         rf"(?P<unit>{alternation(lex.units)})|(?P<other>{other}))\b",
@@ -1220,3 +1198,8 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     if language in ("fr", "es"):
         return _romance(language)
     return _english()
+
+
+def build_rules(language) -> tuple[Rule, ...]:
+    """The compiled rules of a :class:`~.languages.Language`."""
+    return rules_for(language.code)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from timeline.extraction import languages
 from timeline.extraction.evaluation import (
     BASELINE,
     DEFAULT_TIME_LIMIT,
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, help="score only the first N files")
         parser.add_argument(
             "--language",
-            choices=("en", "fr", "es"),
+            choices=languages.codes(),
             default="en",
             help="language of the documents, for both systems (default en)",
         )
