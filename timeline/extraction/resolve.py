@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from . import timex_calendar as cal
 from .timex_calendar import OutOfRange, Period
-from .timex_grammar import DAY_WORDS, MODS, PARTS, REL
 from .timex_lexicon import Lexicon
 from .types import DATE, DURATION, SET, TIME
 
@@ -364,17 +363,17 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower()).replace("’", "'")
 
 
-def _mod(m: re.Match[str]) -> str:
+def _mod(m: re.Match[str], ctx: Context) -> str:
     raw = _g(m, "mod")
     if not raw:
         return ""
     raw = _norm(raw)
     for key in ("first half", "second half"):
         if key in raw:
-            return MODS[key]
+            return ctx.lex.modifiers[key]
     for word in re.findall(r"[^\W\d_]+", raw):
-        if word in MODS:
-            return MODS[word]
+        if word in ctx.lex.modifiers:
+            return ctx.lex.modifiers[word]
     return ""
 
 
@@ -547,7 +546,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     word = _g(m, "dw", "dw2")
     if word is not None:
-        dd = DAY_WORDS[" ".join(word.lower().split())]
+        dd = ctx.lex.day_words[" ".join(word.lower().split())]
         if dd <= 2 and not groups.get("dw2") and not m["y"]:
             return None  # "May first", "March second": too often not a date
     elif (groups.get("d") or "").lower() == "1er":
@@ -560,7 +559,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = _g(m, "rel", "rel2", "rel3")
     if rel is not None:
         # "7 de agosto del año pasado", "le 3 mai de l'an dernier"
-        offset = REL.get(_norm(rel))
+        offset = ctx.lex.relative.get(_norm(rel))
         if not isinstance(offset, int):
             return None
         d = datetime.date(ctx.published.year + offset, month, dd)
@@ -569,7 +568,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = datetime.date(int(m["y"]), month, dd)
         res = _period_result(cal.day(d), anchor_kind="")
         res.interval = (d, d.replace(day=last))
-        return _with_part(res, m)
+        return _with_part(res, m, ctx)
     before = ctx.before(m.start(), 20)
     if (
         (_g(m, "mon", "mon2") or "").lower() == "may"
@@ -584,7 +583,7 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = datetime.date(int(closing.group(1)), month, dd)
         res = _period_result(cal.day(d), anchor_kind="")
         res.interval = (d, d.replace(day=last))
-        return _with_part(res, m)
+        return _with_part(res, m, ctx)
     wd = ctx.lex.weekdays.get(_norm(groups["wd"])) if groups.get("wd") else None
     fits = [
         y
@@ -599,15 +598,15 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     res = _period_result(cal.day(d))
     res.interval = (d, d.replace(day=last))
     res.rule = "day-month-ahead" if d > pub else "day-month-back"
-    return _with_part(res, m)
+    return _with_part(res, m, ctx)
 
 
-def _with_part(res: Resolved, m: re.Match[str]) -> Resolved:
+def _with_part(res: Resolved, m: re.Match[str], ctx: Context) -> Resolved:
     """ "la noche del 7 de septiembre": the day's part, as a TIME."""
     part = m.groupdict().get("part")
     if part and res.period is not None and res.period.grain == "day":
         res.type = TIME
-        res.value = f"{res.value}T{PARTS[_norm(part)]}"
+        res.value = f"{res.value}T{ctx.lex.parts_of_day[_norm(part)]}"
     return res
 
 
@@ -664,27 +663,27 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
-    return _period_result(cal.month(int(m["y"]), month), _mod(m), anchor_kind="")
+    return _period_result(cal.month(int(m["y"]), month), _mod(m, ctx), anchor_kind="")
 
 
 def r_month_rel_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A month with a relative year (September last year, septiembre del año pasado,
     8 September last year)."""
     month = _month_index(ctx.lex, m["mon"])
-    offset = REL.get(_norm(_g(m, "rel", "rel2", "rel3") or ""))
+    offset = ctx.lex.relative.get(_norm(_g(m, "rel", "rel2", "rel3") or ""))
     if month is None or not isinstance(offset, int):
         return None
     day = _g(m, "d", "d2")
     if day:
         d = datetime.date(ctx.published.year + offset, month, int(day))
         return _period_result(cal.day(d))
-    return _period_result(cal.month(ctx.published.year + offset, month), _mod(m))
+    return _period_result(cal.month(ctx.published.year + offset, month), _mod(m, ctx))
 
 
 def r_rel_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     """last/next/this + month (last May, septembre dernier)."""
     month = _month_index(ctx.lex, m["mon"])
-    offset = REL.get(_norm(m["rel"]))
+    offset = ctx.lex.relative.get(_norm(m["rel"]))
     if month is None or not isinstance(offset, int):
         return None
     pub = ctx.published
@@ -697,7 +696,7 @@ def r_rel_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         y = pub.year if month > pub.month else pub.year + 1
     else:
         y = pub.year
-    return _period_result(cal.month(y, month), _mod(m))
+    return _period_result(cal.month(y, month), _mod(m, ctx))
 
 
 _NAMEY_MONTHS = {"may", "june", "april", "august", "march"}
@@ -747,7 +746,7 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     if (
         ctx.lex.language in ("fr", "es")
         and m["mon"][:1].isupper()
-        and not _mod(m)
+        and not _mod(m, ctx)
         and re.search(r"[\w,;]\s+$", before)
     ):
         return None  # months are lower case in French and Spanish: "Plaza de Mayo" is a name
@@ -769,7 +768,7 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             word == "may"
             and _may_is_a_person(ctx)
             and (not _DATE_LEAD.search(before) or re.match(r"['’]s\b", ctx.after(m.end(), 3)))
-            and not _mod(m)
+            and not _mod(m, ctx)
         ):
             return None  # "May invited the party leaders": Theresa May, named earlier
     y = _month_year(ctx, m.start(), m.end(), month, None)
@@ -780,7 +779,7 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         if first is not None and first < month:
             # "between April and September": the same year as the first month
             y = _month_year(ctx, start_first, start_first + len(pair.group(1)), first, None)
-    res = _period_result(cal.month(y, month), _mod(m))
+    res = _period_result(cal.month(y, month), _mod(m, ctx))
     pub = ctx.published
     res.rule = (
         "month-this"
@@ -815,7 +814,7 @@ def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A four-digit year, unless it reads as a count (2,500 troops, 1500 people)."""
     if not _g(m, "mod") and not _g(m, "fy") and not _looks_like_year(m, ctx):
         return None
-    return _period_result(cal.year(int(m["y"])), _mod(m), anchor_kind="")
+    return _period_result(cal.year(int(m["y"])), _mod(m, ctx), anchor_kind="")
 
 
 _DECADE_WORDS = {
@@ -834,7 +833,7 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     dy = _g(m, "dy", "dy2")
     if dy and dy.endswith("00") and ctx.lex.language == "en":
         # "the 1800s", "the mid-1900s": a century, not the decade 1800-1809
-        return Resolved(DATE, dy[:2], mod=_mod(m), rule="century")
+        return Resolved(DATE, dy[:2], mod=_mod(m, ctx), rule="century")
     if dy:
         first = int(dy)
     else:
@@ -842,7 +841,7 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = int(yy) * 10 if yy is not None else _DECADE_WORDS[_norm(_g(m, "dw", "dw2") or "")]
         century = ctx.published.year // 100 * 100
         first = century + d if century + d <= ctx.published.year else century - 100 + d
-    return _period_result(cal.decade(first), _mod(m), anchor_kind="")
+    return _period_result(cal.decade(first), _mod(m, ctx), anchor_kind="")
 
 
 def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -854,7 +853,7 @@ def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
             n = ctx.published.year // 100  # the 20th century, written in the 21st
         else:
             n = {"xviii": 18, "xix": 19, "xx": 20, "xxi": 21}[groups["roman"].lower().rstrip("e")]
-        return Resolved(DATE, f"{n - 1:02d}", mod=_mod(m), rule="century")
+        return Resolved(DATE, f"{n - 1:02d}", mod=_mod(m, ctx), rule="century")
     if groups.get("cend"):
         word = groups["cend"].lower()
         mod = {"end": "END", "turn": "END", "middle": "MID"}.get(word, "START")
@@ -868,7 +867,7 @@ def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not 11 <= n <= 22:
         return None
     # Centuries are coarser than any product precision: value only, no interval.
-    return Resolved(DATE, f"{n - 1:02d}", mod=_mod(m), rule="century")
+    return Resolved(DATE, f"{n - 1:02d}", mod=_mod(m, ctx), rule="century")
 
 
 def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -879,7 +878,7 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     pub = ctx.published
     rel = _g(m, "rel", "rel2")
-    mod = _mod(m)
+    mod = _mod(m, ctx)
     if m.groupdict().get("y"):
         return _period_result(cal.season(int(m["y"]), code), mod, anchor_kind="")
     the = _g(m, "the", "the2", "the0")
@@ -888,9 +887,9 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         if not (the or mod) and ctx.lex.language == "en":
             return None
-    offset = REL.get(_norm(rel), 0) if rel else None
+    offset = ctx.lex.relative.get(_norm(rel), 0) if rel else None
     if m.groupdict().get("rel2"):
-        y = pub.year + int(REL.get(_norm(m["rel2"]), 0))  # type: ignore[arg-type]
+        y = pub.year + int(ctx.lex.relative.get(_norm(m["rel2"]), 0))  # type: ignore[arg-type]
         return _period_result(cal.season(y, code), mod)
     current = cal.season_of(pub)
     candidates = [cal.season(y, code) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)]
@@ -936,7 +935,7 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = m.groupdict().get("rel")
     the = (m.groupdict().get("the") or "").lower()
     if rel:
-        y = pub.year + int(REL[_norm(rel)])  # type: ignore[arg-type]
+        y = pub.year + int(ctx.lex.relative[_norm(rel)])  # type: ignore[arg-type]
     elif the.startswith(("last year", "next year")):
         y = pub.year + (-1 if the.startswith("last") else 1)
     elif the.startswith("this year"):
@@ -1002,7 +1001,7 @@ def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m.groupdict().get("y"):
         y, kind = int(m["y"]), ""
     elif m.groupdict().get("rel"):
-        y, kind = ctx.published.year + int(REL[_norm(m["rel"])]), "published"  # type: ignore[arg-type]
+        y, kind = ctx.published.year + int(ctx.lex.relative[_norm(m["rel"])]), "published"  # type: ignore[arg-type]
     else:
         y, kind = ctx.published.year, "published"
     return _period_result(Period("half", cal.check_year(y), h), anchor_kind=kind)
@@ -1154,7 +1153,7 @@ def _is_title(m: re.Match[str], ctx: Context) -> bool:
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """last/this/next + week, month, year...; previous/following continue the story."""
     unit = _unit_of(_g(m, "u", "u2") or "")
-    offset = REL.get(_norm(_g(m, "rel", "rel2") or ""))
+    offset = ctx.lex.relative.get(_norm(_g(m, "rel", "rel2") or ""))
     if offset is None:
         return None
     if _is_title(m, ctx):
@@ -1165,12 +1164,12 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit in ("decade", "century") and _norm(m["rel"]) in ("past", "last"):
         # "over the past decade" is a stretch of time reaching to now, not the 2010s.
         return Resolved(DURATION, duration_value(unit, 1))
-    return _relative_period(unit, offset, ctx.published, _mod(m))
+    return _relative_period(unit, offset, ctx.published, _mod(m, ctx))
 
 
 def r_el_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """earlier/later this year or month: the year or month, interval cut at publication."""
-    offset = REL.get(_norm(m["rel"]), 0)
+    offset = ctx.lex.relative.get(_norm(m["rel"]), 0)
     res = _relative_period(_unit_of(m["u"]), int(offset), ctx.published, "")  # type: ignore[arg-type]
     if res is None or res.interval is None:
         return res
@@ -1207,11 +1206,11 @@ def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     part = _g(m, "part")
     if word == "tonight":
         part = "night"
-    res = _period_result(cal.day(d), _mod(m))
+    res = _period_result(cal.day(d), _mod(m, ctx))
     res.interval = (d, d)
     if part:
         res.type = TIME
-        res.value = f"{d.isoformat()}T{PARTS[_norm(part)]}"
+        res.value = f"{d.isoformat()}T{ctx.lex.parts_of_day[_norm(part)]}"
     return res
 
 
@@ -1221,7 +1220,7 @@ def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
         d, part = cal.shift(ctx.published, "day", -1), "NI"
     else:
         word = _norm(_g(m, "dd", "dd2") or "").split(" ")[0]
-        part = PARTS[_norm(_g(m, "part", "part2") or "")]
+        part = ctx.lex.parts_of_day[_norm(_g(m, "part", "part2") or "")]
         offset = {"last": -1, "yesterday": -1, "tomorrow": 1, "hier": -1, "demain": 1}
         offset["dernière"] = -1  # "la nuit dernière"
         offset |= {"ayer": -1, "mañana": 1}
@@ -1272,14 +1271,14 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     With yesterday/today/tomorrow the day is that one; alone it is the day the story is
     on (the previous day-level date), else the publication day.
     """
-    part = PARTS[_norm(_g(m, "part", "part2") or "")]
+    part = ctx.lex.parts_of_day[_norm(_g(m, "part", "part2") or "")]
     word = _norm(_g(m, "dd") or "")
     mid = m.group(0).lower().startswith("mid")
 
     def on_day(d: datetime.date, kind: str) -> Resolved:
         res = _period_result(cal.day(d), anchor_kind=kind, type_=TIME)
         res.value = f"{d.isoformat()}T{part}"
-        res.mod = "MID" if mid else _mod(m)
+        res.mod = "MID" if mid else _mod(m, ctx)
         res.interval = (d, d)
         res.rule = "mid-part-of-day" if mid else "part-of-day"
         return res
@@ -1430,15 +1429,15 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if wd is None:
         return None
     rel = _g(m, "rel", "rel2")
-    offset = REL.get(_norm(rel)) if rel else None
+    offset = ctx.lex.relative.get(_norm(rel)) if rel else None
     d, rule = _weekday_date(wd, offset, ctx, m.start(), m.end())
-    res = _period_result(cal.day(d), _mod(m))
+    res = _period_result(cal.day(d), _mod(m, ctx))
     res.interval = (d, d)
     res.rule = rule
     part = _g(m, "part")
     if part:
         res.type = TIME
-        res.value = f"{d.isoformat()}T{PARTS[_norm(part)]}"
+        res.value = f"{d.isoformat()}T{ctx.lex.parts_of_day[_norm(part)]}"
     return res
 
 
@@ -1486,7 +1485,7 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the year / the month / the weekend: the current one."""
     unit = _unit_of(m["u"])
-    mod = _mod(m)
+    mod = _mod(m, ctx)
     if unit == "week":
         # "la fin de la semaine", "finales de la semana": this week's end
         return _period_result(cal.containing("week", ctx.published), mod)
@@ -1686,7 +1685,7 @@ def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> R
         res = _period_result(cal.containing(grain, moved), anchor_kind=kind)
         if part and grain == "day":
             res.type = TIME
-            res.value = f"{res.value}T{PARTS[part]}"
+            res.value = f"{res.value}T{ctx.lex.parts_of_day[part]}"
         return res
 
     return Resolved(DATE, later=later)
@@ -1731,7 +1730,7 @@ def r_anaphoric_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         res.interval = (d, d)
         if part:
             res.type = TIME
-            res.value = f"{d.isoformat()}T{PARTS[_norm(part)]}"
+            res.value = f"{d.isoformat()}T{ctx.lex.parts_of_day[_norm(part)]}"
         return res
 
     return Resolved(DATE, later=later, rule="anaphoric-weekday")
@@ -2002,9 +2001,10 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = lex.months.get(u)
     if month:
         return Resolved(SET, f"XXXX-{month:02d}")
-    part = u if u in PARTS else u[:-1] if u.endswith("s") and u[:-1] in PARTS else None
+    parts = ctx.lex.parts_of_day
+    part = u if u in parts else u[:-1] if u.endswith("s") and u[:-1] in parts else None
     if part is not None:
-        return Resolved(SET, f"XXXX-XX-XXT{PARTS[part]}")
+        return Resolved(SET, f"XXXX-XX-XXT{ctx.lex.parts_of_day[part]}")
     if u in ("weekend", "week-end", "week-ends", "fin de semana"):
         return Resolved(SET, "XXXX-WXX-WE")
     unit = lex.units.get(u)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MONTH_KEYS = (
     "january",
@@ -57,6 +57,13 @@ class Lexicon:
     # Words joining tens and units ("vingt et un", "treinta y dos"), and the units they join.
     joiners: tuple[str, ...] = ()
     joined_units: tuple[str, ...] = ()
+    # Word -> offset (-1, 0, 1, or "prev-1"/"prev+1" for words that continue the story).
+    relative: dict[str, int | str] = field(default_factory=dict)
+    # Word -> TIMEX3 mod ("early": START), part of day -> code ("morning": MO).
+    modifiers: dict[str, str] = field(default_factory=dict)
+    parts_of_day: dict[str, str] = field(default_factory=dict)
+    # Spelled-out days of the month ("twenty-third": 23, "twenty third": 23).
+    day_words: dict[str, int] = field(default_factory=dict)
 
     @functools.cached_property
     def month_re(self) -> str:
@@ -181,7 +188,21 @@ def build_lexicon(language) -> Lexicon:
         multipliers=frozenset(numbers.get("multipliers", ())),
         joiners=tuple(numbers.get("joiners", ())),
         joined_units=tuple(numbers.get("joined_units", ())),
+        relative=dict(language.section("relative")),
+        modifiers=dict(language.section("modifiers")),
+        parts_of_day=dict(language.section("parts_of_day")),
+        day_words=_day_words(language.section("day_words")),
     )
+
+
+def _day_words(table) -> dict[str, int]:
+    """The file's spelled-out days, each hyphenated one also spelled with a space."""
+    out: dict[str, int] = {}
+    for word, day in table.items():
+        out[word] = day
+        if "-" in word:
+            out[word.replace("-", " ")] = day
+    return out
 
 
 def lexicon(language: str) -> Lexicon:
