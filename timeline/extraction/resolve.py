@@ -377,17 +377,11 @@ def _mod(m: re.Match[str], ctx: Context) -> str:
     return ""
 
 
-_ES_MONTH_ABBR = {
-    "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dic": 12,
-}  # fmt: skip
-
-
 def _month_index(lex: Lexicon, word: str) -> int | None:
     w = word.lower().rstrip(".")
     found = lex.months.get(w) or lex.month_abbr.get(w)
-    if found is None and lex.language == "es":
-        found = _ES_MONTH_ABBR.get(w)  # only the dateline rule lets these through
+    if found is None:
+        found = lex.dateline_month_abbr.get(w)  # only the dateline rule lets these through
     return found
 
 
@@ -423,7 +417,7 @@ def _reported_at(ctx: Context, start: int) -> bool:
     if last not in lex.reporting or last in ("say", "says", "tell", "tells", "according"):
         return False
     # "dice", "déclare": a present tense reports now, not then.
-    return ctx.lex.language == "en" or not last.endswith(("e", "a"))
+    return not last.endswith(ctx.lex.present_reporting_endings)
 
 
 def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int:
@@ -520,7 +514,7 @@ def r_numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Numeric dates: month first in English (11/03/2020), day first in French and Spanish."""
     a, b = int(m["a"]), int(m["b"])
     y = _year_from_text(m["c"], ctx.published)
-    month, dd = (a, b) if ctx.lex.language == "en" else (b, a)
+    month, dd = (a, b) if ctx.lex.feature("month_first_numeric_dates") else (b, a)
     if month > 12 and dd <= 12:
         month, dd = dd, month
     d = datetime.date(y, month, dd)
@@ -690,16 +684,13 @@ def r_rel_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     if offset < 0:
         # "last August" written in September is a year back: the month just gone would
         # be "last month"
-        gap = 1 if ctx.lex.language == "en" else 0
+        gap = 1 if ctx.lex.feature("last_month_skips_the_month_just_gone") else 0
         y = pub.year if month < pub.month - gap else pub.year - 1
     elif offset > 0:
         y = pub.year if month > pub.month else pub.year + 1
     else:
         y = pub.year
     return _period_result(cal.month(y, month), _mod(m, ctx))
-
-
-_NAMEY_MONTHS = {"may", "june", "april", "august", "march"}
 
 
 _MAY_PERSON = re.compile(r"(?-i:\b(?:[A-Z][a-z]+|Mrs?\.|Ms\.)\s+May\b)")
@@ -744,13 +735,13 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["mon"].lower()
     before = ctx.before(m.start(), 30)
     if (
-        ctx.lex.language in ("fr", "es")
+        ctx.lex.feature("months_lower_case")
         and m["mon"][:1].isupper()
         and not _mod(m, ctx)
         and re.search(r"[\w,;]\s+$", before)
     ):
         return None  # months are lower case in French and Spanish: "Plaza de Mayo" is a name
-    if ctx.lex.language == "en" and word in _NAMEY_MONTHS:
+    if word in ctx.lex.name_months:
         # "Theresa May", "Sen. March": a capitalised word right before is a name.
         if (
             _NAME_BEFORE_MONTH.search(before)
@@ -831,7 +822,7 @@ _DECADE_WORDS = {
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Decades (the 1990s, the '90s, the nineties, les années 1990)."""
     dy = _g(m, "dy", "dy2")
-    if dy and dy.endswith("00") and ctx.lex.language == "en":
+    if dy and dy.endswith("00") and ctx.lex.feature("hundreds_are_centuries"):
         # "the 1800s", "the mid-1900s": a century, not the decade 1800-1809
         return Resolved(DATE, dy[:2], mod=_mod(m, ctx), rule="century")
     if dy:
@@ -885,7 +876,7 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     if rel is None and m.groupdict().get("rel2") is None:
         if word in ("fall", "spring") and not (the or mod):
             return None
-        if not (the or mod) and ctx.lex.language == "en":
+        if not (the or mod) and ctx.lex.feature("seasons_need_a_determiner"):
             return None
     offset = ctx.lex.relative.get(_norm(rel), 0) if rel else None
     if m.groupdict().get("rel2"):
@@ -1317,13 +1308,6 @@ _PLAN_UNDONE = re.compile(
 )
 
 
-_PLAN_CLAUSE = re.compile(
-    r"(?i)\b(?:will|(?:is|are)\s+(?:scheduled|due|expected|set|slated|forecast|predicted|likely)\s+to|"
-    r"plans?\s+to|"
-    r"(?:is|are)\s+to)\s+(?:be\s+)?[a-z]+[^,;:.!?()\"“”]*$"
-)
-
-
 def _reporting_left(ctx: Context, start: int) -> bool:
     """True when a reporting verb stands in the few words before ``start`` ("anunció que
     el lunes ...", "a annoncé que mardi ...")."""
@@ -1359,7 +1343,7 @@ def _weekday_date(
     if offset == 1:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-next"
     if offset == 0:
-        if ctx.lex.language in ("fr", "es"):
+        if ctx.lex.feature("this_weekday_past_or_to_come"):
             # "declaró este lunes", "ce mardi": the day of this week, past or to come
             return pub + datetime.timedelta(days=delta), "weekday-this"
         return pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7), "weekday-this"
@@ -1402,10 +1386,10 @@ def _weekday_date(
     ):
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     if (
-        ctx.lex.language == "en"
+        ctx.lex.plan_clause is not None
         and not past_perfect
         and not undone
-        and _PLAN_CLAUSE.search(ctx.text, max(s0, start - 120), start)
+        and ctx.lex.plan_clause.search(ctx.text, max(s0, start - 120), start)
     ):
         # "is scheduled to meet Energy Department officials in Washington on Thursday":
         # a plan governs its whole clause, however long
@@ -1874,15 +1858,6 @@ _AGE_BEFORE = re.compile(
     r"\b(?:entre\s+)?\d{1,3}\s+(?:y|et|a|à)\s+|"
     r",\s*(?:de\s+|âgée?\s+de\s+)?)$"
 )
-# "J'ai 58 ans", "il a 63 ans" / "tiene 52 años": the verb of having an age, per language.
-_AGE_VERB = {
-    "fr": re.compile(
-        r"(?i)(?:\b(?:j['’]ai|ai|as|a|avons|avez|ont|avait|avaient|aura)|(?<!\w)à)\s+$"
-    ),
-    "es": re.compile(
-        r"(?i)\b(?:tiene|tenía|tengo|tienen|tenían|cumple|cumplió|cumplirá|cumplía|a\s+los)\s+$"
-    ),
-}
 # "La Franco-Colombienne de 46 ans": a capitalised noun (a nationality, a name) with an age.
 _AGE_NAMED = re.compile(
     r"(?:\b(?:[Ll]a|[Ll]e|[Ll]['’]|[Uu]ne?|[Ee]l|[Uu]na?)\s*)[A-ZÀ-Ý][\w-]+\s+de\s+$"
@@ -1892,7 +1867,7 @@ _AGE_AFTER = re.compile(r"(?i)^\s+de\s+edad\b")
 
 def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
     """A French or Spanish age: a person's "N ans", not a span of time."""
-    if ctx.lex.language not in ("fr", "es") or _g(m, "u") is None:
+    if ctx.lex.age_verb is None or _g(m, "u") is None:
         return False
     if _norm(_g(m, "u") or "") not in ("ans", "años", "an", "año"):
         return False
@@ -1900,7 +1875,7 @@ def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
     after = ctx.after(m.end(), 12)
     if _AGE_AFTER.match(after):
         return True
-    if _AGE_VERB[ctx.lex.language].search(before):
+    if ctx.lex.age_verb.search(before):
         # "tiene 52 años" is an age; "tiene 36 años de conflicto" a span of time.
         return not re.match(r"(?i)\s+(?:de|d['’])\s*(?!ici\b|plus\b)\w", after)
     if _AGE_NAMED.search(before):

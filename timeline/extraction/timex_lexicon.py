@@ -64,6 +64,22 @@ class Lexicon:
     parts_of_day: dict[str, str] = field(default_factory=dict)
     # Spelled-out days of the month ("twenty-third": 23, "twenty third": 23).
     day_words: dict[str, int] = field(default_factory=dict)
+    # Dateline abbreviations ("16 mar (EFE)"), read only where the dateline rule matched.
+    dateline_month_abbr: dict[str, int] = field(default_factory=dict)
+    # Month names that are also names of people ("Theresa May").
+    name_months: frozenset[str] = frozenset()
+    # Endings of a present-tense reporting verb ("dice", "déclare"): it reports now.
+    present_reporting_endings: tuple[str, ...] = ()
+    # A plan that governs its whole clause ("is scheduled to meet ... on Thursday").
+    plan_clause: re.Pattern[str] | None = None
+    # The verb of having an age, right before "58 ans" / "52 años".
+    age_verb: re.Pattern[str] | None = None
+    # The language's switches (see the [features] table of its file).
+    features: dict[str, bool] = field(default_factory=dict)
+
+    def feature(self, name: str) -> bool:
+        """Whether the language file turns feature ``name`` on (off when not listed)."""
+        return bool(self.features.get(name, False))
 
     @functools.cached_property
     def month_re(self) -> str:
@@ -192,6 +208,12 @@ def build_lexicon(language) -> Lexicon:
         modifiers=dict(language.section("modifiers")),
         parts_of_day=dict(language.section("parts_of_day")),
         day_words=_day_words(language.section("day_words")),
+        dateline_month_abbr=dict(language.section("months").get("dateline_abbreviations", {})),
+        name_months=frozenset(language.section("months").get("also_names", ())),
+        present_reporting_endings=tuple(tense.get("present_reporting_endings", ())),
+        plan_clause=_suffix_re(tense.get("plan_clause")),
+        age_verb=_suffix_re(numbers.get("age_verb")),
+        features=dict(language.section("features")),
     )
 
 
