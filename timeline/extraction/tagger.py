@@ -25,8 +25,8 @@ import time
 
 from . import languages
 from . import timex_calendar as cal
-from .resolve import RESOLVERS, Context, OutOfRange, Resolved, State
-from .timex_grammar import NEEDS, TRIGGER_CLASSES, rules_for, trigger_for
+from .resolvers import NEEDS, RESOLVERS, TRIGGER_CLASSES, Context, OutOfRange, Resolved, State
+from .timex_grammar import rules_for, trigger_for
 from .timex_lexicon import lexicon
 from .types import DATE, TIME, ExtractionError, Fault, TemporalExpression
 
@@ -121,7 +121,7 @@ def _find(
     hits = _windows(text, language, deadline)
     merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for rule in rules_for(language):
-        needs = NEEDS.get(rule.resolver, TRIGGER_CLASSES)
+        needs = NEEDS[rule.resolver]
         if needs not in merged:
             merged[needs] = _merge([hits[k] for k in needs])
         windows = merged[needs]

@@ -100,11 +100,18 @@ def _expander(fragments: Mapping[str, str | list[str]], built: dict[str, str]):
 
 
 def build_rules(language: languages.Language) -> tuple[Rule, ...]:
-    """The compiled rules of a :class:`~.languages.Language`, in file order."""
+    """The compiled rules of a :class:`~.languages.Language`, in file order.
+
+    Raises ValueError for a rule that names a resolver nobody registered.
+    """
+    from .resolvers import RESOLVERS
+
     fragments = {**languages.common().get("fragments", {}), **language.section("fragments")}
     expand = _expander(fragments, {"b": r"\b", **_word_fragments(language)})
     out = []
     for spec in language.data.get("rules", ()):
+        if spec["resolver"] not in RESOLVERS:
+            raise ValueError(f"{language.code}: rule {spec['name']!r} names no resolver")
         # Matches start at a word start; saying so lets the engine skip mid-word positions.
         compiled = re.compile(r"(?<!\w)(?:" + expand(_text(spec["pattern"])) + ")", re.IGNORECASE)
         out.append(Rule(spec["name"], spec["resolver"], compiled, int(spec.get("priority", 0))))
@@ -127,59 +134,6 @@ def trigger_for(language: str) -> re.Pattern[str]:
         rf"(?P<unit>{alternation(lex.units)})|(?P<other>{other}))\b",
         re.IGNORECASE,
     )
-
-
-# Trigger classes each resolver's matches contain (see trigger_for).
-NEEDS = {
-    "iso": ("digit",),
-    "numeric": ("digit",),
-    "abs_day": ("month",),
-    "dateline_day": ("digit",),
-    "month_year": ("month",),
-    "month_rel_year": ("month",),
-    "month_anaphoric_year": ("month",),
-    "week_of_month": ("month",),
-    "rel_month": ("month",),
-    "month": ("month",),
-    "week_of": ("month",),
-    "year": ("digit",),
-    "decade": ("digit", "other", "unit"),
-    "century": ("digit", "other", "unit"),
-    "season": ("other",),
-    "quarter": ("digit", "other", "unit"),
-    "half": ("other", "unit"),
-    "same_period": ("unit", "other"),
-    "set_date": ("month",),
-    "duration_compound": ("unit",),
-    "month_range": ("month",),
-    "quarter_ref": ("unit", "other"),
-    "year_quarter": ("digit",),
-    "year_ago": ("unit", "other"),
-    "rel_unit": ("unit", "other"),
-    "past_unit": ("unit",),
-    "the_period": ("unit", "other", "month"),
-    "anaphoric": ("unit", "other"),
-    "day_before": ("unit",),
-    "fixed_anaphor": ("unit", "other"),
-    "deictic": ("other",),
-    "deictic_part": ("other",),
-    "mid_part": ("other",),
-    "year_end": ("unit",),
-    "period_ref": ("other",),
-    "weekday": ("wd",),
-    "weekday_set": ("wd",),
-    "anaphoric_weekday": ("wd",),
-    "ago": ("unit",),
-    "offset": ("unit",),
-    "ref": ("other",),
-    "spoken_year": ("other",),
-    "duration": ("unit",),
-    "set": ("unit", "wd", "month", "other"),
-    "set_rate": ("unit",),
-    "clock": ("digit", "other"),
-    "holiday": ("other", "wd"),
-}
-TRIGGER_CLASSES = ("digit", "month", "wd", "unit", "other")
 
 
 def rules_for(language: str) -> tuple[Rule, ...]:
