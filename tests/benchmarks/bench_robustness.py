@@ -23,6 +23,7 @@ from tests.extraction.pathological import (  # noqa: E402 - needs the path set a
     KNOWN_BAD_PHRASES,
     MEGABYTE_TEXTS,
 )
+from timeline.extraction.languages import codes  # noqa: E402
 from timeline.extraction.sentences import split_sentences  # noqa: E402
 from timeline.extraction.tagger import normalise_phrase, tag  # noqa: E402
 from timeline.extraction.types import ExtractionError  # noqa: E402
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per input (best kept)")
     args = parser.parse_args(argv)
     rows: list[tuple[str, str, float, float, str]] = []
-    for language in ("en", "fr", "es"):
+    for language in codes():
         for i, text in enumerate(KNOWN_BAD):
             seconds, outcome = _best(_tag(text, language), args.repeat)
             rows.append(("tag", f"{language} #{i}", seconds, TAG_BUDGET, outcome))

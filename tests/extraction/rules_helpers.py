@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.extraction import resolve
+from timeline.extraction import resolvers
 from timeline.extraction.timex_grammar import rules_for
 from timeline.extraction.timex_lexicon import lexicon
 
@@ -51,7 +51,7 @@ def resolver_names(language: str) -> list[str]:
 
 def set_resolver(monkeypatch, name: str, function) -> None:
     """Replace one registered resolver for the duration of a test."""
-    monkeypatch.setitem(resolve.RESOLVERS, name, function)
+    monkeypatch.setitem(resolvers.RESOLVERS, name, function)
 
 
 def rule_words(language: str) -> list[str]:
