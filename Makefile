@@ -17,14 +17,14 @@ FIND_PYTHON = $(shell \
     $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
   done)
 
-.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline evaluate worker clean
+.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline bench-robustness evaluate worker clean
 
 help:
 	@echo "make run           set everything up and serve on http://$(HOST):$(PORT)/"
 	@echo "make test          run the whole test suite"
 	@echo "make check         ruff + makemigrations --check"
 	@echo "make admin         create an admin login"
-	@echo "make bench         all benchmarks (bench-extract, bench-timeline)"
+	@echo "make bench         all benchmarks (bench-extract, bench-timeline, bench-robustness)"
 	@echo "make evaluate      score the extractor on TimeBank/AQUAINT"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -87,13 +87,16 @@ format: venv
 evaluate: venv
 	DJANGO_DEBUG=1 $(PY) manage.py evaluate_extraction $(SHARED)/corpora/te3-train
 
-bench: bench-extract bench-timeline
+bench: bench-extract bench-timeline bench-robustness
 
 bench-extract: venv
 	$(PY) tests/benchmarks/bench_extract.py $(SHARED)/corpora/te3-train
 
 bench-timeline: venv
 	$(PY) tests/benchmarks/bench_timeline.py
+
+bench-robustness: venv
+	$(PY) tests/benchmarks/bench_robustness.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from timeline import categories
 from timeline.dates import PRECISION_RANK, EventDate
+from timeline.extraction import languages as extraction_languages
 
 
 class ActorKind(models.TextChoices):
@@ -21,10 +22,11 @@ class ActorKind(models.TextChoices):
     PERSON = "person", "Person"
 
 
-class ArticleLanguage(models.TextChoices):
-    ENGLISH = "en", "English"
-    FRENCH = "fr", "French"
-    SPANISH = "es", "Spanish"
+# One member per language the extractor has a resource file for (ENGLISH = "en", ...).
+ArticleLanguage = models.TextChoices(
+    "ArticleLanguage",
+    [(name.upper(), (code, name)) for code, name in extraction_languages.names().items()],
+)
 
 
 class ArticleExtractionStatus(models.TextChoices):

@@ -69,7 +69,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from timeline.dates import PRECISION_ORDER  # noqa: E402
+from timeline.dates import PRECISION_RANK  # noqa: E402
 from timeline.models import Actor, Article, Conflict, Event, Mention  # noqa: E402
 
 TARGET_RATIO = 3.0
@@ -163,7 +163,7 @@ def build_conflict(n_events: int, seed: int) -> Conflict:
                     category=rng.choice(CATEGORIES),
                     date_value=value,
                     date_precision=precision,
-                    precision_rank=PRECISION_ORDER.index(precision),
+                    precision_rank=PRECISION_RANK[precision],
                     date_mod=rng.choice(MODS) if precision != "day" else "",
                     date_start=start,
                     date_end=end,

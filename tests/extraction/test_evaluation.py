@@ -175,14 +175,13 @@ def test_dateparser_baseline_locates_repeats_in_order_and_drops_unlocatable(monk
 
 
 def test_limit_time_interrupts_and_passes_through_except_exception():
-    started = time.monotonic()
+    # Without the alarm the loop never ends: raising at all is the behaviour.
     with pytest.raises(TimeLimitExceeded), limit_time(0.2):
         try:
             while True:
                 time.sleep(0.01)
         except Exception:  # a system's own guard must not swallow the alarm
             pass
-    assert time.monotonic() - started < 2
     with limit_time(None):
         pass
 
@@ -235,7 +234,8 @@ def test_evaluate_corpus_scores_systems_side_by_side_and_writes_ours(tmp_path):
     # A failed (no output), B found 1 of 2 with the right value.
     assert (other.counts.gold, other.counts.system, other.counts.value) == (4, 1, 1)
     assert other.errors == ["a.tml: RuntimeError: boom"]
-    assert other.documents == 2 and other.seconds_per_document >= 0
+    assert other.documents == 2 and other.seconds > 0
+    assert other.seconds_per_document == pytest.approx(other.seconds / 2)
 
     assert report.written == 2
     assert sorted(p.name for p in out.iterdir()) == ["a.tml", "b.tml"]
@@ -266,8 +266,6 @@ def test_a_system_over_its_time_limit_counts_as_no_output(tmp_path):
         time.sleep(5)
         return list(doc.timexes)
 
-    started = time.monotonic()
     report = evaluate_corpus(paths, {OURS: slow}, time_limit=0.3)
-    assert time.monotonic() - started < 3
     assert report.systems[OURS].counts.system == 0
     assert report.systems[OURS].errors == ["a.tml: no result within 0.3 s"]

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import datetime
-import json
-from pathlib import Path
 
 import pytest
 
 from timeline.extraction.tagger import normalise_phrase
 
-CASES = json.loads((Path(__file__).parent / "data" / "normalise_phrase.json").read_text("utf-8"))
+from .spec_data import per_language
+
+CASES = [
+    pytest.param(language, case, id=f"{language}-{case['phrase'] or 'empty'}")
+    for language, doc in per_language("normalise_phrase.json")
+    for case in doc["cases"]
+]
 ANCHOR = datetime.date(2021, 2, 28)
 
 
-@pytest.mark.parametrize("case", CASES["cases"], ids=lambda c: c["phrase"] or "empty")
-def test_normalise_phrase(case: dict) -> None:
+@pytest.mark.parametrize(("language", "case"), CASES)
+def test_normalise_phrase(language: str, case: dict) -> None:
     anchor = datetime.date.fromisoformat(case.get("anchor", ANCHOR.isoformat()))
-    result = normalise_phrase(case["phrase"], anchor=anchor, language=case.get("language", "en"))
+    result = normalise_phrase(case["phrase"], anchor=anchor, language=language)
     if "expect" in case and case["expect"] is None:
         assert result is None, result
         return

@@ -14,23 +14,10 @@ from hypothesis import strategies as st
 from timeline.extraction.tagger import normalise_phrase, tag
 from timeline.extraction.types import ExtractionError
 
+from .pathological import KNOWN_BAD, KNOWN_BAD_PHRASES
+
 PUBLISHED = datetime.date(2021, 2, 28)
 YEAR = re.compile(r"^(\d{4})")
-KNOWN_BAD = [
-    ": 20/05/20",
-    "?" * 100000 + "x",
-    "123456789 hour",
-    "123456789 hours ago",
-    "99999999999999 years later",
-    "\x00" * 1000,
-    "May " * 5000,
-    "9" * 50000,
-    "1/1/1 " * 3000,
-    "the " * 20000 + "week",
-    "31 February 2021, 30 February 2020, 0 March",
-    "in the year 9999 and 0999 and 2201",
-    "a" + "\u0301" * 10000,
-]
 
 
 def _run(text: str, language: str = "en", budget: float = 20.0):
@@ -59,10 +46,10 @@ def _assert_sane(text: str, found) -> None:
 
 @pytest.mark.parametrize("text", KNOWN_BAD, ids=range(len(KNOWN_BAD)))
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-def test_known_bad_inputs_return_quickly(text: str, language: str) -> None:
-    started = time.monotonic()
+def test_known_bad_inputs_come_out_sane_within_their_budget(text: str, language: str) -> None:
+    # Over the 20 s budget, tag raises ExtractionError and this fails; how long each input
+    # takes is measured by tests/benchmarks/bench_robustness.py, not asserted here.
     _assert_sane(text, _run(text, language))
-    assert time.monotonic() - started < 20
 
 
 def test_deadline_in_the_past_raises_extraction_error() -> None:
@@ -125,8 +112,6 @@ def test_normalise_phrase_never_raises(phrase: str, language: str) -> None:
     assert result is None or result.is_dating
 
 
-@pytest.mark.parametrize("phrase", [": 20/05/20", "123456789 hour", "?" * 100000 + "x", "\x00"])
-def test_normalise_phrase_known_bad(phrase: str) -> None:
-    started = time.monotonic()
-    normalise_phrase(phrase, anchor=PUBLISHED)
-    assert time.monotonic() - started < 5
+@pytest.mark.parametrize("phrase", KNOWN_BAD_PHRASES, ids=range(len(KNOWN_BAD_PHRASES)))
+def test_normalise_phrase_known_bad_is_no_date(phrase: str) -> None:
+    assert normalise_phrase(phrase, anchor=PUBLISHED) is None

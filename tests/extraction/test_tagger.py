@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import json
 import time
-from pathlib import Path
 
 import pytest
 
@@ -14,16 +12,18 @@ from timeline.extraction.sentences import split_sentences
 from timeline.extraction.tagger import tag
 from timeline.extraction.types import DATE, TIME, TemporalExpression
 
-DATA = Path(__file__).parent / "data"
+from .spec_data import per_language
 
 
-def _cases(name: str) -> list:
-    doc = json.loads((DATA / name).read_text(encoding="utf-8"))
-    language = doc.get("language", "en")
-    return [pytest.param(language, case, id=case["id"]) for case in doc["cases"]]
+def _cases() -> list:
+    return [
+        pytest.param(language, case, id=f"{language}-{case['id']}")
+        for language, doc in per_language("resolution.json")
+        for case in doc["cases"]
+    ]
 
 
-CASES = _cases("resolution_en.json") + _cases("resolution_fr.json") + _cases("resolution_es.json")
+CASES = _cases()
 
 
 def run(text: str, published: str, language: str = "en") -> list[TemporalExpression]:

@@ -22,7 +22,8 @@ Every ``EventCandidate`` has ``.sentence .sentence_start .sentence_end``, ``.dat
 expression dating it), ``.expressions`` (all in the sentence), ``.title``, ``.category``,
 ``.actors``, ``.places`` and ``.confidence``.
 
-Bad input raises :class:`ExtractionError`; nothing else escapes.
+Bad input raises :class:`ExtractionError`; nothing else escapes. A rule that fails on one
+expression drops that expression only; ``result.faults`` records it (:class:`Fault`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from .types import (
     EventCandidate,
     ExtractionError,
     ExtractionResult,
+    Fault,
     TemporalExpression,
 )
 
@@ -56,6 +58,7 @@ __all__ = [
     "EventCandidate",
     "ExtractionError",
     "ExtractionResult",
+    "Fault",
     "TemporalExpression",
     "extract",
 ]
@@ -96,10 +99,16 @@ def extract(
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
     language = (language or "en").split("-")[0].lower()
     deadline = time.monotonic() + (budget if budget is not None else time_budget(text))
+    faults: list[Fault] = []
     try:
         sentences = split_sentences(text, language=language)
         expressions = tag(
-            text, published=published, language=language, sentences=sentences, deadline=deadline
+            text,
+            published=published,
+            language=language,
+            sentences=sentences,
+            deadline=deadline,
+            faults=faults,
         )
         events = build_events(text, expressions, sentences, actors=actors or {}, language=language)
     except ExtractionError:
@@ -112,4 +121,5 @@ def extract(
         published=published,
         language=language,
         version=EXTRACTOR_VERSION,
+        faults=tuple(faults),
     )

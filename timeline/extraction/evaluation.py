@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .timeml import TimeMLDocument, TimeMLError, Timex, read_timeml, write_timeml
+from .types import Fault
 
 __all__ = [
     "BASELINE",
@@ -38,10 +39,12 @@ __all__ = [
     "OURS",
     "CorpusReport",
     "Counts",
+    "SystemOutput",
     "SystemReport",
     "TimeLimitExceeded",
     "dateparser_timexes",
     "evaluate_corpus",
+    "extractor_output",
     "extractor_timexes",
     "format_table",
     "limit_time",
@@ -55,7 +58,19 @@ BASELINE = "dateparser"
 
 # A system is a function from a document to its TIMEX3 annotations; it raises to say "no
 # output for this document" (the error is recorded, the document is still scored).
-System = Callable[[TimeMLDocument], list[Timex]]
+System = Callable[[TimeMLDocument], "list[Timex] | SystemOutput"]
+
+
+@dataclass(frozen=True)
+class SystemOutput:
+    """A system's annotations of one document with the faults it recorded on the way.
+
+    Systems may return a plain list of :class:`Timex` instead (no faults to report).
+    """
+
+    timexes: list[Timex]
+    faults: tuple[Fault, ...] = ()
+
 
 # Per-document wall-clock ceiling. search_dates has inputs it takes minutes on; a document
 # that hits the ceiling is scored as "no output" and reported, not waited for.
@@ -278,10 +293,16 @@ def dateparser_timexes(text: str, dct: datetime.date, language: str = "en") -> l
 
 def extractor_timexes(text: str, dct: datetime.date, language: str = "en") -> list[Timex]:
     """Our extractor's TIMEX3 annotations for ``text`` published on ``dct``."""
+    return extractor_output(text, dct, language).timexes
+
+
+def extractor_output(text: str, dct: datetime.date, language: str = "en") -> SystemOutput:
+    """Our extractor's TIMEX3 annotations for ``text`` with the faults it recorded."""
     from . import extract
     from .timeml import timexes_from_expressions
 
-    return timexes_from_expressions(extract(text, published=dct, language=language).expressions)
+    result = extract(text, published=dct, language=language)
+    return SystemOutput(timexes_from_expressions(result.expressions), result.faults)
 
 
 @dataclass
@@ -294,6 +315,8 @@ class SystemReport:
     documents: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Expressions dropped because a rule raised on them (the document was still scored).
+    faults: list[str] = field(default_factory=list)
 
     @property
     def seconds_per_document(self) -> float:
@@ -356,6 +379,13 @@ def evaluate_corpus(
                 output = []
                 result.errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
             result.seconds += time.perf_counter() - started
+            if isinstance(output, SystemOutput):
+                result.faults.extend(
+                    f"{path.name}: {f.rule} on {f.text!r} at {f.start}-{f.end}: "
+                    f"{f.error}: {f.message}"
+                    for f in output.faults
+                )
+                output = output.timexes
             result.documents += 1
             result.counts += score_document(document.timexes, output)
             if write_dir is not None and name == write_system:
@@ -395,7 +425,8 @@ def format_table(report: CorpusReport) -> str:
     for name, system in report.systems.items():
         lines.append(
             f"{name}: {system.counts.system} TIMEX3 output, {len(system.errors)} documents "
-            f"without output (errors/time-outs), {len(system.warnings)} warnings"
+            f"without output (errors/time-outs), {len(system.warnings)} warnings, "
+            f"{len(system.faults)} faults"
         )
     if report.skipped:
         lines.append(f"skipped files: {len(report.skipped)}")
@@ -427,6 +458,7 @@ def report_to_dict(report: CorpusReport) -> dict[str, object]:
                 },
                 "errors": list(system.errors),
                 "warnings": list(system.warnings),
+                "faults": list(system.faults),
             }
             for name, system in report.systems.items()
         },

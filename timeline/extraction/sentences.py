@@ -1,4 +1,4 @@
-"""Sentence splitting for news text (English, French, Spanish), in linear time.
+"""Sentence splitting for news text, in linear time (abbreviations from the language files).
 
 The splitter never runs a regular expression that can backtrack over its input: one
 scanner finds candidate boundaries (a run of ``.!?…`` plus any closing quotes or brackets,
@@ -21,7 +21,11 @@ case, as in newswire text) or the next line starts in lower case.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 # Candidate boundaries. Both alternatives start on a fixed character and consume runs that
 # cannot be re-entered, so the scan is linear however the input is shaped.
@@ -32,292 +36,52 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _OPENERS = "\"“‘'([«¿¡`"
 
-# Tokens after which a full stop is an abbreviation, never a sentence end before a
-# capitalised word (they precede a name).
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "messrs",
-    "dr",
-    "drs",
-    "prof",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "cpt",
-    "sgt",
-    "adm",
-    "cmdr",
-    "cdr",
-    "gov",
-    "sen",
-    "sens",
-    "rep",
-    "reps",
-    "rev",
-    "fr",
-    "st",
-    "mt",
-    "hon",
-    "pres",
-    "amb",
-    "supt",
-    "insp",
-    "brig",
-    "atty",
-    "gens",
-}
-_TITLES_BY_LANGUAGE = {
-    "fr": {"m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "me", "pr", "dr", "st", "ste"},
-    "es": {
-        "sr",
-        "sra",
-        "srta",
-        "sres",
-        "dra",
-        "lic",
-        "ing",
-        "gral",
-        "excmo",
-        "excma",
-        "dña",
-        "dn",
-        "d",
-        "arq",
-        "mons",
-        "pdte",
-        "sto",
-        "sta",
-    },
-}
-# Abbreviations that precede a number ("Sept. 11", "No. 5", "art. 3").
-_BEFORE_NUMBER = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "no",
-    "nos",
-    "nr",
-    "art",
-    "vol",
-    "vols",
-    "p",
-    "pp",
-    "fig",
-    "ch",
-    "sec",
-    "para",
-    "op",
-    "approx",
-    "ca",
-    "c",
-    "vs",
-    "v",
-    "cf",
-    "tel",
-    "ed",
-}
-_BEFORE_NUMBER_BY_LANGUAGE = {
-    "fr": {"janv", "févr", "fév", "avr", "juil", "déc", "n", "nº", "p", "env"},
-    "es": {"ene", "abr", "ago", "dic", "núm", "n", "nº", "pág", "págs", "cap", "aprox"},
-}
-# Abbreviations that may also end a sentence ("... in the U.S. The talks ...").
-_AMBIGUOUS = {
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "bros",
-    "jr",
-    "sr",
-    "esq",
-    "etc",
-    "al",
-    "plc",
-    "llc",
-    "dept",
-    "govt",
-    "univ",
-    "assn",
-    "ave",
-    "blvd",
-    "rd",
-    "mass",
-    "calif",
-    "ariz",
-    "fla",
-    "ga",
-    "ill",
-    "va",
-    "wash",
-    "conn",
-    "penn",
-    "ky",
-    "tenn",
-    "mich",
-    "minn",
-    "mo",
-    "wis",
-    "okla",
-    "colo",
-    "nev",
-    "neb",
-    "kan",
-    "ind",
-    "del",
-    "md",
-    "pa",
-    "ore",
-    "tex",
-}
-_AMBIGUOUS_BY_LANGUAGE = {
-    "fr": {"cie", "etc", "av", "bd"},
-    "es": {"cía", "etc", "avda", "uu", "ee"},
-}
-# Words that typically open a sentence: after an ambiguous abbreviation they tip the
-# balance towards a boundary.
-_OPENER_WORDS = {
-    # English
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "as",
-    "after",
-    "before",
-    "however",
-    "meanwhile",
-    "also",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "when",
-    "while",
-    "if",
-    "some",
-    "many",
-    "most",
-    "no",
-    "yet",
-    "so",
-    "still",
-    "since",
-    "for",
-    "from",
-    "by",
-    "with",
-    "under",
-    "officials",
-    "what",
-    "why",
-    "how",
-    "who",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "one",
-    "two",
-    "both",
-    "neither",
-    "nor",
-    "such",
-    "thus",
-    "then",
-    "instead",
-    "although",
-    "though",
-    "during",
-    "despite",
-    "according",
-    "other",
-    "another",
-    "each",
-    "all",
-    "more",
-    # French
-    "le",
-    "la",
-    "les",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "un",
-    "une",
-    "des",
-    "mais",
-    "en",
-    "dans",
-    "ce",
-    "cette",
-    "ces",
-    "selon",
-    "pour",
-    "depuis",
-    "lors",
-    "alors",
-    "cependant",
-    "nous",
-    "au",
-    "aux",
-    "du",
-    # Spanish
-    "el",
-    "los",
-    "las",
-    "ella",
-    "ellos",
-    "ellas",
-    "pero",
-    "sin",
-    "por",
-    "con",
-    "según",
-    "este",
-    "esta",
-    "estos",
-    "estas",
-    "desde",
-    "además",
-    "tras",
-    "durante",
-    "una",
-    "unos",
-    "unas",
-    "se",
-    "lo",
-}
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """The abbreviations the splitter knows for one language, from its resource file.
+
+    ``titles`` never end a sentence before a capitalised word (they precede a name);
+    ``before_number`` do not before a number ("Sept. 11", "art. 3"); ``ambiguous`` ones
+    ("U.S.", "Inc.") end a sentence only before a typical sentence opener.
+    """
+
+    titles: frozenset[str]
+    before_number: frozenset[str]
+    ambiguous: frozenset[str]
+    openers: frozenset[str]
+
+    @classmethod
+    def build(cls, shared: Mapping[str, Any], own: Mapping[str, Any]) -> SentenceWords:
+        """Every language's words (``shared``) with this language's added (``own``)."""
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(shared.get(key, ())) | frozenset(own.get(key, ()))
+
+        return cls(
+            words("titles") - frozenset(own.get("not_titles", ())),
+            words("before_number"),
+            words("ambiguous"),
+            frozenset(own.get("openers", ())),
+        )
+
+
+@functools.cache
+def _words_for(language: str) -> tuple[SentenceWords, frozenset[str]]:
+    """The language's abbreviations (the shared ones for a language without a file), and
+    the sentence openers of every language: quotes and names cross languages."""
+    from . import languages
+
+    openers = frozenset().union(
+        *(languages.get(c).sentence_words.openers for c in languages.codes())
+    )
+    try:
+        words = languages.get(language).sentence_words
+    except languages.UnknownLanguage:
+        words = SentenceWords.build(languages.common().get("sentences", {}), {})
+    return words, openers
+
+
 _ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}")
 
 # Sentences longer than this are cut (at a space) so downstream per-sentence work stays
@@ -335,13 +99,9 @@ def split_sentences(text: str, *, language: str = "en") -> list[tuple[int, int]]
     "es", or a tag such as "fr-CA") adds that language's abbreviations to the shared
     English ones. The work is linear in the length of ``text``.
     """
-    lang = (language or "en").split("-")[0].lower()
-    titles = _TITLES | _TITLES_BY_LANGUAGE.get(lang, set())
-    before_number = _BEFORE_NUMBER | _BEFORE_NUMBER_BY_LANGUAGE.get(lang, set())
-    ambiguous = _AMBIGUOUS | _AMBIGUOUS_BY_LANGUAGE.get(lang, set())
-    if lang == "en":
-        # English "Sr." follows a name ("John Smith Sr.") and may end a sentence.
-        titles = titles - {"sr"}
+    from .languages import normalise_code
+
+    words, openers = _words_for(normalise_code(language or "en"))
     hard_wrapped = _is_hard_wrapped(text)
 
     spans: list[tuple[int, int]] = []
@@ -369,7 +129,7 @@ def split_sentences(text: str, *, language: str = "en") -> list[tuple[int, int]]
             nxt = _SPACE.match(text, end).end()
             if nxt >= n:
                 continue
-        if _is_boundary(text, m.start(), m.group(), nxt, titles, before_number, ambiguous):
+        if _is_boundary(text, m.start(), m.group(), nxt, words, openers):
             _append(text, pos, end, spans)
             pos = end
     _append(text, pos, n, spans)
@@ -381,9 +141,8 @@ def _is_boundary(
     term_start: int,
     term: str,
     nxt: int,
-    titles: set[str],
-    before_number: set[str],
-    ambiguous: set[str],
+    words: SentenceWords,
+    openers: frozenset[str],
 ) -> bool:
     word_at = nxt
     # Skip opening quotes and brackets, newswire "``" included (at most a few).
@@ -401,15 +160,15 @@ def _is_boundary(
     if not token:
         return True
     key = token.lower()
-    if key in titles:
+    if key in words.titles:
         return False
-    if following.isdigit() and key in before_number:
+    if following.isdigit() and key in words.before_number:
         return False
     acronym = _ACRONYM.fullmatch(token + ".") is not None and "." in token
     initial = len(token) == 1 and token.isalpha() and token.isupper()
-    if acronym or initial or key in ambiguous:
+    if acronym or initial or key in words.ambiguous:
         word = _WORD.match(text, word_at)
-        return word is not None and word.group().lower() in _OPENER_WORDS
+        return word is not None and word.group().lower() in openers
     return True
 
 

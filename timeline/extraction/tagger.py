@@ -23,15 +23,15 @@ import datetime
 import re
 import time
 
+from . import languages
 from . import timex_calendar as cal
-from .resolve import RESOLVERS, Context, OutOfRange, Resolved, State
-from .timex_grammar import NEEDS, TRIGGER_CLASSES, rules_for, trigger_for
+from .resolvers import NEEDS, RESOLVERS, TRIGGER_CLASSES, Context, OutOfRange, Resolved, State
+from .timex_grammar import rules_for, trigger_for
 from .timex_lexicon import lexicon
-from .types import DATE, TIME, ExtractionError, TemporalExpression
+from .types import DATE, TIME, ExtractionError, Fault, TemporalExpression
 
 __all__ = ["normalise_phrase", "tag"]
 
-_SUPPORTED = ("en", "fr", "es")
 # Checking the clock costs little, but not nothing: look at it every few matches.
 _CHECK_EVERY = 64
 # Phrases longer than this are not dates an editor typed; they are never sent to dateparser.
@@ -104,13 +104,24 @@ def _merge(parts: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
     return out
 
 
-def _find(text: str, ctx: Context, language: str, deadline: float) -> list[_Cand]:
+# A resolver's way of saying "no such date" ("February 30", a year outside 1000-2200):
+# the match is simply not a date. Any other exception is a fault in the rule.
+_NOT_A_DATE = (OutOfRange, ValueError, OverflowError)
+
+
+def _fault(rule: str, text: str, start: int, end: int, exc: Exception) -> Fault:
+    return Fault(rule, text[start:end], start, end, type(exc).__name__, str(exc))
+
+
+def _find(
+    text: str, ctx: Context, language: str, deadline: float, faults: list[Fault]
+) -> list[_Cand]:
     found: list[_Cand] = []
     seen = 0
     hits = _windows(text, language, deadline)
     merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for rule in rules_for(language):
-        needs = NEEDS.get(rule.resolver, TRIGGER_CLASSES)
+        needs = NEEDS[rule.resolver]
         if needs not in merged:
             merged[needs] = _merge([hits[k] for k in needs])
         windows = merged[needs]
@@ -124,8 +135,10 @@ def _find(text: str, ctx: Context, language: str, deadline: float) -> list[_Cand
                 continue
             try:
                 res = resolver(m, ctx)
-            except (OutOfRange, ValueError, KeyError, OverflowError, IndexError):
-                # A date that does not exist ("February 30") or lies outside 1000-2200.
+            except _NOT_A_DATE:
+                continue
+            except Exception as exc:  # one failing rule costs one expression, not the text
+                faults.append(_fault(rule.name, text, start, end, exc))
                 continue
             if res is None:
                 continue
@@ -225,7 +238,11 @@ def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> Tem
 
 
 def _anchor_pass(
-    text: str, chosen: list[_Cand], published: datetime.date, deadline: float
+    text: str,
+    chosen: list[_Cand],
+    published: datetime.date,
+    deadline: float,
+    faults: list[Fault],
 ) -> list[TemporalExpression]:
     state = State()
     prev_anchor_date: datetime.date | None = None
@@ -238,7 +255,10 @@ def _anchor_pass(
         if res.later is not None:
             try:
                 resolved = res.later(state)
-            except (OutOfRange, ValueError, OverflowError):
+            except _NOT_A_DATE:
+                resolved = None
+            except Exception as exc:  # one failing rule costs one expression, not the text
+                faults.append(_fault(c.name, text, c.start, c.end, exc))
                 resolved = None
             if resolved is None:
                 continue
@@ -282,6 +302,7 @@ def tag(
     language: str,
     sentences: list[tuple[int, int]],
     deadline: float,
+    faults: list[Fault] | None = None,
 ) -> list[TemporalExpression]:
     """Find and normalise the temporal expressions of ``text``, in text order.
 
@@ -290,19 +311,23 @@ def tag(
     direction from tense and plan words in their sentence (``sentences`` are the spans from
     :func:`timeline.extraction.sentences.split_sentences`). The result is non-overlapping,
     each with ``text[e.start:e.end] == e.text``. Raises :class:`ExtractionError` once
-    ``time.monotonic()`` passes ``deadline``; unsupported languages are tagged with the
-    English grammar (numbers, ISO dates and years still come out right).
+    ``time.monotonic()`` passes ``deadline``; languages without a resource file are tagged
+    with the grammar of :func:`.languages.fallback` (numbers, ISO dates and years still
+    come out right). A rule that raises on a match drops that expression only; the fault is
+    appended to ``faults`` when given.
     """
     if isinstance(published, datetime.datetime):
         published = published.date()
-    lang = language if language in _SUPPORTED else "en"
+    lang = languages.fallback(language).code
     _check(deadline)
     if not text:
         return []
     ctx = Context(text, published, lexicon(lang), sorted(sentences or []))
-    cands = _find(text, ctx, lang, deadline)
+    if faults is None:
+        faults = []
+    cands = _find(text, ctx, lang, deadline, faults)
     chosen = _compose(text, _choose(cands))
-    return _anchor_pass(text, chosen, published, deadline)
+    return _anchor_pass(text, chosen, published, deadline, faults)
 
 
 _PHRASE_PREFIX = re.compile(
@@ -326,7 +351,7 @@ def normalise_phrase(
         return None
     if isinstance(anchor, datetime.datetime):
         anchor = anchor.date()
-    lang = language if language in _SUPPORTED else "en"
+    lang = languages.fallback(language).code
     stripped = phrase.strip().rstrip(".,;")
     lead = phrase.index(stripped[:1]) if stripped else 0
     body_start = lead + (m.end() if (m := _PHRASE_PREFIX.match(stripped)) else 0)

@@ -100,8 +100,28 @@ class EventCandidate:
 
 
 @dataclass(frozen=True, slots=True)
+class Fault:
+    """A rule that failed on one expression: the expression was dropped, the article kept.
+
+    ``rule`` names the grammar rule (or stage) that raised, ``text``/``start``/``end`` the
+    expression it was working on, ``error`` the exception type and ``message`` its text.
+    """
+
+    rule: str
+    text: str
+    start: int
+    end: int
+    error: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionResult:
-    """What :func:`timeline.extraction.extract` returns."""
+    """What :func:`timeline.extraction.extract` returns.
+
+    ``faults`` lists the expressions dropped because a rule raised on them (see
+    :class:`Fault`); the rest of the text is extracted all the same.
+    """
 
     expressions: tuple[TemporalExpression, ...]
     events: tuple[EventCandidate, ...]
@@ -109,3 +129,4 @@ class ExtractionResult:
     language: str
     version: str
     warnings: tuple[str, ...] = field(default=())
+    faults: tuple[Fault, ...] = field(default=())

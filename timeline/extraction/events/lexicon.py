@@ -81,7 +81,11 @@ def lexicon(language: str) -> Lexicon:
     if not path.exists():
         return Lexicon(language=language)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    clauses, verbs, fact = data.get("clauses", {}), data.get("verbs", {}), data.get("factuality", {})
+    clauses, verbs, fact = (
+        data.get("clauses", {}),
+        data.get("verbs", {}),
+        data.get("factuality", {}),
+    )
     heads = data.get("headlines", {})
     cats = []
     for value, cues in data.get("categories", {}).items():

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from timeline.extraction import languages
 from timeline.extraction.evaluation import (
     BASELINE,
     DEFAULT_TIME_LIMIT,
     OURS,
     dateparser_timexes,
     evaluate_corpus,
-    extractor_timexes,
+    extractor_output,
     format_table,
     report_to_dict,
 )
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, help="score only the first N files")
         parser.add_argument(
             "--language",
-            choices=("en", "fr", "es"),
+            choices=languages.codes(),
             default="en",
             help="language of the documents, for both systems (default en)",
         )
@@ -69,7 +70,7 @@ class Command(BaseCommand):
             raise CommandError(f"no *.tml files under {directory}")
 
         language = options["language"]
-        systems = {OURS: lambda doc: extractor_timexes(doc.text, doc.dct, language=language)}
+        systems = {OURS: lambda doc: extractor_output(doc.text, doc.dct, language=language)}
         if not options["no_baseline"]:
             systems[BASELINE] = lambda doc: dateparser_timexes(doc.text, doc.dct, language)
         write_dir = Path(options["write_tml"]) if options["write_tml"] else None
@@ -96,6 +97,10 @@ class Command(BaseCommand):
                 self.stderr.write(f"{name}: {line}")
             if len(system.errors) > 10:
                 self.stderr.write(f"{name}: ... {len(system.errors) - 10} more errors")
+            for line in system.faults[:10]:
+                self.stderr.write(f"{name}: fault: {line}")
+            if len(system.faults) > 10:
+                self.stderr.write(f"{name}: ... {len(system.faults) - 10} more faults")
         for line in report.skipped:
             self.stderr.write(f"skipped {line}")
         if write_dir is not None:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.html import strip_tags
 
 from timeline import services
+from timeline.extraction import languages
 from timeline.forms import ArticleForm
 from timeline.models import Article, Conflict
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--title", default="", help="title (default: first line of file)")
         parser.add_argument("--outlet", default="")
         parser.add_argument("--url", default="", help="source URL (only with a single FILE)")
-        parser.add_argument("--language", default="en", choices=["en", "fr", "es"])
+        parser.add_argument("--language", default="en", choices=languages.codes())
 
     def handle(self, *args, files: list[Path], **opts) -> None:
         try:

@@ -1,0 +1,212 @@
+"""Expressions that continue the story, resolved in text order against the previous date:
+"two days later", "the following month", "that day", "the previous Friday".
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .. import timex_calendar as cal
+from ..types import DATE, TIME
+from .base import (
+    Context,
+    Resolved,
+    State,
+    _anaphoric,
+    _coarser,
+    _count,
+    _g,
+    _month_index,
+    _norm,
+    _period_result,
+    _shift_from,
+    _unit_of,
+    _valid,
+    duration_value,
+    resolver,
+)
+
+
+@resolver("month_anaphoric_year", needs=("month",))
+def r_month_anaphoric_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Nov. 24 that year, March the following year: the year of the previous date."""
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    dd = int(re.sub(r"\D", "", m["d"])) if m.groupdict().get("d") else None
+    rel = _norm(m["rel"])
+    steps = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+    step = steps.get(rel, -1 if rel == "the prior" else 0)
+    pub = ctx.published
+
+    def later(state: State) -> Resolved | None:
+        if state.prev is not None:
+            base, kind = state.prev.interval()[0].year, "previous"
+        else:
+            base, kind = pub.year, "published"
+        y = base + step
+        if dd is not None:
+            if not _valid(y, month, dd):
+                return None
+            return _period_result(cal.day(datetime.date(y, month, dd)), anchor_kind=kind)
+        return _period_result(cal.month(y, month), anchor_kind=kind)
+
+    return Resolved(DATE, later=later, rule="month-anaphoric-year")
+
+
+@resolver("offset", needs=("unit",), approximate=True)
+def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """N units later/earlier against the previous date; 'a year after X' against now."""
+    unit = ctx.lex.units.get(_norm(m["u"]))
+    n = _count(m, ctx)
+    if unit is None or n is None:
+        return None
+    direction = _norm(m["dir"])
+    backward = direction in ("earlier", "before", "previously", "prior", "plus tôt", "auparavant")
+    backward = backward or direction in ("avant", "antes")
+    prepositional = direction in ("after", "before", "après", "avant", "después", "antes") and bool(
+        re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5))
+    )
+    pub = ctx.published
+    if prepositional and (
+        unit not in ("month", "year", "decade") or direction not in ("after", "après", "después")
+    ):
+        # "wait 30 days before closing": a stretch of time measured from an event we
+        # cannot date, left to the duration rule ("30 days"); only "comes a year after X"
+        # is read as a date (see below).
+        return None
+    if prepositional:
+        # "comes a year after X signed": X lies that far before the clause's time, which
+        # is the publication date when the clause is not in the past tense.
+        if ctx.direction(m.start(), m.end(), left_only=True) == "past":
+            return None
+        sign = 1 if backward else -1
+        res = _shift_from(pub, unit, sign * n, "published")
+        if res is None or res.period is None:
+            return None
+        if unit in ("year", "decade", "century") and res.period.grain == "year":
+            target = cal.shift(pub, "year", int(sign * n))
+            res = _period_result(cal.month(target.year, target.month))
+        res.mod = "APPROX"
+        res.rule = "offset-clause"
+        res.offset = duration_value(unit, n)
+        return res
+    sign = -1 if backward else 1
+    span = duration_value(unit, n)
+
+    def later(state: State) -> Resolved | None:
+        if state.prev is None:
+            res = _shift_from(pub, unit, sign * n, "published")
+            if res is not None:
+                res.offset = span
+            return res
+        base = state.prev
+        res = _shift_from(base.interval()[0], unit, sign * n, "previous")
+        if res is None or res.period is None:
+            return res
+        res.offset = span
+        grain = res.period.grain
+        if base.grain in ("quarter", "season", "half") and unit == "year":
+            # "a year earlier" after a quarter means the same quarter a year before.
+            grain = base.grain
+        elif base.grain != "day":
+            grain = _coarser(grain, base.grain)
+        if grain != res.period.grain:
+            moved = (
+                cal.shift(base.interval()[0], "year", int(sign * n))
+                if unit == "year"
+                else res.period.interval()[0]
+            )
+            res = _period_result(cal.containing(grain, moved), anchor_kind="previous")
+            res.offset = span
+        return res
+
+    # Comparisons ("a year earlier") leave the story's time alone; "two days later" moves it.
+    return Resolved(DATE, later=later, sets_prev=not (backward and unit == "year"))
+
+
+@resolver("anaphoric", needs=("unit", "other"))
+def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the next day, the following month, that day: against the previous date."""
+    rel = _norm(m["rel"])
+    unit = _unit_of(m["u"])
+    part = unit if unit in ("morning", "afternoon", "evening", "night") else None
+    if part:
+        unit = "day"
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
+    res = _anaphoric(unit, step, ctx, part)
+    res.rule = "anaphoric-" + ("same" if step == 0 else "shift")
+    return res
+
+
+@resolver("anaphoric_weekday", needs=("wd",))
+def r_anaphoric_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the previous Friday, the following Monday: counted from the story's day.
+
+    The story's day is the previous day-precise date in the text, else the publication
+    date; "previous" is the last such weekday strictly before it, "following" the first
+    strictly after.
+    """
+    wd = ctx.lex.weekdays.get(_norm(m["wd"]))
+    if wd is None:
+        return None
+    back = _norm(m["rel"]) in ("previous", "preceding", "prior")
+    part = _g(m, "part")
+    pub = ctx.published
+
+    def later(state: State) -> Resolved | None:
+        if state.prev is not None and state.prev.grain == "day":
+            base, kind = state.prev.interval()[0], "previous"
+        else:
+            base, kind = pub, "published"
+        # Days to the weekday, 1..7: never the story's day itself.
+        step = ((base.isoweekday() - wd) if back else (wd - base.isoweekday())) % 7 or 7
+        d = base + datetime.timedelta(days=-step if back else step)
+        res = _period_result(cal.day(d), anchor_kind=kind)
+        res.interval = (d, d)
+        if part:
+            res.type = TIME
+            res.value = f"{d.isoformat()}T{ctx.lex.parts_of_day[_norm(part)]}"
+        return res
+
+    return Resolved(DATE, later=later, rule="anaphoric-weekday")
+
+
+@resolver("day_before", needs=("unit",))
+def r_day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """the day before / the day after: against the previous date.
+
+    In apposition to a date ("on Oct. 12, the day before the crash") the phrase names that
+    same day: what it is before or after is an event, not the previous date.
+    """
+    res = _anaphoric("day", -1 if m["dir"].lower() == "before" else 1, ctx)
+    shifted = res.later
+    start = m.start()
+
+    def later(state: State) -> Resolved | None:
+        if (
+            state.prev is not None
+            and state.prev.grain == "day"
+            and 0 <= state.prev_end <= start
+            and re.fullmatch(r"\s*,\s*", ctx.text[state.prev_end : start])
+        ):
+            same = _period_result(state.prev, anchor_kind="previous")
+            same.rule = "anaphoric-apposition"
+            return same
+        return shifted(state) if shifted is not None else None
+
+    res.later = later
+    return res
+
+
+@resolver("fixed_anaphor", needs=("unit", "other"))
+def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """le lendemain, la veille, al día siguiente: against the previous date."""
+    fx = _norm(m["fx"])
+    step = 0
+    if "lendemain" in fx or "siguiente" in fx:
+        step = 1
+    elif "veille" in fx or "víspera" in fx or "anterior" in fx:
+        step = -1
+    return _anaphoric("day", step, ctx)
