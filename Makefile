@@ -17,7 +17,7 @@ FIND_PYTHON = $(shell \
     $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
   done)
 
-.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline bench-robustness evaluate worker clean
+.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline bench-robustness evaluate evaluate-events evaluate-timelines worker clean
 
 help:
 	@echo "make run           set everything up and serve on http://$(HOST):$(PORT)/"
@@ -26,6 +26,8 @@ help:
 	@echo "make admin         create an admin login"
 	@echo "make bench         all benchmarks (bench-extract, bench-timeline, bench-robustness)"
 	@echo "make evaluate      score the extractor on TimeBank/AQUAINT"
+	@echo "make evaluate-events     score the event layer on event set 1 (rolled back)"
+	@echo "make evaluate-timelines  score timelines on the French Crisis dev set (rolled back)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@py="$(FIND_PYTHON)"; \
@@ -86,6 +88,13 @@ format: venv
 
 evaluate: venv
 	DJANGO_DEBUG=1 $(PY) manage.py evaluate_extraction $(SHARED)/corpora/te3-train
+
+# Both import into a transaction that is rolled back: the database is left as it was.
+evaluate-events: migrate
+	DJANGO_DEBUG=1 $(PY) manage.py evaluate_events tests/events/data/eventset1
+
+evaluate-timelines: migrate
+	DJANGO_DEBUG=1 $(PY) manage.py evaluate_timelines $(SHARED)/corpora/crisis-dev
 
 bench: bench-extract bench-timeline bench-robustness
 
