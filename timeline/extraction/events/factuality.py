@@ -1,0 +1,76 @@
+"""What a sentence says of its happening: it happened, is planned, has a deadline, is
+expected or hoped for, or did not happen.
+
+Read from the verb group and the few words before it (modals, "is due to", "hope to",
+"failed to"), from the word before the date ("by May", "no later than") and from the
+predicate itself ("postponed", "called off"). The cues are the lexicon's; a language
+without them reads as *happened*.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Analysis, VerbGroup
+from .lexicon import Lexicon
+
+HAPPENED = "happened"
+PLANNED = "planned"
+DEADLINE = "deadline"
+EXPECTED = "expected"
+NOT_HAPPENED = "not_happened"
+VALUES = (HAPPENED, PLANNED, DEADLINE, EXPECTED, NOT_HAPPENED)
+
+# How many words before the verb group still speak of it ("hope to", "the plan is to").
+_REACH = 4
+
+
+def _has(text: str, cues: tuple[str, ...]) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text) for cue in cues)
+
+
+def factuality(
+    analysis: Analysis,
+    group: VerbGroup | None,
+    lex: Lexicon,
+    *,
+    before_date: str = "",
+) -> str:
+    """The factuality of the happening ``group`` reports (None: a noun phrase's happening,
+    which is reported as a fact). ``before_date`` is the text just before its date
+    expression, where "by" or "no later than" make a deadline."""
+    if group is None:
+        return HAPPENED
+    tokens = analysis.tokens
+    lo = max(0, group.first - _REACH)
+    around = " ".join(t.lower for t in tokens[lo : group.last + 1])
+    head = tokens[group.head]
+    group_text = " ".join(t.lower for t in group.tokens(tokens))
+    particle = tokens[group.last + 1].lower if group.last + 1 < len(tokens) else ""
+    if (
+        head.lemma in lex.cancelled
+        or f"{head.lemma} {particle}" in lex.cancelled
+        or _has(group_text, tuple(lex.cancelled))
+    ):
+        return NOT_HAPPENED
+    if _has(group_text, lex.negation_cues) or _has(around, ("failed to", "fail to")):
+        return NOT_HAPPENED
+    before = before_date.lower()
+    if _has(around, lex.expected):
+        return EXPECTED
+    future = head.lower != head.lemma and head.lower.endswith(lex.future_suffixes)
+    if _has(around, lex.planned) or future:
+        return DEADLINE if _has(before, lex.deadline) else PLANNED
+    return HAPPENED
+
+
+def event_factuality(mentions: list[tuple[str, object]]) -> str:
+    """An event's factuality from its mentions' ((factuality, publication date) pairs):
+    happened as soon as one source reports it happened; otherwise what the most recent
+    source says (a plan called off later did not happen)."""
+    if not mentions:
+        return HAPPENED
+    if any(f == HAPPENED for f, _ in mentions):
+        return HAPPENED
+    latest = max(mentions, key=lambda m: m[1])
+    return latest[0]
