@@ -30,7 +30,7 @@ from timeline.extraction.types import EventCandidate
 from timeline.models import Actor, Article, Event, Mention
 from timeline.services.common import event_claim, history_save, system_user
 
-JOIN_THRESHOLD = 0.55
+JOIN_THRESHOLD = 0.5
 CANDIDATE_LIMIT = 200
 KEYWORDS_KEPT = 60
 # A mention dated more than this many years before its article is history the article
@@ -195,6 +195,10 @@ def event_candidates_store(
     for pk in sorted(touched):
         if event_refresh(event_id=pk, user=extractor):
             report.events.append(pk)
+    for pk in list(report.events):
+        absorbed = _consolidate(event_id=pk, user=extractor)
+        if absorbed is not None and absorbed in report.events:
+            report.events.remove(absorbed)
 
 
 def _join_reason(event: Event, score: float | None, reasons: list[str]) -> str:
@@ -371,6 +375,69 @@ def join_evidence(
     if not shared_words and not shared_actors:
         return _Evidence(0.0, [])
     return _Evidence(0.3 * d + 0.25 * c + 0.15 * a + 0.3 * w, reasons)
+
+
+def _consolidate(*, event_id: int, user: AbstractBaseUser) -> int | None:
+    """When putting an event together made it the twin of another machine event (a week
+    that became the day another source gave), fold the smaller into the larger; returns
+    the id of the event that went, if any. Events an editor handled, and mentions an
+    editor placed, are never moved."""
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None or _editor_owned(event):
+        return None
+    pool = (
+        Event.objects.filter(
+            conflict_id=event.conflict_id,
+            status=Event.Status.PROPOSED,
+            editor_fields=[],
+            date_start__lte=event.date_end,
+            date_end__gte=event.date_start,
+        )
+        .exclude(pk=event.pk)
+        .order_by("-source_count", "pk")[:CANDIDATE_LIMIT]
+    )
+    mine = _event_profile(event)
+    for other in pool:
+        theirs = _event_profile(other)
+        if mine["sentences"] & theirs["sentences"] or mine["pinned"] or theirs["pinned"]:
+            continue
+        evidence = join_evidence(
+            date=event.date,
+            category=event.category,
+            actors=mine["actors"],
+            words=set(event.keywords),
+            event_date=other.date,
+            event_category=other.category,
+            event_actors=theirs["actors"],
+            event_words=set(other.keywords),
+        )
+        if evidence.score < CONSOLIDATE_THRESHOLD:
+            continue
+        keep, drop = (other, event) if other.source_count >= event.source_count else (event, other)
+        with transaction.atomic():
+            reason = f"joined event {keep.pk}: {', '.join(evidence.reasons)}, {evidence.score:.2f}"
+            for mention in Mention.objects.filter(event=drop):
+                mention.event = keep
+                mention.join_score = round(evidence.score, 2)
+                mention.join_reasons = evidence.reasons
+                history_save(obj=mention, user=user, reason=reason[:100])
+            drop._history_user = user
+            drop.delete()
+        event_refresh(event_id=keep.pk, user=user)
+        return drop.pk
+    return None
+
+
+CONSOLIDATE_THRESHOLD = 0.7
+
+
+def _event_profile(event: Event) -> dict:
+    rows = list(event.mentions.values_list("article_id", "sentence_start", "pinned"))
+    return {
+        "sentences": {(a, s) for a, s, _ in rows},
+        "pinned": any(p for _, _, p in rows),
+        "actors": set(event.actors.values_list("name", flat=True)),
+    }
 
 
 def _event_start(*, article: Article, mention: Mention, user: AbstractBaseUser) -> Event:

@@ -362,7 +362,14 @@ def _candidates(
     tokens = analysis.tokens
     seg = analysis.segments[h.segment]
     clause = tokens[seg.first : seg.last + 1]
+    if seg.opener in lex.relatives or seg.opener in lex.complementizers:
+        # "the fighting that broke out on Sunday": the relative's noun is its subject.
+        prev = analysis.segments[h.segment - 1] if h.segment else None
+        if prev is not None:
+            clause = tokens[max(prev.first, prev.last - 3) : prev.last + 1] + clause
     content = _content_group(analysis, h, lex)
+    if h.group is not None and _time_subject(analysis, h.segment, h.group, lex):
+        return []  # "as its first anniversary arrives this weekend": no happening
     if h.kind == "noun":
         head_tok = tokens[h.noun]
         trigger = (head_tok.text, s_start + head_tok.start, s_start + head_tok.end)
@@ -413,6 +420,13 @@ def _candidates(
             )
         )
     return out
+
+
+def _time_subject(analysis: Analysis, seg_i: int, group: VerbGroup, lex: Lexicon) -> bool:
+    """The clause's subject is a time itself (an anniversary, a deadline, the weekend)."""
+    seg = analysis.segments[seg_i]
+    words = [t for t in analysis.tokens[seg.first : group.first] if t.is_word]
+    return bool(words) and words[-1].lemma in lex.time_subjects
 
 
 def _raw_title(sentence: str) -> str:
@@ -560,12 +574,24 @@ def keywords(text: str, language: str) -> frozenset[str]:
     from .clauses import tokenize
 
     lex = lexicon((language or "en").split("-")[0].lower())
-    stop = lex.function_words | lex.auxiliaries | lex.modals | _REPORTING_STOP
-    return frozenset(
-        t.lemma
-        for t in tokenize(text, lex.language)
-        if t.is_word and not t.text[0].isdigit() and len(t.lemma) > 2 and t.lemma not in stop
-    )
+    stop = lex.function_words | lex.auxiliaries | lex.modals | lex.stative | _REPORTING_STOP
+    out: set[str] = set()
+    tokens = tokenize(text, lex.language)
+    for t in tokens:
+        if not t.is_word or t.text[0].isdigit() or len(t.lemma) <= 2:
+            continue
+        if t.lemma in stop or t.lower in stop:
+            continue
+        # Names are compared as written ("United States" is not "unite" + "state").
+        out.add(t.lower if t.is_capitalised else t.lemma)
+        # A word that names a kind of happening also stands for that kind, so reports in
+        # two languages ("signed a deal", "ont signé un accord") share something.
+        for cues in lex.categories:
+            if cues.value != "statement" and (
+                t.lemma in cues.verbs or t.lemma in cues.nouns or t.lower in cues.nouns
+            ):
+                out.add(f"#{cues.value}")
+    return frozenset(out)
 
 
 # Words in almost every report: they say nothing about which happening it is.

@@ -43,6 +43,18 @@ _NEEDS_OBJECT = {
     "prisoner release": "prisoner release",  # "released a report" is no prisoner release
 }
 _STATEMENT = "statement"
+_TELLING_NOUNS = {
+    "violence",
+    "ceasefire",
+    "prisoner release",
+    "election",
+    "protest",
+    "humanitarian",
+    "displacement",
+    "court",
+    "sanctions",
+    "withdrawal",
+}
 
 
 def _noun_categories(words: list[Token], lex: Lexicon) -> list[str]:
@@ -106,6 +118,12 @@ def categorise(
         return _STATEMENT
     if (head.lemma in lex.general_verbs or head.lower in lex.auxiliaries) and nouns:
         return nouns[0]
+    # Any other verb: its clause's nouns speak only when they name a kind that is hardly
+    # ever a mere topic ("a subi des bombardements", "a missile hit the building"), not
+    # the deals and talks that verbs of discussing take as objects.
+    telling = [n for n in nouns if n in _TELLING_NOUNS]
+    if telling:
+        return telling[0]
     if content:
         return categorise(head=None, clause=content, lex=lex)
     return OTHER

@@ -23,7 +23,9 @@ from functools import cache
 
 from .lexicon import Lexicon
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+|-[^\W_]+)*|[^\w\s]", re.UNICODE)
+# Numbers keep their separators ("10,000", "2.5"); words their inner apostrophes and
+# hyphens ("Trump's", "intra-Afghan").
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W_]+(?:['’][^\W\d_]+|-[^\W_]+)*|[^\w\s]", re.UNICODE)
 _STRONG_BREAKS = {";", ":", "—", "–", "(", ")", "|", "«", "»"}
 
 
@@ -182,6 +184,9 @@ def _repair_lemmas(tokens: list[Token], lex: Lexicon) -> list[Token]:
     verbs = lex.verbs
     out = []
     for tok in tokens:
+        if tok.lower in lex.irregular:
+            out.append(Token(tok.text, tok.lower, lex.irregular[tok.lower], tok.start, tok.end))
+            continue
         if tok.lemma not in verbs:
             repaired = _repaired_lemma(tok) if tok.lemma == tok.lower else tok.lemma
             for ending, infinitive in lex.participle_lemmas.items():

@@ -61,6 +61,12 @@ def factuality(
     future = head.lower != head.lemma and head.lower.endswith(lex.future_suffixes)
     if _has(around, lex.planned) or future:
         return DEADLINE if _has(before, lex.deadline) else PLANNED
+    # "whether to withdraw by May": a deadline before a verb that has not happened (an
+    # infinitive or bare form, no past tense in its group).
+    past = head.lower.endswith(lex.past_suffixes) and head.lower != head.lemma
+    unmarked = head.lower == head.lemma and not (set(group_text.split()) & lex.auxiliaries)
+    if _has(before, lex.deadline) and unmarked and not past:
+        return DEADLINE
     return HAPPENED
 
 

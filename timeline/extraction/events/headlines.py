@@ -238,8 +238,8 @@ class HeadlineBuilder:
             cut = max(i for i, t in enumerate(toks) if t.text == ",")
             tail = toks[cut + 1 :]
             toks = tail if tail else toks[:cut]
-        if toks and toks[0].lower in lex.prepositions:
-            return []
+        if toks and toks[0].lower in lex.prepositions and toks[0].lower not in lex.determiners:
+            return []  # a phrase ("In a report to Congress"), not a subject
         words = [t.text for t in toks if t.is_word or t.text in ("'s", "’s")]
         if self.english:
             words = _english_noun_phrase(words)
