@@ -91,7 +91,7 @@ evaluate: venv
 
 # Both import into a transaction that is rolled back: the database is left as it was.
 evaluate-events: migrate
-	DJANGO_DEBUG=1 $(PY) manage.py evaluate_events tests/events/data/eventset1
+	DJANGO_DEBUG=1 $(PY) manage.py evaluate_events tests/events/data/regression/set1
 
 evaluate-timelines: migrate
 	DJANGO_DEBUG=1 $(PY) manage.py evaluate_timelines $(SHARED)/corpora/crisis-dev
