@@ -318,6 +318,52 @@ def _article_date(published: datetime.date, offset: int) -> TemporalExpression:
     )
 
 
+# Resolution rules that chose a direction (the next or the last such month or weekday) from
+# cues near the expression; the predicate that the expression dates may say otherwise.
+_FORWARD_RULES = {"month-ahead": "year", "day-month-ahead": "year", "weekday-future": "week"}
+_BACKWARD_RULES = {"month-back": "year", "day-month-back": "year", "weekday-past": "week"}
+
+
+def _redirected(expr: TemporalExpression, factuality: str, past: bool) -> TemporalExpression:
+    """An underspecified month or weekday turned the other way when the predicate it dates
+    is plainly a plan ("due to expire on 19 November") or plainly past ("left in May")
+    while the tagger, reading only nearby words, chose the other direction."""
+    if expr.anchor_kind != "published" or expr.anchor is None or expr.interval_start is None:
+        return expr
+    planned = factuality in (fact.PLANNED, fact.DEADLINE, fact.EXPECTED)
+    if planned and expr.rule in _BACKWARD_RULES and expr.interval_end < expr.anchor:
+        step = 1
+    elif past and expr.rule in _FORWARD_RULES and expr.interval_start > expr.anchor:
+        step = -1
+    else:
+        return expr
+    unit = (_BACKWARD_RULES if step > 0 else _FORWARD_RULES)[expr.rule]
+    moved = _moved(expr, unit, step)
+    return moved if moved is not None else expr
+
+
+def _moved(expr: TemporalExpression, unit: str, step: int) -> TemporalExpression | None:
+    from ..timex_calendar import OutOfRange, shift
+
+    try:
+        start = shift(expr.interval_start, unit, step)
+        end = shift(expr.interval_end, unit, step)
+    except (OutOfRange, ValueError):
+        return None
+    if unit == "year":
+        year = start.year
+        value = f"{year:04d}{expr.value[4:]}"
+    else:
+        value = start.isoformat() if expr.precision == "day" else expr.value
+    return replace(
+        expr,
+        value=value,
+        interval_start=start,
+        interval_end=end,
+        rule=f"{expr.rule}, turned by the sentence's tense",
+    )
+
+
 def _primary(exprs: list[TemporalExpression]) -> list[TemporalExpression]:
     """The expressions of one predicate that date distinct happenings: of those naming
     overlapping periods, the finest (a date before a clock time of its day)."""
@@ -398,6 +444,7 @@ def _candidates(
         factuality = fact.factuality(analysis, h.group, lex, before_date=before)
         if content is not None and h.group is not None:
             factuality = fact.HAPPENED  # the statement was made, whatever it announced
+        expr = _redirected(expr, factuality, fact.past_marked(analysis, h.group, lex))
         context = tuple(
             e for e in inside if e.is_dating and e is not expr and not _overlaps(e, expr)
         )

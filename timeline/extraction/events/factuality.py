@@ -80,3 +80,17 @@ def event_factuality(mentions: list[tuple[str, object]]) -> str:
         return HAPPENED
     latest = max(mentions, key=lambda m: m[1])
     return latest[0]
+
+
+def past_marked(analysis: Analysis, group: VerbGroup | None, lex: Lexicon) -> bool:
+    """The verb group is plainly in a past tense: a past auxiliary ("was", "a", "había") or
+    an inflected past form ("signed", "left")."""
+    if group is None:
+        return False
+    tokens = group.tokens(analysis.tokens)
+    if any(t.lower in lex.past_markers for t in tokens):
+        return True
+    head = analysis.tokens[group.head]
+    return head.lower != head.lemma and (
+        head.lower.endswith(lex.past_suffixes) or head.lower in lex.irregular
+    )

@@ -209,7 +209,10 @@ class HeadlineBuilder:
             t for i, t in enumerate(self.a.tokens[lo : group.first], lo) if i not in self.dropped
         ]
         words = self._clean_subject(toks)
-        if not words and seg_index > 0 and seg.opener in self.lex.relatives:
+        relative = seg.opener in self.lex.relatives or (
+            seg.opener in self.lex.complementizers and not self._after_verb(seg)
+        )
+        if not words and seg_index > 0 and relative:
             # "the talks, which began in May": the noun the relative describes.
             prev = self.a.segments[seg_index - 1]
             words = self._clean_subject(
@@ -221,6 +224,14 @@ class HeadlineBuilder:
             )[-4:]
         return self._replace_reference(words)
 
+    def _after_verb(self, seg) -> bool:
+        """The clause opens right after a verb ("said that ..."), not after a noun."""
+        first = seg.first
+        if first == 0:
+            return False
+        prev = self.a.segment_of(first - 1)
+        return any(g.last >= first - 2 for g in self.a.segments[prev].groups)
+
     def _clean_subject(self, toks: list[Token]) -> list[str]:
         lex = self.lex
         # Leading connectives, adverbials and introductory phrases ("In a report, ...").
@@ -229,6 +240,7 @@ class HeadlineBuilder:
             or toks[0].lower in lex.relatives
             or toks[0].lower in lex.subordinators
             or toks[0].lower in lex.bare_subordinators
+            or toks[0].lower in lex.complementizers
             or toks[0].lower in lex.drop_words
             or toks[0].text in (",", "“", "”", '"', "'")
         ):
@@ -284,11 +296,14 @@ class HeadlineBuilder:
         seg = self.a.segments[seg_index]
         lex = self.lex
         out: list[str] = []
-        for i in range(group.last + 1, seg.last + 1):
+        # The clause's next verb group starts another predicate ("that broke out on Sunday
+        # has killed"): what follows it is not this one's.
+        stop = min([g.first for g in seg.groups if g.first > group.last] + [seg.last + 1])
+        for i in range(group.last + 1, stop):
             tok = self.a.tokens[i]
             if i in self.dropped:
                 continue
-            if tok.text == "," and len(out) >= 2:
+            if tok.text == "," and (len(out) >= 2 or (out and self._attribution_after(i, seg))):
                 break
             if tok.lower in lex.relatives or tok.lower in lex.report_participles:
                 break
@@ -308,6 +323,15 @@ class HeadlineBuilder:
         while out and out[-1].lower() in _TRAILING:
             out.pop()
         return out
+
+    def _attribution_after(self, i: int, seg) -> bool:
+        """What follows token ``i`` in the clause is a reporting frame ("..., X said")."""
+        statement = self.lex.cues_of("statement")
+        if statement is None:
+            return False
+        return any(
+            g.first > i and self.a.tokens[g.head].lemma in statement.verbs for g in seg.groups
+        )
 
     def verb(self, group: VerbGroup, subject: list[str]) -> list[str]:
         toks = group.tokens(self.a.tokens)

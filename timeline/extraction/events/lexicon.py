@@ -57,6 +57,7 @@ class Lexicon:
     participle_endings: tuple[str, ...] = ()
     participle_lemmas: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)
+    past_markers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     control_words: frozenset[str] = frozenset()
     planned: tuple[str, ...] = ()
@@ -153,6 +154,7 @@ def lexicon(language: str) -> Lexicon:
         participle_endings=tuple(_words(verbs.get("participle_endings"))),
         participle_lemmas=dict(verbs.get("participle_lemmas", {})),
         irregular={k.lower(): v.lower() for k, v in verbs.get("irregular", {}).items()},
+        past_markers=_words(verbs.get("past_markers")),
         infinitive_markers=_words(verbs.get("infinitive_markers")),
         control_words=_words(verbs.get("control_words")),
         planned=tuple(sorted(_words(fact.get("planned")), key=len, reverse=True)),
