@@ -219,8 +219,9 @@ def _fits(mention: Mention, event: Event) -> bool:
 
 
 def _mention_words(mention: Mention, language: str) -> frozenset[str]:
-    names = " ".join([*mention.actor_names, *mention.places])
-    words = keywords(f"{mention.title} {mention.trigger} {names}", language)
+    # Actors are compared as actors; places and the title's words here.
+    places = " ".join(mention.places)
+    words = keywords(f"{mention.title} {mention.trigger} {places}", language)
     sentence = mention.sentence
     # Dates are compared as dates: their words and numbers are no names.
     for text in [mention.expression_text, *(c.get("text", "") for c in mention.context)]:
@@ -332,6 +333,7 @@ def _join(*, article: Article, mention: Mention) -> tuple[Event | None, float | 
             event_category=event.category,
             event_actors=actors_of.get(event.pk, set()),
             event_words=set(event.keywords),
+            undated=mention.rule == ARTICLE_DATE_RULE,
         )
         if evidence.score >= JOIN_THRESHOLD and (best is None or evidence.score > best[1].score):
             best = (event, evidence)
@@ -350,14 +352,17 @@ def join_evidence(
     event_category: str,
     event_actors: set[str],
     event_words: set[str],
+    undated: bool = False,
 ) -> _Evidence:
     """How strongly a mention and an event report the same happening, 0..1, and why.
 
     Dates weigh 0.3 (the same value 1, the same interval 0.9, one within the other 0.7,
     overlapping 0.4, a day apart 0.25, else no join at all), the kind of happening 0.25
     (the same 1, related kinds 0.5, a generic kind on one side 0.4, else 0), participants
-    0.15 (Jaccard; 0.3 when one side names none) and words 0.3 (overlap coefficient). A
-    join needs words or participants in common besides the date.
+    0.15 (Jaccard; 0.3 when one side names none) and words 0.3 (overlap coefficient),
+    plus up to 0.15 for names and numbers both sentences hold. A join needs words,
+    participants or names in common besides the date; a mention dated only by its article
+    (``undated``) gets half the date's weight.
     """
     reasons: list[str] = []
     if date.value == event_date.value and date.mod == event_date.mod:
@@ -379,6 +384,9 @@ def join_evidence(
         reasons.append("a day apart")
     else:
         return _Evidence(0.0, [])
+    if undated:
+        # A present-tense report borrows its article's day: that is no evidence of when.
+        d *= 0.5
     if category == event_category:
         c = 1.0
         if category not in _GENERIC:
@@ -402,13 +410,13 @@ def join_evidence(
         reasons.append("words: " + ", ".join(sorted(shared_words)[:4]))
     # Names and numbers the two share (not already counted as actors): up to 0.15.
     shared_anchors = {x for x in set(words) & event_words if x[0] in "@="}
-    shared_anchors -= {"@" + n.casefold() for n in shared_actors}
+    shared_anchors -= {"@" + part.casefold() for n in actors | event_actors for part in n.split()}
     n = min(0.15, 0.05 * len(shared_anchors))
     if shared_anchors:
         reasons.append("names: " + ", ".join(sorted(x[1:] for x in shared_anchors)[:3]))
     if not shared_words and not shared_actors and not shared_anchors:
         return _Evidence(0.0, [])
-    return _Evidence(0.3 * d + 0.25 * c + 0.15 * a + 0.3 * w + n, reasons)
+    return _Evidence(min(1.0, 0.3 * d + 0.25 * c + 0.15 * a + 0.3 * w + n), reasons)
 
 
 def _consolidate(*, event_id: int, user: AbstractBaseUser) -> int | None:
