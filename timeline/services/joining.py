@@ -609,7 +609,9 @@ def event_refresh(*, event_id: int, user: AbstractBaseUser | None = None) -> boo
         return False
     facts = [m for m in mentions if m.factuality == "happened"]
     date = agreed_date([m.resolved for m in (facts or mentions)])
-    factuality = event_factuality([(m.factuality, m.article.published) for m in mentions])
+    factuality = event_factuality(
+        [(m.factuality, m.article.published) for m in mentions], start=date.start
+    )
     best = _clearest(mentions)
     category = _vote_category(mentions, best.category)
     actor_names = list(dict.fromkeys(n for m in mentions for n in m.actor_names))

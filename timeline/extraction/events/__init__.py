@@ -122,6 +122,10 @@ def build_events(
         if _is_article_metadata(sentence, inside, s_start):
             continue
         dating = [e for e in inside if e.is_dating]
+        dateline = _dateline(sentence, dating, s_start, lex) if index < 2 else None
+        if dateline is not None and len(dating) > 1:
+            # The sentence dates its happening itself: the dateline is only context.
+            dating.remove(dateline)
         if not dating and (published is None or not lex.present_markers):
             continue
         paragraph = _paragraph_of(s_start, paragraph_starts)
@@ -183,7 +187,9 @@ def _sentence_events(
     out = []
     for h in happenings:
         builder.dating(h.token_spans)
-        for cand in _candidates(h, analysis, builder, lex, sentence, s_start, s_end, inside):
+        for cand in _candidates(
+            h, analysis, builder, lex, sentence, s_start, s_end, inside, published
+        ):
             actors = _find_actors(_clause_text(analysis, h, sentence, lex), actor_pattern)
             out.append(
                 replace(
@@ -404,6 +410,7 @@ def _candidates(
     s_start: int,
     s_end: int,
     inside: list[TemporalExpression],
+    published: datetime.date | None = None,
 ) -> list[EventCandidate]:
     tokens = analysis.tokens
     seg = analysis.segments[h.segment]
@@ -445,6 +452,15 @@ def _candidates(
         if content is not None and h.group is not None:
             factuality = fact.HAPPENED  # the statement was made, whatever it announced
         expr = _redirected(expr, factuality, fact.past_marked(analysis, h.group, lex))
+        if (
+            factuality == fact.HAPPENED
+            and published is not None
+            and expr.interval_start is not None
+            and expr.interval_start > published
+        ):
+            # No one reports as done what has not come yet: "the deal sets the withdrawal
+            # for May next year" is a plan, whatever the tense of its verb.
+            factuality = fact.PLANNED
         context = tuple(
             e for e in inside if e.is_dating and e is not expr and not _overlaps(e, expr)
         )
@@ -541,6 +557,33 @@ def confidence(expr: TemporalExpression, sentence: str, category: str, kind: str
     if words < 5:
         score -= SHORT_SENTENCE_PENALTY
     return round(min(0.95, max(0.05, score)), 2)
+
+
+# A dateline opening the story: "TOBRUK, 16 March —", "ISTANBUL, Oct 31 (Reuters) -",
+# "ESTAMBUL, 2 de agosto —", "القاهرة، 3 أكتوبر -". Only a place (a few words, no verb) may
+# come before its date, and a dash after it (or an agency in brackets, then a dash).
+_DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d_][^\W\d_.'’-]*[ .'’-]*){0,4}[,،]?\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--|-|:)\s")
+
+
+def _dateline(
+    sentence: str, inside: list[TemporalExpression], offset: int, lex: Lexicon
+) -> TemporalExpression | None:
+    """The expression of the sentence that is the story's dateline, if it opens with one:
+    it is the day the story was filed, context of the sentence, not the date of what the
+    sentence reports ("TOBRUK, 16 March — ... was sworn in on Monday")."""
+    for expr in inside:
+        if expr.start - offset > 48:
+            return None
+        before = sentence[: max(0, expr.start - offset)]
+        after = sentence[max(0, expr.end - offset) :]
+        running = any(
+            w[0].islower() or w.casefold() in lex.function_words
+            for w in _RUNNING_WORD.findall(before)
+        )
+        if not running and _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after):
+            return expr
+    return None
 
 
 def _is_article_metadata(sentence: str, expressions: list[TemporalExpression], offset: int) -> bool:

@@ -70,16 +70,18 @@ def factuality(
     return HAPPENED
 
 
-def event_factuality(mentions: list[tuple[str, object]]) -> str:
+def event_factuality(mentions: list[tuple[str, object]], start: object = None) -> str:
     """An event's factuality from its mentions' ((factuality, publication date) pairs):
-    happened as soon as one source reports it happened; otherwise what the most recent
+    happened as soon as one source published on or after the event's ``start`` reports it
+    happened (a source from before cannot have seen it); otherwise what the most recent
     source says (a plan called off later did not happen)."""
     if not mentions:
         return HAPPENED
-    if any(f == HAPPENED for f, _ in mentions):
+    if any(f == HAPPENED and (start is None or pub >= start) for f, pub in mentions):
         return HAPPENED
+    # A "happened" written before the day was a plan when it was written.
     latest = max(mentions, key=lambda m: m[1])
-    return latest[0]
+    return PLANNED if latest[0] == HAPPENED else latest[0]
 
 
 def past_marked(analysis: Analysis, group: VerbGroup | None, lex: Lexicon) -> bool:
@@ -91,6 +93,17 @@ def past_marked(analysis: Analysis, group: VerbGroup | None, lex: Lexicon) -> bo
     if any(t.lower in lex.past_markers for t in tokens):
         return True
     head = analysis.tokens[group.head]
-    return head.lower != head.lemma and (
-        head.lower.endswith(lex.past_suffixes) or head.lower in lex.irregular
+    if head.lower == head.lemma:
+        return False
+    if head.lower.endswith(lex.past_suffixes) or head.lower in lex.irregular:
+        return True
+    # A participle on its own ("la mission, créée en janvier"): done, unless it names a
+    # plan ("prévue en janvier") or a modal or future form stands with it.
+    alone = len(tokens) == 1 or not any(
+        t.lower in lex.modals or t.lower in lex.auxiliaries for t in tokens if t is not head
+    )
+    return (
+        alone
+        and head.lower.endswith(lex.participle_endings)
+        and head.lower not in lex.plan_participles
     )
