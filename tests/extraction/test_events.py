@@ -207,3 +207,19 @@ def test_headlines_of_news_like_word_soup(words, data):
     for event in events:
         assert event.title == event.title.strip()
         assert 0 < len(event.title) <= HARD_MAX
+
+
+def test_an_event_is_a_fact_only_when_a_source_from_on_or_after_its_day_says_so():
+    from timeline.extraction.events.factuality import event_factuality
+
+    day = datetime.date(2020, 9, 12)
+    before, after = datetime.date(2020, 9, 1), datetime.date(2020, 9, 13)
+    # A "happened" written before the day cannot have seen it.
+    assert event_factuality([("happened", before)], start=day) == "planned"
+    assert event_factuality([("planned", before), ("happened", before)], start=day) == "planned"
+    assert event_factuality([("planned", before), ("happened", after)], start=day) == "happened"
+    assert event_factuality([("happened", day)], start=day) == "happened"
+    # Otherwise the latest source speaks: a plan called off did not happen.
+    latest = [("planned", before), ("not_happened", after)]
+    assert event_factuality(latest, start=day) == "not_happened"
+    assert event_factuality([("happened", before)]) == "happened"  # no day known

@@ -146,6 +146,9 @@ def event_split(
             target.actors.set(list(source.actors.all()))
         mention.event = target
         mention.pinned = True
+        # An editor placed it: the machine's reasons for its old event no longer apply.
+        mention.join_score = None
+        mention.join_reasons = []
         history_save(obj=mention, user=user, reason=reason)
         history_save(obj=source, user=user, reason=f"mention split to event {target.pk}")
     from timeline.services.joining import event_refresh

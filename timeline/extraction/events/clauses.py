@@ -142,8 +142,8 @@ def _verb_kind(tokens: list[Token], i: int, lex: Lexicon) -> str:
         return "aux"
     if low in lex.not_verbs:
         return ""
-    if tok.is_capitalised and i > 0:
-        return ""  # a name ("United States"), whatever its lemma
+    if tok.is_capitalised and (i > 0 or _name_follows(tokens, i)):
+        return ""  # a name ("United States", "Estados Unidos"), whatever its lemma
     if low in lex.forms:
         return "verb"
     prev = tokens[i - 1].lower if i else ""
@@ -169,6 +169,12 @@ def _verb_kind(tokens: list[Token], i: int, lex: Lexicon) -> str:
     if after_aux and low.endswith(lex.participle_endings) and len(low) > 3:
         return "verb"  # "a été annulée": a participle the lemmatizer does not know
     return ""
+
+
+def _name_follows(tokens: list[Token], i: int) -> bool:
+    """The next token is a capitalised word too: token ``i`` starts a name."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and nxt.is_capitalised
 
 
 def _repaired_lemma(tok: Token) -> str:
