@@ -1,7 +1,8 @@
 """Import throughput with joining on (``make bench-import``).
 
 Generates news-like articles about one synthetic conflict (varied actors, places, kinds of
-happening and dates over five years, so joining has real candidates to weigh) and imports
+happening; published over five years, each reporting mostly the last days' happenings and
+now and then recalling an older one, so joining has real candidates to weigh) and imports
 them one by one through ``services.article_create`` with inline extraction, in a
 throw-away SQLite database (or the database ``DATABASE_URL`` names, when ``--postgres`` is
 given). Prints articles per second for each block of articles and overall, the share of
@@ -90,7 +91,12 @@ def article_text(rng: random.Random, start: datetime.date, published: datetime.d
     names = [a[0] for a in ACTORS]
     parts = []
     for _ in range(rng.randint(3, 6)):
-        day = start + datetime.timedelta(days=rng.randint(0, (published - start).days))
+        # As in real coverage: mostly the last days' news, now and then an older recall.
+        if rng.random() < 0.15:
+            back = rng.randint(0, (published - start).days)
+        else:
+            back = min(int(rng.expovariate(1 / 6)), (published - start).days)
+        day = published - datetime.timedelta(days=back)
         a, b = rng.sample(names, 2)
         sentence = rng.choice(HAPPENINGS).format(
             a=a,
