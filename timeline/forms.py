@@ -164,6 +164,23 @@ class EventEditForm(forms.Form):
         required=False,
         choices=[(MOD_AUTO, "as typed"), ("", "none"), *Event.Mod.choices[1:]],
     )
+    # Left out of a post (an older form), these two keep the event's values.
+    factuality = forms.ChoiceField(
+        label="What the sources say",
+        required=False,
+        choices=Event.Factuality.choices,
+        help_text="Plans, deadlines and expectations are drawn hollow, never as facts.",
+    )
+    scope = forms.ChoiceField(
+        required=False,
+        choices=Event.Scope.choices,
+        help_text="Background: history the articles recall, outside the conflict's core span.",
+    )
+    is_key = forms.BooleanField(
+        label="Key event",
+        required=False,
+        help_text="Always among the key events, ahead of the machine's ranking.",
+    )
 
     def __init__(self, *args, event: Event, anchor: date, language: str = "en", **kwargs):
         kwargs.setdefault("initial", event_form_initial(event=event))
@@ -183,6 +200,12 @@ class EventEditForm(forms.Form):
 
     def clean_summary(self) -> str:
         return text_clean(self.cleaned_data.get("summary") or "").strip()
+
+    def clean_factuality(self) -> str:
+        return self.cleaned_data.get("factuality") or self.event.factuality
+
+    def clean_scope(self) -> str:
+        return self.cleaned_data.get("scope") or self.event.scope
 
     def clean_places(self) -> list[str]:
         seen: list[str] = []
@@ -212,10 +235,14 @@ class EventEditForm(forms.Form):
             self.add_error("date_text", ValidationError(str(exc), code="unreadable"))
         return cleaned
 
+    # Plain fields whose names are model fields (event_update maps them to their groups
+    # through services.events.FIELD_GROUP: is_key is the "key" group).
+    PLAIN_FIELDS = ("title", "summary", "category", "places", "factuality", "scope", "is_key")
+
     def cleaned_values(self) -> dict:
         """Every editable value the form holds, in ``event_update`` form (date as one)."""
         data = self.cleaned_data
-        values = {name: data[name] for name in ("title", "summary", "category", "places")}
+        values = {name: data[name] for name in self.PLAIN_FIELDS}
         values["actors"] = list(data["actors"])
         values["date"] = data["date"]
         return values
@@ -224,7 +251,7 @@ class EventEditForm(forms.Form):
         """The cleaned values that differ from ``current``, in ``event_update`` form."""
         values = self.cleaned_values()
         out: dict = {}
-        for name in ("title", "summary", "category", "places"):
+        for name in self.PLAIN_FIELDS:
             if values[name] != getattr(current, name):
                 out[name] = values[name]
         if values["date"] != current.date:
@@ -246,4 +273,7 @@ def event_form_initial(*, event: Event) -> dict:
         "date_text": event.display_date,
         "precision": PRECISION_AUTO,
         "mod": MOD_AUTO,
+        "factuality": event.factuality,
+        "scope": event.scope,
+        "is_key": event.is_key,
     }

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from timeline import categories
 from timeline.dates import PRECISION_RANK, EventDate
 from timeline.extraction import languages as extraction_languages
+from timeline.extraction.events import ARTICLE_DATE_RULE
 
 
 class ActorKind(models.TextChoices):
@@ -332,10 +333,11 @@ class Event(models.Model):
             models.Index(fields=["conflict", "date_end", "date_start"], name="event_join_idx"),
             models.Index(fields=["conflict", "status", "-importance"], name="event_key_idx"),
             models.Index(fields=["conflict", "status", "date_start"]),
-            # Covers the timeline's counts per category and month, so a 100,000-event
-            # conflict is counted from the index alone, without reading the rows.
+            # Covers the timeline's counts per category, month and scope (the core span,
+            # the home page's strips) and the "only what happened" filter, so a
+            # 100,000-event conflict is counted from the index alone, without the rows.
             models.Index(
-                fields=["conflict", "status", "category", "date_start"],
+                fields=["conflict", "status", "category", "date_start", "scope", "factuality"],
                 name="event_timeline_counts_idx",
             ),
         ]
@@ -369,6 +371,22 @@ class Event(models.Model):
     def category_class(self) -> str:
         """The CSS class of this event's category swatch (from the category registry)."""
         return categories.get(self.category).css_class
+
+    @property
+    def factuality_word(self) -> str:
+        """What a reader is told of a non-fact ("planned", "did not happen"); "" for a fact."""
+        return factuality_word(self.factuality)
+
+
+def factuality_word(factuality: str) -> str:
+    """The word the list, the chart and the panel show beside a happening that is not a
+    fact: "planned", "deadline", "expected", "did not happen"; "" for what happened."""
+    if not factuality or factuality == EventFactuality.HAPPENED:
+        return ""
+    try:
+        return EventFactuality(factuality).label.lower()
+    except ValueError:
+        return factuality
 
 
 class Mention(models.Model):
@@ -464,6 +482,41 @@ class Mention(models.Model):
             self.resolved_end,
             self.resolved_mod,
         )
+
+    @property
+    def dated_by_article(self) -> bool:
+        """A present-tense report with no date of its own, dated by its article (an empty
+        expression span, rule "article date")."""
+        return self.rule == ARTICLE_DATE_RULE or self.expression_end <= self.expression_start
+
+    @property
+    def join_text(self) -> str:
+        """Why this mention is in its event, for readers and editors: "joined: same day ·
+        agreement · Taliban + United States · 0.82", "first report" for the mention that
+        started the event, "placed by an editor" for one an editor merged or split."""
+        if self.join_score is None:
+            return "placed by an editor" if self.pinned else "first report"
+        reasons = [str(r) for r in (self.join_reasons or []) if str(r).strip()]
+        text = " · ".join([*reasons, f"{self.join_score:.2f}"])
+        prefix = "placed by an editor; joined" if self.pinned else "joined"
+        return f"{prefix}: {text}"
+
+    @property
+    def context_dates(self) -> list[tuple[str, str]]:
+        """The other dates of the sentence as (text, display): ("10 October", "10 Oct 2020")."""
+        out = []
+        for item in self.context or []:
+            if not isinstance(item, dict) or not str(item.get("text", "")).strip():
+                continue
+            text = " ".join(str(item["text"]).split())
+            display = str(item.get("display") or item.get("value") or "")
+            out.append((text, display if display != text else ""))
+        return out
+
+    @property
+    def factuality_word(self) -> str:
+        """What this sentence says of the happening when it is not a fact ("planned")."""
+        return factuality_word(self.factuality)
 
     @property
     def sentence_parts(self) -> tuple[str, str, str]:
