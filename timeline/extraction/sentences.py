@@ -73,12 +73,13 @@ def _words_for(language: str) -> tuple[SentenceWords, frozenset[str]]:
     from . import languages
 
     openers = frozenset().union(
-        *(languages.get(c).sentence_words.openers for c in languages.codes())
+        *(languages.get(c).sentence_words.openers for c in languages.resource_codes())
     )
-    try:
-        words = languages.get(language).sentence_words
-    except languages.UnknownLanguage:
+    code = languages.resolve(language)
+    if code is None:
         words = SentenceWords.build(languages.common().get("sentences", {}), {})
+    else:
+        words = languages.get(code).sentence_words
     return words, openers
 
 
@@ -99,9 +100,7 @@ def split_sentences(text: str, *, language: str = "en") -> list[tuple[int, int]]
     "es", or a tag such as "fr-CA") adds that language's abbreviations to the shared
     English ones. The work is linear in the length of ``text``.
     """
-    from .languages import normalise_code
-
-    words, openers = _words_for(normalise_code(language or "en"))
+    words, openers = _words_for(language or "en")
     hard_wrapped = _is_hard_wrapped(text)
 
     spans: list[tuple[int, int]] = []

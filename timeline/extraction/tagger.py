@@ -311,22 +311,26 @@ def tag(
     direction from tense and plan words in their sentence (``sentences`` are the spans from
     :func:`timeline.extraction.sentences.split_sentences`). The result is non-overlapping,
     each with ``text[e.start:e.end] == e.text``. Raises :class:`ExtractionError` once
-    ``time.monotonic()`` passes ``deadline``; languages without a resource file are tagged
-    with the grammar of :func:`.languages.fallback` (numbers, ISO dates and years still
-    come out right). A rule that raises on a match drops that expression only; the fault is
-    appended to ``faults`` when given.
+    ``time.monotonic()`` passes ``deadline``; the language is read as
+    :func:`.languages.fallback` says (a code nobody knows gets the neutral grammar: dates
+    written in digits). A rule that raises on a match drops that expression only; the
+    fault is appended to ``faults`` when given.
     """
     if isinstance(published, datetime.datetime):
         published = published.date()
-    lang = languages.fallback(language).code
+    language_ = languages.fallback(language)
+    lang = language_.code
     _check(deadline)
     if not text:
         return []
-    ctx = Context(text, published, lexicon(lang), sorted(sentences or []))
+    # Rules run over the folded text (digits and letter variants, one character for one,
+    # so offsets hold); expressions keep the original text.
+    scan = text if text.isascii() or not language_.fold else text.translate(language_.fold)
+    ctx = Context(scan, published, lexicon(lang), sorted(sentences or []))
     if faults is None:
         faults = []
-    cands = _find(text, ctx, lang, deadline, faults)
-    chosen = _compose(text, _choose(cands))
+    cands = _find(scan, ctx, lang, deadline, faults)
+    chosen = _compose(scan, _choose(cands))
     return _anchor_pass(text, chosen, published, deadline, faults)
 
 

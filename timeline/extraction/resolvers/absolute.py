@@ -11,8 +11,6 @@ from .. import timex_calendar as cal
 from ..timex_calendar import Period
 from ..types import DATE, TIME
 from .base import (
-    _ORDINALS,
-    _SEASON_CODES,
     Context,
     Resolved,
     State,
@@ -365,17 +363,6 @@ def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.year(int(m["y"])), _mod(m, ctx), anchor_kind="")
 
 
-_DECADE_WORDS = {
-    **{w: 10 * i for i, w in enumerate(("twenties", "thirties", "forties", "fifties"), 2)},
-    **{w: 10 * i for i, w in enumerate(("sixties", "seventies", "eighties", "nineties"), 6)},
-    **{w: 10 * i for i, w in enumerate(("vingt", "trente", "quarante", "cinquante"), 2)},
-    "soixante": 60, "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80,
-    "quatre-vingt-dix": 90,
-    **{w: 10 * i for i, w in enumerate(("veinte", "treinta", "cuarenta", "cincuenta"), 2)},
-    **{w: 10 * i for i, w in enumerate(("sesenta", "setenta", "ochenta", "noventa"), 6)},
-}  # fmt: skip
-
-
 @resolver("decade", needs=("digit", "other", "unit"))
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Decades (the 1990s, the '90s, the nineties, les années 1990)."""
@@ -387,7 +374,8 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         first = int(dy)
     else:
         yy = _g(m, "dyy", "dyy2")
-        d = int(yy) * 10 if yy is not None else _DECADE_WORDS[_norm(_g(m, "dw", "dw2") or "")]
+        words = ctx.lex.table("decades")
+        d = int(yy) * 10 if yy is not None else int(words[_norm(_g(m, "dw", "dw2") or "")])
         century = ctx.published.year // 100 * 100
         first = century + d if century + d <= ctx.published.year else century - 100 + d
     return _period_result(cal.decade(first), _mod(m, ctx), anchor_kind="")
@@ -424,7 +412,7 @@ def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Seasons, with a year or relative word (last spring, the summer of 2020)."""
     word = _norm(_g(m, "s", "s2", "s3", "s4", "s5") or "")
-    code = _SEASON_CODES.get(word)
+    code = ctx.lex.table("seasons").get(word)
     if code is None:
         return None
     pub = ctx.published
@@ -467,7 +455,7 @@ def _start(p: Period) -> datetime.date:
 @resolver("quarter", needs=("digit", "other", "unit"))
 def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Quarters (the third quarter of 2020, Q3, third-quarter)."""
-    q = _ORDINALS.get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
+    q = ctx.lex.table("ordinals").get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
     if q is None:
         return None
     pub = ctx.published
@@ -544,31 +532,24 @@ def r_year_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(DATE, later=later, sets_prev=False)
 
 
-_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
-_SPOKEN_TENS |= {"seventy": 70, "eighty": 80, "ninety": 90}
-_SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_SPOKEN_ONES |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13}
-_SPOKEN_ONES |= {"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18}
-_SPOKEN_ONES |= {"nineteen": 19}
-
-
 @resolver("spoken_year", needs=("other",))
 def r_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     # Broadcast transcripts spell years out: "nineteen ninety-six", "two thousand and one".
+    tens, ones = ctx.lex.table("spoken_tens"), ctx.lex.table("spoken_ones")
     if m["tt"]:
-        y = 2000 + (_SPOKEN_ONES.get(_norm(m["ty"]), 0) if m["ty"] else 0)
+        y = 2000 + (ones.get(_norm(m["ty"]), 0) if m["ty"] else 0)
     else:
         century = 1900 if m["sy"].lower() == "nineteen" else 1800
         rest = 0
         for word in re.split(r"[\s-]+", _norm(m["yy"])):
-            rest += _SPOKEN_TENS.get(word, 0) + _SPOKEN_ONES.get(word, 0)
+            rest += tens.get(word, 0) + ones.get(word, 0)
         y = century + rest
     if m.groupdict().get("smon"):
         month = _month_index(ctx.lex, m["smon"])
         if month is not None:
             return _period_result(cal.month(y, month), anchor_kind="")
     if m.groupdict().get("ss"):
-        code = _SEASON_CODES.get(m["ss"].lower())
+        code = ctx.lex.table("seasons").get(m["ss"].lower())
         if code:
             return _period_result(cal.season(y, code), anchor_kind="")
     return _period_result(cal.year(y), anchor_kind="")

@@ -62,16 +62,11 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
     n = _count(m, ctx)
     if unit is None or n is None:
         return None
-    direction = _norm(m["dir"])
-    backward = direction in ("earlier", "before", "previously", "prior", "plus tôt", "auparavant")
-    backward = backward or direction in ("avant", "antes")
-    prepositional = direction in ("after", "before", "après", "avant", "después", "antes") and bool(
-        re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5))
-    )
+    kind = ctx.lex.table("offset_words").get(_norm(m["dir"]), "forward")
+    backward = kind.startswith("back")
+    prepositional = kind.endswith("-prep") and bool(re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5)))
     pub = ctx.published
-    if prepositional and (
-        unit not in ("month", "year", "decade") or direction not in ("after", "après", "después")
-    ):
+    if prepositional and (unit not in ("month", "year", "decade") or backward):
         # "wait 30 days before closing": a stretch of time measured from an event we
         # cannot date, left to the duration rule ("30 days"); only "comes a year after X"
         # is read as a date (see below).
@@ -130,7 +125,7 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the next day, the following month, that day: against the previous date."""
     rel = _norm(m["rel"])
-    unit = _unit_of(m["u"])
+    unit = _unit_of(m["u"], ctx.lex)
     part = unit if unit in ("morning", "afternoon", "evening", "night") else None
     if part:
         unit = "day"
@@ -204,9 +199,7 @@ def r_day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     """le lendemain, la veille, al día siguiente: against the previous date."""
     fx = _norm(m["fx"])
-    step = 0
-    if "lendemain" in fx or "siguiente" in fx:
-        step = 1
-    elif "veille" in fx or "víspera" in fx or "anterior" in fx:
-        step = -1
+    # The first word of the language's [anaphors] the phrase holds gives the step.
+    steps = ctx.lex.table("anaphors")
+    step = next((int(n) for word, n in steps.items() if word in fx), 0)
     return _anaphoric("day", step, ctx)

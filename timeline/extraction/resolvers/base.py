@@ -72,66 +72,6 @@ _UNIT_GRAIN = {
     "decade": "year",
     "century": "year",
 }
-_SEASON_CODES = {
-    "spring": "SP",
-    "summer": "SU",
-    "autumn": "FA",
-    "fall": "FA",
-    "winter": "WI",
-    "printemps": "SP",
-    "été": "SU",
-    "automne": "FA",
-    "hiver": "WI",
-    "primavera": "SP",
-    "verano": "SU",
-    "otoño": "FA",
-    "invierno": "WI",
-}
-_ORDINALS = {
-    "premier": 1,
-    "1er": 1,
-    "deuxième": 2,
-    "2e": 2,
-    "troisième": 3,
-    "3e": 3,
-    "quatrième": 4,
-    "4e": 4,
-    "dernier": 4,
-    "primer": 1,
-    "segundo": 2,
-    "tercer": 3,
-    "cuarto": 4,
-    "último": 4,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
-_DEICTIC = {
-    "today": 0,
-    "tonight": 0,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-    "aujourd'hui": 0,
-    "hier": -1,
-    "demain": 1,
-    "avant-hier": -2,
-    "après-demain": 2,
-    "hoy": 0,
-    "ayer": -1,
-    "mañana": 1,
-    "anteayer": -2,
-    "antier": -2,
-    "pasado mañana": 2,
-}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 
 
@@ -359,8 +299,14 @@ def _quarter_default(q: int, pub: datetime.date, direction: str | None) -> int:
     return pub.year if q < current else pub.year - 1
 
 
-def _unit_of(word: str) -> str:
+def _unit_of(word: str, lex: Lexicon | None = None) -> str:
     w = _norm(word)
+    if (
+        lex is not None
+        and lex.locale.units
+        and lex.units.get(w) in ("week", "month", "year", "day")
+    ):
+        return lex.units[w]  # generic languages: "settimana", "неделе", "hafta"
     w = re.sub(r"^(?:la|le|l'|el)\s*", "", w)
     mapping = {
         "semaine": "week",
@@ -528,49 +474,6 @@ def duration_value(unit: str, n: float | None) -> str:
     return f"P{prefix}{_fmt(n)}{code}"
 
 
-_APPROX_MOD = {
-    "some": "APPROX",
-    "under": "LESS_THAN",
-    "just under": "LESS_THAN",
-    "over": "MORE_THAN",
-    "just over": "MORE_THAN",
-    "about": "APPROX",
-    "around": "APPROX",
-    "vers": "APPROX",
-    "un peu plus de": "MORE_THAN",
-    "un peu moins de": "LESS_THAN",
-    "approximately": "APPROX",
-    "roughly": "APPROX",
-    "nearly": "LESS_THAN",
-    "almost": "LESS_THAN",
-    "less than": "LESS_THAN",
-    "fewer than": "LESS_THAN",
-    "up to": "EQUAL_OR_LESS",
-    "more than": "MORE_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "environ": "APPROX",
-    "près d'": "LESS_THAN",
-    "moins d'": "LESS_THAN",
-    "plus d'": "MORE_THAN",
-    "poco más de": "MORE_THAN",
-    "poco menos de": "LESS_THAN",
-    "près de": "LESS_THAN",
-    "presque": "LESS_THAN",
-    "moins de": "LESS_THAN",
-    "plus de": "MORE_THAN",
-    "au moins": "EQUAL_OR_MORE",
-    "alrededor de": "APPROX",
-    "unos": "APPROX",
-    "unas": "APPROX",
-    "cerca de": "LESS_THAN",
-    "casi": "LESS_THAN",
-    "menos de": "LESS_THAN",
-    "más de": "MORE_THAN",
-    "al menos": "EQUAL_OR_MORE",
-    "por lo menos": "EQUAL_OR_MORE",
-}
-
-
 def _approximated(
     fn: Callable[[re.Match[str], Context], Resolved | None],
 ) -> Callable[[re.Match[str], Context], Resolved | None]:
@@ -587,7 +490,7 @@ def _approximated(
         word = word or ("about" if groups.get("orso") else None)
         if res is None or not word:
             return res
-        mod = _APPROX_MOD[_norm(word)]
+        mod = ctx.lex.table("approximations").get(_norm(word), "APPROX")
 
         def mark(r: Resolved | None) -> Resolved | None:
             if r is not None and not r.mod:

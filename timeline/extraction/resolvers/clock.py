@@ -8,7 +8,6 @@ import re
 from .. import timex_calendar as cal
 from ..types import TIME
 from .base import (
-    _DEICTIC,
     Context,
     Resolved,
     State,
@@ -22,6 +21,17 @@ from .base import (
 from .cues import _weekday_date, _year_for_month
 
 
+def _day_at(ctx: Context, start: int) -> re.Match[str] | None:
+    """ "tomorrow at" right before ``start`` (the language's [clock] days and at words)."""
+    table = ctx.lex.table("clock")
+    days, at = table.get("days", ()), table.get("at", ())
+    if not days or not at:
+        return None
+    words = "|".join(re.escape(d).replace("'", "['’]") for d in days)
+    pattern = rf"(?i)\b({words})\s+(?:{'|'.join(map(re.escape, at))})\s+$"
+    return re.search(pattern, ctx.before(start, 24))
+
+
 @resolver("clock", needs=("digit", "other"), approximate=True)
 def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Clock times, anchored on a weekday next to them or the day in the sentence."""
@@ -30,7 +40,7 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "high noon": a showdown, not midday
     if groups.get("nm"):
         # "midnight Thursday" ends Thursday: ISO 8601 writes it T24:00, as TimeML does.
-        midnight = m["nm"].lower() in ("midnight", "minuit", "medianoche")
+        midnight = m["nm"].lower() in ctx.lex.table("clock").get("midnight", ())
         # ... but "since midnight", "depuis minuit" start the day: T00:00.
         opens = re.search(
             r"(?i)\b(?:since|from|after|depuis|dès|partir\s+de|desde|después\s+de)\s+$",
@@ -43,6 +53,8 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         # says a.m. or p.m.
         if groups.get("pd"):
             pm = not re.search(r"(?i)morning|mañana|madrugada|matin", m["pd"])
+        elif ctx.lex.pm_words:
+            pm = _norm(m["ap"]).replace(".", "") in ctx.lex.pm_words
         else:
             pm = m["ap"].lower().startswith("p")
         if pm and hh != 12:
@@ -53,6 +65,7 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         hh, mi = int(m["hh"]), int(_g(m, "mi", "mi2") or 0)
     pub = ctx.published
     start, end = m.start(), m.end()
+    deictic = ctx.lex.table("deictic")
     fixed: datetime.date | None = None
     if groups.get("wd"):
         wd = ctx.lex.weekdays.get(_norm(m["wd"]))
@@ -60,7 +73,7 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         fixed = _weekday_date(wd, None, ctx, m.start(), m.end())[0]
     elif groups.get("dd"):
-        fixed = cal.shift(pub, "day", _DEICTIC[_norm(m["dd"])])
+        fixed = cal.shift(pub, "day", deictic[_norm(m["dd"])])
     elif groups.get("cmon"):
         # "5 p.m. EST, Nov. 6": the clock time on that day
         month = _month_index(ctx.lex, m["cmon"])
@@ -71,12 +84,9 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         if not _valid(y, month, dd):
             return None
         fixed = datetime.date(y, month, dd)
-    elif lead := re.search(
-        r"(?i)\b(hoy|mañana|ayer|aujourd['’]hui|demain|hier|today|tomorrow|yesterday)\s+(?:a|à|at)\s+$",
-        ctx.before(start, 24),
-    ):
+    elif lead := _day_at(ctx, start):
         # "mañana a las 9", "demain à 9 heures", "tomorrow at 9 a.m."
-        fixed = cal.shift(pub, "day", _DEICTIC[_norm(lead.group(1))])
+        fixed = cal.shift(pub, "day", deictic[_norm(lead.group(1))])
     else:
         # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside.
         near = re.match(
@@ -86,8 +96,8 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         )
         if near:
             word = _norm(near.group(1))
-            if word in _DEICTIC:
-                fixed = cal.shift(pub, "day", _DEICTIC[word])
+            if word in deictic:
+                fixed = cal.shift(pub, "day", deictic[word])
             else:
                 wd = ctx.lex.weekdays[word]
                 fixed = _weekday_date(wd, None, ctx, m.start(), m.end() + near.end())[0]

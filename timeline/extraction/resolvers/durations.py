@@ -6,7 +6,6 @@ import re
 
 from ..types import DURATION, SET
 from .base import (
-    _SEASON_CODES,
     Context,
     Resolved,
     _count,
@@ -19,26 +18,6 @@ from .base import (
     resolver,
 )
 
-_ADVERB_SET = {
-    "daily": "P1D",
-    "nightly": "XXXX-XX-XXTNI",
-    "weekly": "P1W",
-    "biweekly": "P2W",
-    "monthly": "P1M",
-    "quarterly": "P3M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-    "quotidiennement": "P1D",
-    "hebdomadairement": "P1W",
-    "mensuellement": "P1M",
-    "annuellement": "P1Y",
-    "diariamente": "P1D",
-    "cotidianamente": "P1D",
-    "semanalmente": "P1W",
-    "mensualmente": "P1M",
-    "anualmente": "P1Y",
-}
 _MONEY_BEFORE = re.compile(
     r"(?i)(?:\d|\b(?:million|billion|trillion|thousand|percent|dollars|euros|pounds|cents))"
     r"[\s%]*$|%\s*$"
@@ -184,10 +163,11 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Sets (every week, weekly, twice a month, every Friday)."""
     adv = _g(m, "adv")
     if adv:
-        return Resolved(SET, _ADVERB_SET[adv.lower()])
+        return Resolved(SET, ctx.lex.table("set_adverbs")[adv.lower()])
     u = _norm(_g(m, "u", "u2", "u3") or "")
-    if u in _SEASON_CODES:
-        return Resolved(SET, f"XXXX-{_SEASON_CODES[u]}")
+    seasons = ctx.lex.table("seasons")
+    if u in seasons:
+        return Resolved(SET, f"XXXX-{seasons[u]}")
     if m.groupdict().get("times"):
         unit = ctx.lex.units.get(u)
         return Resolved(SET, duration_value(unit, 1)) if unit else None
