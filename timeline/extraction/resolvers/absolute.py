@@ -202,6 +202,26 @@ def r_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     return res
 
 
+@resolver("day_of_month", needs=("digit",))
+def r_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "o dia 5": a day of the month the story is in, its direction from the sentence."""
+    dd = int(re.sub(r"\D", "", m["d"]))
+    pub = ctx.published
+    ahead = ctx.direction(m.start(), m.end()) == "future"
+    y, month = pub.year, pub.month
+    if dd > pub.day and not ahead:
+        y, month = (y, month - 1) if month > 1 else (y - 1, 12)
+    elif dd < pub.day and ahead:
+        y, month = (y, month + 1) if month < 12 else (y + 1, 1)
+    if not _valid(y, month, dd):
+        return None
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d))
+    res.interval = (d, d)
+    res.rule = "day-of-month"
+    return res
+
+
 @resolver("month_year", needs=("month",))
 def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A month and year (February 2020), with early/mid/late."""
