@@ -6,8 +6,8 @@ or a line break), and each candidate is judged by a few constant-time look-ups a
 token before it and the word after it. That keeps a 1 MB article to a few tens of
 milliseconds and makes pathological inputs ("." * 10**6, one endless line) harmless.
 
-A full stop ends a sentence when whitespace and an upper-case letter, a digit or an opening
-quote follow it, unless the token before it is an abbreviation:
+A full stop ends a sentence when whitespace and an upper-case letter (or a letter of a
+script without case), a digit or an opening quote follow it, unless the token before it is an abbreviation:
 
 * titles ("Mr.", "Dr.", "Gen.", "Sr.", French "M.") never end a sentence before a name;
 * month and reference abbreviations ("Sept. 11", "No. 5") do not before a number;
@@ -148,7 +148,13 @@ def _is_boundary(
     while word_at < len(text) and word_at - nxt < 3 and text[word_at] in _OPENERS:
         word_at += 1
     following = text[word_at] if word_at < len(text) else ""
-    starts_upper = following.isupper() or following.isdigit()
+    # A letter of a script without case (Arabic, Persian, Hebrew...) starts a sentence as
+    # a capital does: no heuristic here may assume letter case.
+    starts_upper = (
+        following.isupper()
+        or following.isdigit()
+        or (following.isalpha() and not following.islower())
+    )
     if not starts_upper:
         return False
     punct = term.rstrip("\"”’'»)]")

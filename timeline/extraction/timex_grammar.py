@@ -74,6 +74,7 @@ def _word_fragments(language: languages.Language) -> dict[str, str]:
     before = {w for w, n in lex.relative.items() if isinstance(n, int)} & set(loc.relative_before)
     after = {w for w, n in lex.relative.items() if isinstance(n, int)} & set(loc.relative_after)
     own = language.section("relative_order")
+    own_years = language.section("years").get("words", ())
     out = {
         "mon": _month_names(lex, list(months.get("capitalised_only", ()))) if lex.months else NEVER,
         "wd": lex.weekday_re or NEVER,
@@ -89,7 +90,7 @@ def _word_fragments(language: languages.Language) -> dict[str, str]:
         "ago_after": _words(loc.ago_after),
         "in_before": _words(loc.in_before),
         "in_after": _words(loc.in_after),
-        "year_words": _words(loc.year_words),
+        "year_words": _words(loc.year_words | {lex_fold(w, language).lower() for w in own_years}),
         "year_abbr": _words(loc.year_abbr),
         "am": _words(loc.am),
         "pm": _words(loc.pm | lex.pm_words),

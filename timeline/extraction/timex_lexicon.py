@@ -24,7 +24,8 @@ from .timex_locale import MONTH_KEYS, WEEKDAY_KEYS, LocaleWords, folder, locale_
 # FUTURE_REF, set adverbs -> SET values (daily P1D), approximation words -> TIMEX3 mods,
 # decade words -> the decade's first year in a century (nineties 90), spoken numbers of
 # years (nineteen, ninety), anaphors -> steps from the previous date (le lendemain 1),
-# offset words -> "forward"/"back" (+ "-prep" when they may take an object: "after").
+# offset words -> "forward"/"back" (+ "-prep" when they may take an object: "after"),
+# dual unit words -> the count they carry ("يومين": 2).
 TABLES = (
     "seasons",
     "ordinals",
@@ -38,6 +39,7 @@ TABLES = (
     "anaphors",
     "offset_words",
     "clock",
+    "duals",
 )
 
 

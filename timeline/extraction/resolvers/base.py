@@ -356,7 +356,8 @@ def _count(m: re.Match[str], ctx: Context) -> float | None:
     """The number in group ``n`` (None for vague counts: "several", "a few")."""
     raw = _g(m, "n")
     if raw is None:
-        return 1.0
+        # A dual unit counts two ("يومين", two days); any other bare unit one.
+        return float(ctx.lex.table("duals").get(_norm(_g(m, "u") or ""), 1))
     raw = _norm(raw)
     half = 0.5 if raw.endswith("and a half") or (m.groupdict().get("half") or "") else 0.0
     raw = raw.replace(" and a half", "")

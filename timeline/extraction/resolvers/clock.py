@@ -51,7 +51,10 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         hh, mi = int(m["h"]), int(m["mi"] or 0)
         # "4 in the morning", "8 in the evening", "las 8 de la noche": the part of day
         # says a.m. or p.m.
-        if groups.get("pd"):
+        morning = ctx.lex.table("clock").get("morning", ())
+        if groups.get("pd") and morning:
+            pm = not any(w in _norm(m["pd"]) for w in morning)
+        elif groups.get("pd"):
             pm = not re.search(r"(?i)morning|mañana|madrugada|matin", m["pd"])
         elif ctx.lex.pm_words:
             pm = _norm(m["ap"]).replace(".", "") in ctx.lex.pm_words

@@ -128,7 +128,9 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         )
     ):
         return None  # "a quarter of the market", "three quarters of voters": a fraction
-    if raw_n is None:
+    if raw_n is None and unit_word in ctx.lex.table("duals"):
+        n = float(ctx.lex.table("duals")[unit_word])  # "يومين": two days
+    elif raw_n is None:
         # bare plural: "for years"; a singular unit after "la última" is one of it
         n = 1.0 if _g(m, "lead") and not unit_word.endswith("s") else None
     else:
