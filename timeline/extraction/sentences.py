@@ -7,7 +7,8 @@ token before it and the word after it. That keeps a 1 MB article to a few tens o
 milliseconds and makes pathological inputs ("." * 10**6, one endless line) harmless.
 
 A full stop ends a sentence when whitespace and an upper-case letter (or a letter of a
-script without case), a digit or an opening quote follow it, unless the token before it is an abbreviation:
+script without case), a digit or an opening quote follow it, unless the token before it is
+an abbreviation:
 
 * titles ("Mr.", "Dr.", "Gen.", "Sr.", French "M.") never end a sentence before a name;
 * month and reference abbreviations ("Sept. 11", "No. 5") do not before a number;
