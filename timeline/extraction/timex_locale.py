@@ -205,7 +205,8 @@ def _phrases(info: dict, fold, units: dict[str, str]):
             phrase = " ".join(fold(form).split())
             if _LETTERS.search(phrase):
                 raw.setdefault(phrase, set()).add((m.group(3), n))
-    phrases = {p: next(iter(v)) for p, v in raw.items() if len(v) == 1}
+    # A phrase that is also a unit word ("ora": now, and hour) is too ambiguous to keep.
+    phrases = {p: next(iter(v)) for p, v in raw.items() if len(v) == 1 and p not in units}
     # A first word shared by phrases of different offsets is a preposition.
     firsts: dict[str, set[int]] = {}
     for phrase, (_, n) in phrases.items():

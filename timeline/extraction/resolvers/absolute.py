@@ -523,7 +523,9 @@ def r_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
 @resolver("half", needs=("other", "unit"))
 def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Half-years (the first half of 2020; "in the first half": the story's year)."""
-    h = 1 if m["h"].lower() in ("first", "premier", "primer") else 2  # second or last half
+    word = m["h"].lower()
+    first = word in ("first", "premier", "primer") or ctx.lex.table("ordinals").get(word) == 1
+    h = 1 if first else 2  # second or last half
     if m.groupdict().get("y"):
         y, kind = int(m["y"]), ""
     elif m.groupdict().get("rel"):

@@ -37,7 +37,10 @@ def r_month_anaphoric_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     dd = int(re.sub(r"\D", "", m["d"])) if m.groupdict().get("d") else None
     rel = _norm(m["rel"])
     steps = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+    story = ctx.lex.relative.get(rel)  # "seguinte": prev+1, "anterior": prev-1
     step = steps.get(rel, -1 if rel == "the prior" else 0)
+    if isinstance(story, str):
+        step = 1 if story.endswith("+1") else -1
     pub = ctx.published
 
     def later(state: State) -> Resolved | None:
@@ -146,7 +149,8 @@ def r_anaphoric_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
     if wd is None:
         return None
-    back = _norm(m["rel"]) in ("previous", "preceding", "prior")
+    rel = _norm(m["rel"])
+    back = rel in ("previous", "preceding", "prior") or ctx.lex.relative.get(rel) == "prev-1"
     part = _g(m, "part")
     pub = ctx.published
 

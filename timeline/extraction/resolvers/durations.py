@@ -147,7 +147,12 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     after = ctx.after(m.end(), 12)
     if re.match(r"\s+old\b", after) or re.search(r"(?i)\bage\s+of\s+$", ctx.before(m.start(), 12)):
         return None  # "37 years old", "above the age of one year": an age
-    a_second = unit == "second" and raw_n is not None and _norm(raw_n) in ("a", "an")
+    # "a second", "un secondo", "ein zweiter": the indefinite article before "second".
+    a_second = (
+        unit == "second"
+        and raw_n is not None
+        and (_norm(raw_n) in ("a", "an") or (raw_n[:1].isalpha() and _count(m, ctx) == 1))
+    )
     if (
         a_second
         and re.match(r"\s+[^\W\d_]", after)

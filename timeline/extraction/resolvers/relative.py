@@ -291,7 +291,8 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TIME, later=later)
 
 
-@resolver("weekday", needs=("wd",))
+# "other" too: compounds ("Montagabend") hold a weekday inside a longer word.
+@resolver("weekday", needs=("wd", "other"))
 def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A weekday: same day, last/next, or the sentence's direction."""
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
@@ -300,6 +301,8 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = _g(m, "rel", "rel2")
     offset = ctx.lex.relative.get(_norm(rel)) if rel else None
     d, rule = _weekday_date(wd, offset, ctx, m.start(), m.end())
+    if _g(m, "eve"):
+        d -= datetime.timedelta(days=1)  # "die Nacht zum Dienstag": Monday night
     res = _period_result(cal.day(d), _mod(m, ctx))
     res.interval = (d, d)
     res.rule = rule
