@@ -153,6 +153,17 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         res = _period_result(cal.day(d), anchor_kind="")
         res.interval = (d, d.replace(day=last))
         return _with_part(res, m, ctx)
+    if groups.get("reldir"):
+        # "6 شباط الماضي": the last 6 February; "10 تموز المقبل": the next 10 July.
+        step = ctx.lex.relative.get(_norm(groups["reldir"]))
+        if isinstance(step, int) and step:
+            y = pub.year
+            if step < 0 and (month, dd) > (pub.month, pub.day):
+                y -= 1
+            elif step > 0 and (month, dd) < (pub.month, pub.day):
+                y += 1
+            d = datetime.date(y, month, dd)
+            return _period_result(cal.day(d))
     wd = ctx.lex.weekdays.get(_norm(groups["wd"])) if groups.get("wd") else None
     fits = [
         y

@@ -132,7 +132,15 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         n = float(ctx.lex.table("duals")[unit_word])  # "يومين": two days
     elif raw_n is None:
         # bare plural: "for years"; a singular unit after "la última" is one of it
-        n = 1.0 if _g(m, "lead") and not unit_word.endswith("s") else None
+        # ("больше недели": more than one week)
+        one = (
+            _g(m, "lead")
+            and not unit_word.endswith("s")
+            or _g(m, "approx")
+            and not _g(m, "pl")
+            or m.groupdict().get("single") is not None
+        )
+        n = 1.0 if one else None
     else:
         n = _count(m, ctx)
         if n is not None and n > 100000:
