@@ -86,6 +86,8 @@ def _word_fragments(language: languages.Language) -> dict[str, str]:
         "rel_before": _words(before | set(own.get("before", ()))),
         "rel_after": _words(after | set(own.get("after", ()))),
         "calendar_units": _words(calendar_units),
+        "day_units": _words([w for w, u in lex.units.items() if u == "day"]),
+        "month_units": _words([w for w, u in lex.units.items() if u == "month"]),
         "ago_before": _words(loc.ago_before),
         "ago_after": _words(loc.ago_after),
         "in_before": _words(loc.in_before),

@@ -236,7 +236,7 @@ def r_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
 @resolver("month_year", needs=("month",))
 def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A month and year (February 2020), with early/mid/late."""
-    month = _month_index(ctx.lex, m["mon"])
+    month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
     if month is None:
         return None
     return _period_result(cal.month(int(m["y"]), month), _mod(m, ctx), anchor_kind="")
