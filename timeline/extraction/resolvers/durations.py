@@ -134,10 +134,8 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         # bare plural: "for years"; a singular unit after "la última" is one of it
         # ("больше недели": more than one week)
         one = (
-            _g(m, "lead")
-            and not unit_word.endswith("s")
-            or _g(m, "approx")
-            and not _g(m, "pl")
+            (_g(m, "lead") and not unit_word.endswith("s"))
+            or (_g(m, "approx") and not _g(m, "pl"))
             or m.groupdict().get("single") is not None
         )
         n = 1.0 if one else None
