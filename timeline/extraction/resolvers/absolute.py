@@ -105,65 +105,46 @@ _RANGE_YEAR_AFTER = re.compile(
 )
 
 
-@resolver("abs_day", needs=("month",))
-@resolver("dateline_day", needs=("digit",))
-def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """A day and month, with or without year; a weekday alongside names the year."""
+def _day_of(m: re.Match[str], ctx: Context) -> int | None:
+    """The day of the month a match names (digits, "1er", or a spelled-out day)."""
     groups = m.groupdict()
-    month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
-    if month is None:
-        return None
     word = _g(m, "dw", "dw2")
     if word is not None:
         dd = ctx.lex.day_words[" ".join(word.lower().split())]
         if dd <= 2 and not groups.get("dw2") and not m["y"]:
             return None  # "May first", "March second": too often not a date
-    elif (groups.get("d") or "").lower() == "1er":
-        dd = 1
-    else:
-        dd = int(re.sub(r"\D", "", groups.get("d") or ""))
-    last = int(_g(m, "d2", "d3") or dd)
-    if last <= dd:
-        last = dd  # "March 14-12" is no range
-    rel = _g(m, "rel", "rel2", "rel3")
-    if rel is not None:
-        # "7 de agosto del año pasado", "le 3 mai de l'an dernier"
-        offset = ctx.lex.relative.get(_norm(rel))
-        if not isinstance(offset, int):
-            return None
-        d = datetime.date(ctx.published.year + offset, month, dd)
-        return _period_result(cal.day(d))
-    if m["y"]:
-        d = datetime.date(int(m["y"]), month, dd)
-        res = _period_result(cal.day(d), anchor_kind="")
-        res.interval = (d, d.replace(day=last))
-        return _with_part(res, m, ctx)
-    before = ctx.before(m.start(), 20)
-    if (
-        (_g(m, "mon", "mon2") or "").lower() == "may"
-        and _NAME_BEFORE_MONTH.search(before)
-        and not _CAPITAL_FUNCTION_WORD.search(before)
-    ):
-        return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
+        return dd
+    if (groups.get("d") or "").lower() == "1er":
+        return 1
+    return int(re.sub(r"\D", "", groups.get("d") or ""))
+
+
+def _day_after_word(m: re.Match[str], ctx: Context, month: int, dd: int) -> Resolved | None:
+    """ "6 شباط الماضي": the last 6 February; "10 تموز المقبل": the next 10 July."""
+    step = ctx.lex.relative.get(_norm(m["reldir"]))
+    if not isinstance(step, int) or not step:
+        return None
     pub = ctx.published
-    closing = _RANGE_YEAR_AFTER.match(ctx.after(m.end(), 40))
-    if closing:
-        # "from February 9 to February 28, 2011": the range's year is written once, last
-        d = datetime.date(int(closing.group(1)), month, dd)
-        res = _period_result(cal.day(d), anchor_kind="")
-        res.interval = (d, d.replace(day=last))
-        return _with_part(res, m, ctx)
-    if groups.get("reldir"):
-        # "6 شباط الماضي": the last 6 February; "10 تموز المقبل": the next 10 July.
-        step = ctx.lex.relative.get(_norm(groups["reldir"]))
-        if isinstance(step, int) and step:
-            y = pub.year
-            if step < 0 and (month, dd) > (pub.month, pub.day):
-                y -= 1
-            elif step > 0 and (month, dd) < (pub.month, pub.day):
-                y += 1
-            d = datetime.date(y, month, dd)
-            return _period_result(cal.day(d))
+    y = pub.year
+    if step < 0 and (month, dd) > (pub.month, pub.day):
+        y -= 1
+    elif step > 0 and (month, dd) < (pub.month, pub.day):
+        y += 1
+    return _period_result(cal.day(datetime.date(y, month, dd)))
+
+
+def _dated(m: re.Match[str], ctx: Context, y: int, month: int, dd: int, last: int) -> Resolved:
+    """The day (or days, ``dd``..``last``) of a month in year ``y``, its part of day kept."""
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d), anchor_kind="")
+    res.interval = (d, d.replace(day=last))
+    return _with_part(res, m, ctx)
+
+
+def _yearless_day(m: re.Match[str], ctx: Context, month: int, dd: int, last: int) -> Resolved:
+    """A day and month without a year: a weekday alongside, or the sentence, names it."""
+    pub = ctx.published
+    groups = m.groupdict()
     wd = ctx.lex.weekdays.get(_norm(groups["wd"])) if groups.get("wd") else None
     fits = [
         y
@@ -179,6 +160,45 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     res.interval = (d, d.replace(day=last))
     res.rule = "day-month-ahead" if d > pub else "day-month-back"
     return _with_part(res, m, ctx)
+
+
+@resolver("abs_day", needs=("month",))
+@resolver("dateline_day", needs=("digit",))
+def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A day and month, with or without year; a weekday alongside names the year."""
+    month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
+    if month is None:
+        return None
+    dd = _day_of(m, ctx)
+    if dd is None:
+        return None
+    last = int(_g(m, "d2", "d3") or dd)
+    if last <= dd:
+        last = dd  # "March 14-12" is no range
+    rel = _g(m, "rel", "rel2", "rel3")
+    if rel is not None:
+        # "7 de agosto del año pasado", "le 3 mai de l'an dernier"
+        offset = ctx.lex.relative.get(_norm(rel))
+        if not isinstance(offset, int):
+            return None
+        d = datetime.date(ctx.published.year + offset, month, dd)
+        return _period_result(cal.day(d))
+    if m["y"]:
+        return _dated(m, ctx, int(m["y"]), month, dd, last)
+    before = ctx.before(m.start(), 20)
+    if (
+        (_g(m, "mon", "mon2") or "").lower() == "may"
+        and _NAME_BEFORE_MONTH.search(before)
+        and not _CAPITAL_FUNCTION_WORD.search(before)
+    ):
+        return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
+    closing = _RANGE_YEAR_AFTER.match(ctx.after(m.end(), 40))
+    if closing:
+        # "from February 9 to February 28, 2011": the range's year is written once, last
+        return _dated(m, ctx, int(closing.group(1)), month, dd, last)
+    if m.groupdict().get("reldir") and (found := _day_after_word(m, ctx, month, dd)):
+        return found
+    return _yearless_day(m, ctx, month, dd, last)
 
 
 def _with_part(res: Resolved, m: re.Match[str], ctx: Context) -> Resolved:

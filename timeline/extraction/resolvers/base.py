@@ -167,69 +167,79 @@ class Context:
         s, e = self.sentence(start)
         s = max(s, start - 200)
         e = start if left_only else min(e, end + 200)
-        lex = self.lex
         words = [m for m in _WORD.finditer(self.text, s, e) if not start <= m.start() < end]
         split = bisect.bisect_left([m.start() for m in words], start)
         best: tuple[float, str, bool] | None = None
-        for i, m in enumerate(words):
+        for i in range(len(words)):
             dist = float(split - i) if i < split else i - split + 1.5
             if best is not None and dist >= best[0]:
                 continue
-            w = m.group()
-            lw = w.lower()
-            kind = None
-            listed = True
-            nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
-            # (the word before the first one after the date is the date itself)
-            prev = words[i - 1].group().lower() if 0 < i != split else ""
-            if lw in lex.reporting or (lw in lex.auxiliaries and nxt in lex.reporting):
-                # "a annoncé", "ha dicho": the auxiliary of a reporting verb reports too.
-                if not reporting_is_past:
-                    continue
-                kind = "past"
-            elif lex.future.match(w) or (lw == "to" and prev in ("is", "are")):
-                kind = "future"  # "will", "plans" ...; "is to vote": a plan
-            elif (
-                scheduled
-                and lex.present_plan is not None
-                and i < split
-                and dist <= 4
-                and (lex.present_plan.match(w) or (lw == "effect" and prev in ("take", "takes")))
-            ):
-                kind = "future"  # "tallies begin Wednesday", "takes effect at 6 a.m. Monday"
-            elif lex.past.match(w) and prev not in _FUTURE_PASSIVE:
-                kind = "past"  # (not "will be brought", "to be held")
-            elif (
-                lex.participle is not None
-                and prev in lex.auxiliaries
-                and w[:1].islower()
-                and lex.participle.search(w)
-            ):
-                kind = "past"  # "se sont rencontrés", "ha firmado": a compound past
-            elif (
-                (w[:1].islower() or (lex.inflected_tense and i == 0))
-                and len(w) > 4
-                and prev not in lex.determiners
-            ):
-                listed = False
-                if lex.future_suffix is not None and lex.future_suffix.search(w):
-                    if lex.inflected_tense:
-                        kind, listed = "future", True  # "reprendront", "comenzará"
-                    else:
-                        kind, dist = "future", 2 * dist + 2
-                elif (
-                    lex.past_suffix is not None
-                    and lex.past_suffix.search(w)
-                    and not (i > 0 and words[i - 1].group().lower() in _FUTURE_PASSIVE)
-                ):
-                    # "to be completed by May" is a plan, not a past event.
-                    if lex.inflected_tense:
-                        kind, listed = "past", True  # "viajaban", "firmaron"
-                    else:
-                        kind, dist = "past", 3 * dist + 2
-            if kind and (best is None or dist < best[0]):
-                best = (dist, kind, listed)
+            found = self._word_cue(words, i, split, dist, reporting_is_past, scheduled)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
         return (best[1], best[0], best[2]) if best else None
+
+    def _word_cue(
+        self,
+        words: list[re.Match[str]],
+        i: int,
+        split: int,
+        dist: float,
+        reporting_is_past: bool,
+        scheduled: bool,
+    ) -> tuple[float, str, bool] | None:
+        """What word ``i`` says about tense: (distance, direction, listed), or None."""
+        lex = self.lex
+        w = words[i].group()
+        lw = w.lower()
+        nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        # (the word before the first one after the date is the date itself)
+        prev = words[i - 1].group().lower() if 0 < i != split else ""
+        if lw in lex.reporting or (lw in lex.auxiliaries and nxt in lex.reporting):
+            # "a annoncé", "ha dicho": the auxiliary of a reporting verb reports too.
+            return (dist, "past", True) if reporting_is_past else None
+        if lex.future.match(w) or (lw == "to" and prev in ("is", "are")):
+            return dist, "future", True  # "will", "plans" ...; "is to vote": a plan
+        if (
+            scheduled
+            and lex.present_plan is not None
+            and i < split
+            and dist <= 4
+            and (lex.present_plan.match(w) or (lw == "effect" and prev in ("take", "takes")))
+        ):
+            return dist, "future", True  # "tallies begin Wednesday", "takes effect at 6 a.m."
+        if lex.past.match(w) and prev not in _FUTURE_PASSIVE:
+            return dist, "past", True  # (not "will be brought", "to be held")
+        # Letters of scripts without case count as lower case: no cue assumes capitals.
+        lower = w[:1].islower() or (w[:1].isalpha() and not w[:1].isupper())
+        participle = lex.participle is not None and prev in lex.auxiliaries and lower
+        if participle and lex.participle.search(w):  # type: ignore[union-attr]
+            return dist, "past", True  # "se sont rencontrés", "ha firmado": compound past
+        if not ((lower or (lex.inflected_tense and i == 0)) and len(w) > 4):
+            return None
+        if prev in lex.determiners:
+            return None
+        return self._suffix_cue(words, i, w, dist)
+
+    def _suffix_cue(
+        self, words: list[re.Match[str]], i: int, w: str, dist: float
+    ) -> tuple[float, str, bool] | None:
+        """A tense guessed from a word's ending ("reprendront", "-ed")."""
+        lex = self.lex
+        if lex.future_suffix is not None and lex.future_suffix.search(w):
+            if lex.inflected_tense:
+                return dist, "future", True  # "reprendront", "comenzará"
+            return 2 * dist + 2, "future", False
+        if (
+            lex.past_suffix is not None
+            and lex.past_suffix.search(w)
+            and not (i > 0 and words[i - 1].group().lower() in _FUTURE_PASSIVE)
+        ):
+            # "to be completed by May" is a plan, not a past event.
+            if lex.inflected_tense:
+                return dist, "past", True  # "viajaban", "firmaron"
+            return 3 * dist + 2, "past", False
+        return None
 
     def direction(self, start: int, end: int, *, left_only: bool = False) -> str | None:
         """Whether the sentence places an underspecified date in the future or the past."""

@@ -125,60 +125,64 @@ def _reporting_left(ctx: Context, start: int) -> bool:
 _BRACKET_DATE = re.compile(r"\s*\(\s*([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*\)")
 
 
-def _weekday_date(
-    wd: int, offset: int | str | None, ctx: Context, start: int, end: int
-) -> tuple[datetime.date, str]:
-    """Date of a weekday mention and the rule that chose it.
-
-    The publication day itself when it is that weekday ("On Sunday" in a Sunday paper);
-    otherwise last/next/this when given, else the sentence's direction (the past by
-    default: news reports what happened).
-    """
-    pub = ctx.published
-    delta = wd - pub.isoweekday()
+def _bracket_dated(wd: int, ctx: Context, end: int) -> datetime.date | None:
+    """ "on Sunday (Sept 16)": the date in brackets after the weekday, when it fits."""
     bracket = _BRACKET_DATE.match(ctx.after(end, 24))
-    if bracket and offset is None:
-        month = _month_index(ctx.lex, bracket.group(1))
-        day = int(bracket.group(2))
-        for y in (pub.year, pub.year - 1, pub.year + 1):
-            if month and _valid(y, month, day):
-                d = datetime.date(y, month, day)
-                if d.isoweekday() == wd:
-                    return d, "weekday-dated"  # "on Sunday (Sept 16)"
+    if not bracket:
+        return None
+    pub = ctx.published
+    month = _month_index(ctx.lex, bracket.group(1))
+    day = int(bracket.group(2))
+    for y in (pub.year, pub.year - 1, pub.year + 1):
+        if month and _valid(y, month, day):
+            d = datetime.date(y, month, day)
+            if d.isoweekday() == wd:
+                return d
+    return None
+
+
+def _named_weekday(delta: int, offset: int | str, ctx: Context) -> tuple[datetime.date, str]:
+    """last/next/this weekday ("mardi dernier", "next Monday", "este lunes")."""
+    pub = ctx.published
     if offset == -1:
         return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-last"
     if offset == 1:
         return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-next"
-    if offset == 0:
-        if ctx.lex.feature("this_weekday_past_or_to_come"):
-            # "declaró este lunes", "ce mardi": the day of this week, past or to come
-            return pub + datetime.timedelta(days=delta), "weekday-this"
-        return pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7), "weekday-this"
-    if delta == 0:
-        return pub, "weekday-same-day"
-    # A weekday's tense comes from the verb before it ("will meet on Thursday", "ruled
-    # Wednesday that he must..."): what follows is often another clause.
-    # "announced Wednesday": for a weekday the report itself is the event.
-    # A past perfect around the weekday ("had been due to expire Friday", "Until Thursday,
-    # they had not...") puts a plan or a limit in the past.
+    if ctx.lex.feature("this_weekday_past_or_to_come"):
+        # "declaró este lunes", "ce mardi": the day of this week, past or to come
+        return pub + datetime.timedelta(days=delta), "weekday-this"
+    return pub + datetime.timedelta(days=delta if delta >= 0 else delta + 7), "weekday-this"
+
+
+def _soon_ahead(ctx: Context, start: int, end: int) -> bool:
+    """ "by Tuesday", "through Wednesday" lie ahead, unless a past tense says it is over
+    ("shelters were full by Sunday night")."""
+    soon = _SOON_BEFORE.search(ctx.before(start, 20))
+    if not soon:
+        return False
+    left = ctx.cue(start, end, left_only=True)
+    over = (
+        soon.group().split()[0].lower() in ("by", "through")
+        and left is not None
+        and left[0] == "past"
+        and left[1] <= (6 if left[2] else 8)
+    )
+    return not over
+
+
+def _weekday_ahead(ctx: Context, start: int, end: int) -> bool:
+    """Whether the sentence puts a bare weekday in the coming week.
+
+    A weekday's tense comes from the verb before it ("will meet on Thursday", "ruled
+    Wednesday that he must..."): what follows is often another clause; "announced
+    Wednesday": for a weekday the report itself is the event. A past perfect around the
+    weekday ("had been due to expire Friday", "Until Thursday, they had not...") puts a
+    plan or a limit in the past.
+    """
     s0, e0 = ctx.sentence(start)
     past_perfect = _PAST_PERFECT.search(ctx.text, max(s0, start - 60), min(e0, end + 40))
-    soon = _SOON_BEFORE.search(ctx.before(start, 20))
-    if soon and not past_perfect:
-        # "by Tuesday", "through Wednesday" lie ahead, unless a past tense says it is
-        # over ("shelters were full by Sunday night").
-        left = ctx.cue(start, end, left_only=True)
-        over = (
-            soon.group().split()[0].lower() in ("by", "through")
-            and left is not None
-            and left[0] == "past"
-            and left[1] <= (6 if left[2] else 8)
-        )
-        if not over:
-            return (
-                pub + datetime.timedelta(days=delta if delta > 0 else delta + 7),
-                "weekday-future",
-            )
+    if not past_perfect and _soon_ahead(ctx, start, end):
+        return True
     found = ctx.cue(start, end, left_only=True, reporting_is_past=True, scheduled=True)
     undone = _PLAN_UNDONE.match(ctx.text, end, e0) is not None and _PLAN_WORDS.intersection(
         _norm(ctx.before(start, 60)).split()
@@ -191,7 +195,7 @@ def _weekday_date(
         and not (past_perfect and past_perfect.start() < start)
         and not undone
     ):
-        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
+        return True
     if (
         ctx.lex.plan_clause is not None
         and not past_perfect
@@ -200,15 +204,33 @@ def _weekday_date(
     ):
         # "is scheduled to meet Energy Department officials in Washington on Thursday":
         # a plan governs its whole clause, however long
-        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
+        return True
     reported = found is not None and found[0] == "past" and _reporting_left(ctx, start)
     if ctx.lex.inflected_tense and (found is None or found[1] > 8 or reported):
         # "el martes pronunciará un discurso": in French and Spanish the verb often
         # follows the day; a tense ending right after it decides.
         near = ctx.cue(start, end, reporting_is_past=True)
-        if near is not None and near[0] == "future" and near[2] and near[1] <= 2.5:
-            return (
-                pub + datetime.timedelta(days=delta if delta > 0 else delta + 7),
-                "weekday-future",
-            )
+        return near is not None and near[0] == "future" and near[2] and near[1] <= 2.5
+    return False
+
+
+def _weekday_date(
+    wd: int, offset: int | str | None, ctx: Context, start: int, end: int
+) -> tuple[datetime.date, str]:
+    """Date of a weekday mention and the rule that chose it.
+
+    The publication day itself when it is that weekday ("On Sunday" in a Sunday paper);
+    otherwise last/next/this when given, else the sentence's direction (the past by
+    default: news reports what happened).
+    """
+    pub = ctx.published
+    delta = wd - pub.isoweekday()
+    if offset is None and (dated := _bracket_dated(wd, ctx, end)) is not None:
+        return dated, "weekday-dated"  # "on Sunday (Sept 16)"
+    if offset is not None and offset in (-1, 0, 1):
+        return _named_weekday(delta, offset, ctx)
+    if delta == 0:
+        return pub, "weekday-same-day"
+    if _weekday_ahead(ctx, start, end):
+        return pub + datetime.timedelta(days=delta if delta > 0 else delta + 7), "weekday-future"
     return pub + datetime.timedelta(days=delta if delta < 0 else delta - 7), "weekday-past"
