@@ -40,6 +40,7 @@ TABLES = (
     "offset_words",
     "clock",
     "duals",
+    "holiday_words",
 )
 
 
@@ -99,6 +100,8 @@ class Lexicon:
     fold: dict[int, int] = field(default_factory=dict)
     # The word tables of TABLES, by name (keys folded and lower case).
     tables: dict[str, dict] = field(default_factory=dict)
+    # The [[holidays]] of the language file, names folded and lower case.
+    holidays: tuple[dict, ...] = ()
 
     def table(self, name: str) -> dict:
         """The word table ``name`` of :data:`TABLES` ({} when the language has none)."""
@@ -297,6 +300,10 @@ def build_lexicon(language) -> Lexicon:
         locale=words,
         fold=table,
         tables={name: _folded(language.section(name), fold) for name in TABLES},
+        holidays=tuple(
+            {**spec, "names": frozenset(fold(n) for n in spec.get("names", ()))}
+            for spec in language.data.get("holidays", ())
+        ),
     )
 
 
