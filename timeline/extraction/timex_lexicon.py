@@ -102,6 +102,18 @@ class Lexicon:
     tables: dict[str, dict] = field(default_factory=dict)
     # The [[holidays]] of the language file, names folded and lower case.
     holidays: tuple[dict, ...] = ()
+    # The [cues] of the language file: compiled patterns and word sets by name.
+    cues: dict[str, object] = field(default_factory=dict)
+
+    def cue_re(self, name: str) -> re.Pattern[str] | None:
+        """The compiled cue pattern ``name`` of ``[cues]`` (None when the file has none)."""
+        found = self.cues.get(name)
+        return found if isinstance(found, re.Pattern) else None
+
+    def cue_words(self, name: str) -> frozenset[str]:
+        """The cue word list ``name`` of ``[cues]`` (empty when the file has none)."""
+        found = self.cues.get(name)
+        return found if isinstance(found, frozenset) else frozenset()
 
     def table(self, name: str) -> dict:
         """The word table ``name`` of :data:`TABLES` ({} when the language has none)."""
@@ -300,6 +312,10 @@ def build_lexicon(language) -> Lexicon:
         locale=words,
         fold=table,
         tables={name: _folded(language.section(name), fold) for name in TABLES},
+        cues={
+            k: re.compile(v) if isinstance(v, str) else frozenset(fold(w) for w in v)
+            for k, v in language.section("cues").items()
+        },
         holidays=tuple(
             {**spec, "names": frozenset(fold(n) for n in spec.get("names", ()))}
             for spec in language.data.get("holidays", ())

@@ -1,5 +1,8 @@
 """Tense and plan cues: which way an underspecified month or weekday points ("will withdraw
 by May", "met in May", "said in June"), and the year such a month falls in.
+
+The cue words and patterns (deadlines, "by Tuesday", past perfects, plans that fell
+through, reporting verbs) are the ``[tense]`` and ``[cues]`` of each language file.
 """
 
 from __future__ import annotations
@@ -18,28 +21,19 @@ def _month_direction(ctx: Context, start: int, end: int) -> str | None:
     return found[0]
 
 
-_DEADLINE_BEFORE = re.compile(
-    r"(?i)\b(?:by|until|till|through|before|effective|(?:extended|postponed|delayed|moved)\s+"
-    r"(?:\w+\s+)?to)\s+(?:the\s+end\s+of\s+)?$"
-)
-
-
-_DATE_PREPOSITIONS = frozenset({"in", "on", "en", "le", "el", "au", "début", "fin"})
-
-
 def _reported_at(ctx: Context, start: int) -> bool:
     """True when a past reporting verb governs the date right before it ("said in June",
     "a déclaré en juin", "dijo el 3 de mayo"): the date is when it was said."""
     if re.match(r"(?i)(?:the|la|le|les|el|los|las)\s", ctx.text[start : start + 5]):
         return False  # "said the first week of March would ...": what was said
     words = _WORD.findall(ctx.before(start, 40))
-    while words and words[-1].lower() in _DATE_PREPOSITIONS:
+    while words and words[-1].lower() in ctx.lex.cue_words("date_prepositions"):
         words.pop()
     if not words:
         return False
     last = words[-1].lower()
     lex = ctx.lex
-    if last not in lex.reporting or last in ("say", "says", "tell", "tells", "according"):
+    if last not in lex.reporting or last in lex.cue_words("reporting_now"):
         return False
     # "dice", "déclare": a present tense reports now, not then.
     return not last.endswith(ctx.lex.present_reporting_endings)
@@ -65,7 +59,10 @@ def _month_year(ctx: Context, start: int, end: int, month: int, day: int | None)
         return last_year  # "said in June that ...": the saying is done
     ahead = (next_year * 12 + month) - (pub.year * 12 + pub.month)  # months to the next one
     # "by May", "until January": deadlines lie ahead.
-    deadline = _DEADLINE_BEFORE.search(ctx.before(start, 16)) is not None
+    found_deadline = ctx.lex.cue_re("deadline_before")
+    deadline = (
+        found_deadline is not None and found_deadline.search(ctx.before(start, 16)) is not None
+    )
     if deadline and ahead <= 8:
         return next_year
     if ahead <= 3:
@@ -97,22 +94,6 @@ def _year_for_month(month: int, day: int | None, pub: datetime.date, direction: 
         return pub.year
     ahead = (month - pub.month) % 12
     return pub.year if ahead <= 3 else pub.year - 1
-
-
-_PAST_PERFECT = re.compile(
-    r"(?i)\bhad\s+(?:not\s+|never\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b|\bhadn't\b"
-)
-_SOON_BEFORE = re.compile(
-    r"(?i)\b(?:as\s+(?:soon|early)\s+as|until|till|by|through|"
-    r"a\s+partir\s+del|à\s+partir\s+de|à\s+compter\s+de|d['’]ici)\s+(?:on\s+|el\s+)?$"
-)
-# "The vote, first planned for Thursday, was postponed": a plan the sentence says fell
-# through (or was carried out) lies in the past.
-_PLAN_WORDS = frozenset({"planned", "scheduled", "set", "due", "expected", "slated"})
-_PLAN_UNDONE = re.compile(
-    r"(?i)[^.;:]{0,40}?\b(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:postponed|cancell?ed|"
-    r"delayed|called\s+off|moved|scrapped|put\s+off|held|brought\s+forward|suspended)\b"
-)
 
 
 def _reporting_left(ctx: Context, start: int) -> bool:
@@ -157,12 +138,13 @@ def _named_weekday(delta: int, offset: int | str, ctx: Context) -> tuple[datetim
 def _soon_ahead(ctx: Context, start: int, end: int) -> bool:
     """ "by Tuesday", "through Wednesday" lie ahead, unless a past tense says it is over
     ("shelters were full by Sunday night")."""
-    soon = _SOON_BEFORE.search(ctx.before(start, 20))
+    pattern = ctx.lex.cue_re("soon_before")
+    soon = pattern.search(ctx.before(start, 20)) if pattern is not None else None
     if not soon:
         return False
     left = ctx.cue(start, end, left_only=True)
     over = (
-        soon.group().split()[0].lower() in ("by", "through")
+        soon.group().split()[0].lower() in ctx.lex.cue_words("soon_unless_past")
         and left is not None
         and left[0] == "past"
         and left[1] <= (6 if left[2] else 8)
@@ -180,12 +162,18 @@ def _weekday_ahead(ctx: Context, start: int, end: int) -> bool:
     plan or a limit in the past.
     """
     s0, e0 = ctx.sentence(start)
-    past_perfect = _PAST_PERFECT.search(ctx.text, max(s0, start - 60), min(e0, end + 40))
+    perfect = ctx.lex.cue_re("past_perfect")
+    past_perfect = (
+        perfect.search(ctx.text, max(s0, start - 60), min(e0, end + 40)) if perfect else None
+    )
     if not past_perfect and _soon_ahead(ctx, start, end):
         return True
     found = ctx.cue(start, end, left_only=True, reporting_is_past=True, scheduled=True)
-    undone = _PLAN_UNDONE.match(ctx.text, end, e0) is not None and _PLAN_WORDS.intersection(
-        _norm(ctx.before(start, 60)).split()
+    plan_undone = ctx.lex.cue_re("plan_undone")
+    undone = (
+        plan_undone is not None
+        and plan_undone.match(ctx.text, end, e0) is not None
+        and ctx.lex.cue_words("plan_words").intersection(_norm(ctx.before(start, 60)).split())
     )
     if (
         found is not None
