@@ -121,3 +121,21 @@ def test_folds_map_one_character_to_one():
     assert "۱۷".translate(fa.fold) == "17"
     assert "ی".translate(fa.fold) == "ي"
     assert "١٧".translate(languages.get("en").fold) == "17"
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase", "value"),
+    [
+        ("ru", "в прошлом году", "2020"),
+        ("de", "am 17. Februar 2011", "2011-02-17"),
+        ("ar", "في 17 فبراير 2011", "2011-02-17"),
+        ("it", "la settimana scorsa", "2021-W07"),
+        ("tr", "geçen hafta", "2021-W07"),
+        ("fa", "۱۷ فوریه ۲۰۱۱", "2011-02-17"),
+    ],
+)
+def test_editors_type_dates_in_any_language(language, phrase, value):
+    from timeline.extraction.tagger import normalise_phrase
+
+    found = normalise_phrase(phrase, anchor=datetime.date(2021, 2, 28), language=language)
+    assert found is not None and found.value == value

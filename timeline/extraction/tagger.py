@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 import time
 
@@ -340,6 +341,16 @@ _PHRASE_PREFIX = re.compile(
 )
 
 
+@functools.cache
+def _prefix_re(language: str) -> re.Pattern[str]:
+    """Leading prepositions of an editor's phrase in ``language``: dateparser's filler
+    words ("в", "في") and the file's ``[editor] prefixes``."""
+    lang = languages.fallback(language)
+    words = {*lang.lexicon.locale.connectors, *lang.section("editor").get("prefixes", ())}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)^(?:(?:{alternation or '(?!)'})\s+)+")
+
+
 def normalise_phrase(
     phrase: str, *, anchor: datetime.date, language: str = "en"
 ) -> TemporalExpression | None:
@@ -358,7 +369,8 @@ def normalise_phrase(
     lang = languages.fallback(language).code
     stripped = phrase.strip().rstrip(".,;")
     lead = phrase.index(stripped[:1]) if stripped else 0
-    body_start = lead + (m.end() if (m := _PHRASE_PREFIX.match(stripped)) else 0)
+    prefix = _PHRASE_PREFIX.match(stripped) or _prefix_re(lang).match(stripped)
+    body_start = lead + (prefix.end() if prefix else 0)
     body_end = lead + len(stripped)
     deadline = time.monotonic() + 2.0
     try:
