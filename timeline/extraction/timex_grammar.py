@@ -195,8 +195,11 @@ def trigger_for(language: str) -> re.Pattern[str]:
     words.update(loc.ago_before | loc.ago_after | loc.in_before | loc.in_after)
     words.update(w for w, u in lex.relative.items() if isinstance(u, int))
     other = _words({lex_fold(w, lang) for w in words})
+    # Words holding a weekday inside them ("Montagabend") trigger the weekday rules too.
+    compounds = lang.section("triggers").get("weekday", ())
+    weekdays = _words({*lex.weekdays, *(lex_fold(w, lang) for w in compounds)})
     return re.compile(
-        rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{_words(lex.weekdays)})|"
+        rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{weekdays})|"
         rf"(?P<unit>{_words(lex.units)})|(?P<other>{other}))\b",
         re.IGNORECASE,
     )

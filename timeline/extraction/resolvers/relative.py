@@ -291,8 +291,7 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TIME, later=later)
 
 
-# "other" too: compounds ("Montagabend") hold a weekday inside a longer word.
-@resolver("weekday", needs=("wd", "other"))
+@resolver("weekday", needs=("wd",))
 def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A weekday: same day, last/next, or the sentence's direction."""
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
