@@ -281,6 +281,8 @@ class Event(models.Model):
     is_key = models.BooleanField("key event", default=False)
     # Independent sources: distinct story families among the mentions' articles.
     source_count = models.PositiveIntegerField(default=0)
+    # Content-word lemmas of its mentions, for matching the mentions of later articles.
+    keywords = models.JSONField(default=list, blank=True, editable=False)
 
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
     version = models.PositiveIntegerField(default=1)
@@ -289,7 +291,11 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[actors])
+    # Derived bookkeeping (services.joining.BOOKKEEPING_FIELDS) is not history.
+    history = HistoricalRecords(
+        m2m_fields=[actors],
+        excluded_fields=["keywords", "importance", "source_count", "confidence"],
+    )
 
     class Meta:
         ordering = ["date_start", "precision_rank", "id"]
@@ -402,6 +408,14 @@ class Mention(models.Model):
     join_reasons = models.JSONField(default=list, blank=True)
     # An editor put this mention where it is (merge, split): the machine never moves it.
     pinned = models.BooleanField(default=False)
+    # What the extractor read in this sentence, from which its event is put together.
+    actor_names = models.JSONField(default=list, blank=True)
+    places = models.JSONField(default=list, blank=True)
+    confidence = models.FloatField(default=0.5)
+    # A noun phrase recalling the happening ("the February 2020 deal"), not a report of it.
+    reference = models.BooleanField(default=False)
+    # The article's headline names this happening too.
+    in_headline = models.BooleanField(default=False)
     expression_text = models.CharField(max_length=300)
     expression_start = models.PositiveIntegerField()
     expression_end = models.PositiveIntegerField()

@@ -76,14 +76,16 @@ def extract(
     language: str = "en",
     actors: Mapping[str, Sequence[str]] | None = None,
     budget: float | None = None,
+    actor_kinds: Mapping[str, str] | None = None,
 ) -> ExtractionResult:
     """Find temporal expressions and dated event candidates in ``text``.
 
     Relative expressions resolve against ``published`` (or the previous date in the text for
     expressions that continue the story). ``actors`` maps a canonical actor name to the
-    aliases that tag it. Raises :class:`ExtractionError` for input that is not text, too
-    long, or that cannot be processed within ``budget`` seconds (default: proportional to
-    its length).
+    aliases that tag it, ``actor_kinds`` (optional) to its kind ("person", "armed_group",
+    ...), which tells headlines who "he" and "the group" are. Raises
+    :class:`ExtractionError` for input that is not text, too long, or that cannot be
+    processed within ``budget`` seconds (default: proportional to its length).
 
     ``language`` is any code the registry knows (:func:`.languages.codes`: every language
     dateparser has locale data for, read with the generic grammar, and those with a
@@ -125,7 +127,16 @@ def extract(
             deadline=deadline,
             faults=faults,
         )
-        events = build_events(text, expressions, sentences, actors=actors or {}, language=language)
+        events = build_events(
+            text,
+            expressions,
+            sentences,
+            actors=actors or {},
+            language=language,
+            published=published,
+            actor_kinds=actor_kinds,
+            deadline=deadline,
+        )
     except ExtractionError:
         raise
     except Exception as exc:  # the promise: nothing but ExtractionError escapes

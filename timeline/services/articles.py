@@ -13,6 +13,7 @@ from django.utils import timezone
 from timeline.extraction import EXTRACTOR_VERSION, ExtractionError, extract
 from timeline.models import Actor, Article, Conflict
 from timeline.services.common import model_update
+from timeline.services.families import article_family_assign
 from timeline.services.text import content_hash, line_clean, text_clean
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def article_create(
     )
     article.full_clean(exclude=["content_hash"])
     article.save()
+    article_family_assign(article=article)
     if run_extraction:
         article_extract_schedule(article=article)
     return article
@@ -95,6 +97,8 @@ def article_update(*, article: Article, changes: dict, user=None) -> Article:
     with transaction.atomic():
         article.full_clean()
         article.save()
+        if "body" in changed:
+            article_family_assign(article=article)
     if set(changed) & set(_EXTRACTION_INPUTS):
         article_extract(article=article)
     return article
@@ -106,6 +110,7 @@ class ExtractionReport:
 
     status: str
     created: int = 0
+    joined: int = 0
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -117,8 +122,8 @@ class ExtractionReport:
         if self.status == Article.ExtractionStatus.FAILED:
             return f"failed: {self.error}"
         return (
-            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.removed} removed"
+            f"{self.created} new events, {self.joined} mentions joined existing events, "
+            f"{self.updated} updated, {self.unchanged} unchanged, {self.removed} removed"
         )
 
 
@@ -129,13 +134,17 @@ def article_extract(*, article: Article) -> ExtractionReport:
     fields an editor has set (``Event.editor_fields``) are never overwritten. A failure
     leaves the article marked failed with the reason and no partial events.
     """
-    from timeline.services.events import event_candidates_store
+    from timeline.services.joining import event_candidates_store
 
     conflict_actors = list(Actor.objects.filter(conflicts=article.conflict_id))
     aliases = {actor.name: actor.alias_list for actor in conflict_actors}
     try:
         result = extract(
-            article.body, published=article.published, language=article.language, actors=aliases
+            article.body,
+            published=article.published,
+            language=article.language,
+            actors=aliases,
+            actor_kinds={actor.name: actor.kind for actor in conflict_actors},
         )
     except ExtractionError as exc:
         return _article_mark_failed(article=article, reason=str(exc))
@@ -155,7 +164,17 @@ def article_extract(*, article: Article) -> ExtractionReport:
             )
             _article_mark(article=article, status=Article.ExtractionStatus.DONE, reason="")
             article.extractor_version = result.version
-            article.save(update_fields=_EXTRACTION_FIELDS)
+            article.extraction_faults = [
+                {
+                    "rule": f.rule,
+                    "text": f.text[:200],
+                    "start": f.start,
+                    "error": f.error,
+                    "message": f.message[:300],
+                }
+                for f in result.faults
+            ]
+            article.save(update_fields=[*_EXTRACTION_FIELDS, "extraction_faults"])
     except Exception as exc:  # stored nothing: the atomic block rolled back
         logger.exception("storing extraction results for article %s failed", article.pk)
         return _article_mark_failed(article=article, reason=f"{type(exc).__name__}: {exc}")

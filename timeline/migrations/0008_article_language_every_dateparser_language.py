@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0005_article_language_from_registry'),
+        ('timeline', '0007_history_without_bookkeeping'),
     ]
 
     operations = [
