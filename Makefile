@@ -99,8 +99,16 @@ evaluate-timelines: migrate
 
 bench: bench-extract bench-timeline bench-robustness
 
+# One run per language: TimeBank for English, the French TimeBank for French, the
+# hand-annotated sets of tests/extraction/spec/<language>/ for the others.
 bench-extract: venv
-	$(PY) tests/benchmarks/bench_extract.py $(SHARED)/corpora/te3-train
+	$(PY) tests/benchmarks/bench_extract.py $(SHARED)/corpora/te3-train --language en
+	$(PY) tests/benchmarks/bench_extract.py $(SHARED)/corpora/ftib-dev --language fr
+	@for dir in tests/extraction/spec/*/; do \
+	  lang=$$(basename $$dir); \
+	  case $$lang in en|fr) continue;; esac; \
+	  $(PY) tests/benchmarks/bench_extract.py $$dir --language $$lang || exit 1; \
+	done
 
 bench-timeline: venv
 	$(PY) tests/benchmarks/bench_timeline.py

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -23,10 +25,14 @@ class ActorKind(models.TextChoices):
     PERSON = "person", "Person"
 
 
-# One member per language the extractor has a resource file for (ENGLISH = "en", ...).
+# One member per language the extractor's registry supports (every dateparser language:
+# ENGLISH = "en", CHINESE_TRADITIONAL = "zh-Hant", ...), named from its English name.
 ArticleLanguage = models.TextChoices(
     "ArticleLanguage",
-    [(name.upper(), (code, name)) for code, name in extraction_languages.names().items()],
+    [
+        (re.sub(r"\W+", "_", name.upper()).strip("_"), (code, name))
+        for code, name in extraction_languages.names().items()
+    ],
 )
 
 

@@ -86,6 +86,13 @@ def extract(
     ...), which tells headlines who "he" and "the group" are. Raises
     :class:`ExtractionError` for input that is not text, too long, or that cannot be
     processed within ``budget`` seconds (default: proportional to its length).
+
+    ``language`` is any code the registry knows (:func:`.languages.codes`: every language
+    dateparser has locale data for, read with the generic grammar, and those with a
+    resource file) or a tag it resolves ("pt-BR" -> "pt"); the result's ``language`` says
+    which was used. A code nobody knows is read with the neutral grammar (what is written
+    in digits: ISO and numeric dates, years, clock times), never as English, and the
+    result's ``warnings`` say so.
     """
     from .events import build_events
     from .sentences import split_sentences
@@ -99,7 +106,15 @@ def extract(
         published = published.date()
     if len(text) > MAX_CHARS:
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
-    language = (language or "en").split("-")[0].lower()
+    from . import languages
+
+    used = languages.fallback(language)
+    warnings: tuple[str, ...] = ()
+    if used.code == languages.NEUTRAL:
+        warnings = (
+            f"language {language!r} is not supported: only dates written in digits were read",
+        )
+    language = used.code
     deadline = time.monotonic() + (budget if budget is not None else time_budget(text))
     faults: list[Fault] = []
     try:
@@ -132,5 +147,6 @@ def extract(
         published=published,
         language=language,
         version=EXTRACTOR_VERSION,
+        warnings=warnings,
         faults=tuple(faults),
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 import time
 
@@ -311,22 +312,26 @@ def tag(
     direction from tense and plan words in their sentence (``sentences`` are the spans from
     :func:`timeline.extraction.sentences.split_sentences`). The result is non-overlapping,
     each with ``text[e.start:e.end] == e.text``. Raises :class:`ExtractionError` once
-    ``time.monotonic()`` passes ``deadline``; languages without a resource file are tagged
-    with the grammar of :func:`.languages.fallback` (numbers, ISO dates and years still
-    come out right). A rule that raises on a match drops that expression only; the fault is
-    appended to ``faults`` when given.
+    ``time.monotonic()`` passes ``deadline``; the language is read as
+    :func:`.languages.fallback` says (a code nobody knows gets the neutral grammar: dates
+    written in digits). A rule that raises on a match drops that expression only; the
+    fault is appended to ``faults`` when given.
     """
     if isinstance(published, datetime.datetime):
         published = published.date()
-    lang = languages.fallback(language).code
+    language_ = languages.fallback(language)
+    lang = language_.code
     _check(deadline)
     if not text:
         return []
-    ctx = Context(text, published, lexicon(lang), sorted(sentences or []))
+    # Rules run over the folded text (digits and letter variants, one character for one,
+    # so offsets hold); expressions keep the original text.
+    scan = text if text.isascii() or not language_.fold else text.translate(language_.fold)
+    ctx = Context(scan, published, lexicon(lang), sorted(sentences or []))
     if faults is None:
         faults = []
-    cands = _find(text, ctx, lang, deadline, faults)
-    chosen = _compose(text, _choose(cands))
+    cands = _find(scan, ctx, lang, deadline, faults)
+    chosen = _compose(scan, _choose(cands))
     return _anchor_pass(text, chosen, published, deadline, faults)
 
 
@@ -334,6 +339,16 @@ _PHRASE_PREFIX = re.compile(
     r"(?i)^(?:(?:on|in|by|at|during|since|from|until|around|about|circa|c\.|le|la|el|en|"
     r"depuis|desde|hacia|vers)\s+)+"
 )
+
+
+@functools.cache
+def _prefix_re(language: str) -> re.Pattern[str]:
+    """Leading prepositions of an editor's phrase in ``language``: dateparser's filler
+    words ("в", "في") and the file's ``[editor] prefixes``."""
+    lang = languages.fallback(language)
+    words = {*lang.lexicon.locale.connectors, *lang.section("editor").get("prefixes", ())}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)^(?:(?:{alternation or '(?!)'})\s+)+")
 
 
 def normalise_phrase(
@@ -354,7 +369,8 @@ def normalise_phrase(
     lang = languages.fallback(language).code
     stripped = phrase.strip().rstrip(".,;")
     lead = phrase.index(stripped[:1]) if stripped else 0
-    body_start = lead + (m.end() if (m := _PHRASE_PREFIX.match(stripped)) else 0)
+    prefix = _PHRASE_PREFIX.match(stripped) or _prefix_re(lang).match(stripped)
+    body_start = lead + (prefix.end() if prefix else 0)
     body_end = lead + len(stripped)
     deadline = time.monotonic() + 2.0
     try:
