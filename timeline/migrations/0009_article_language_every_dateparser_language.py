@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0007_history_without_bookkeeping'),
+        ('timeline', '0008_event_counts_by_scope_and_factuality'),
     ]
 
     operations = [
