@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .clauses import Analysis, Token, VerbGroup
+from .clauses import Analysis, Segment, Token, VerbGroup
 from .lexicon import Lexicon
 
 MAX_CHARS = 90
@@ -54,6 +54,10 @@ _CONTROL = {
     "refuse",
     "prepare",
 }
+# Words that introduce the agent of a passive participle ("brokered by Turkey").
+_AGENT = {"by", "par", "por"}
+# Words between "is" and "to" that make a plan ("is due to open", "are set to meet").
+_PLAN_WORDS = {"due", "set", "expected", "scheduled", "about", "going", "poised", "likely"}
 _FUTURE = {"will", "shall", "'ll", "would", "wo"}
 _KEEP_MODALS = {"could", "may", "might", "should", "must", "can", "cannot"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"}
@@ -120,11 +124,21 @@ def _plural(subject: list[str]) -> bool:
         return True
     # The head noun comes before any "of"/"with" complement: "negotiations with X".
     for k, w in enumerate(words):
-        if k and w in ("of", "with", "between", "in", "on", "for", "from", "to"):
+        if k and w in ("of", "with", "between", "in", "on", "for", "from", "to", "by"):
             subject, words = subject[:k], words[:k]
             break
+    while len(words) > 1 and words[-1].endswith("ed"):
+        subject, words = subject[:-1], words[:-1]  # "ships loaded (with grain)"
     if subject[-1][:1].isupper():
-        return False  # a name: "United States", "Taliban"
+        # A name ("United States", "Taliban", "Hamas"), unless a lone plural one ("Houthis",
+        # "Ships" opening the sentence).
+        last = words[-1]
+        return (
+            len(words) == 1
+            and last.endswith("s")
+            and not last.endswith(("ss", "us", "as", "os"))
+            and (not last.endswith("is") or len(last) > 6)
+        )
     last = words[-1]
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
@@ -135,8 +149,21 @@ def english_verb(group: list[Token], subject: list[str], head: Token) -> list[st
     words = [t.lower for t in group]
     negated = any(w in ("not", "n't", "never") for w in words)
     neg = ["not"] if negated else []
-    lemma = head.lemma
     plural = _plural(subject)
+    to = words.index("to") if "to" in words else -1
+    head_at = next(k for k, t in enumerate(group) if t is head) if head in group else len(group)
+    if 0 <= to < len(group) - 1 and head_at < to:
+        # "intended to hand over", "is due to open": the infinitive is the happening.
+        infinitive = group[to + 1]
+        if words[0] in _FUTURE or (words[0] in _BE and words[1] in _PLAN_WORDS | {"to"}):
+            return [*neg, "to", infinitive.lemma]  # "is due to open", "will seek to"
+        if words[0] in _BE:
+            return [*neg, head.lower, "to", infinitive.lemma]  # "were cleared to move"
+        if "yet" not in words and head.lower not in _HAVE:
+            verb = head.lemma if plural else _third_person(head.lemma)
+            return [verb, *neg, "to", infinitive.lemma]
+        head = infinitive
+    lemma = head.lemma
     present = lemma if plural else _third_person(lemma)
     if "yet" in words and "to" in words:
         return ["yet", "to", lemma]  # "had yet to demonstrate"
@@ -144,8 +171,13 @@ def english_verb(group: list[Token], subject: list[str], head: Token) -> list[st
     if control is not None:
         verb = control.lemma if plural else _third_person(control.lemma)
         return [verb, *neg, "to", lemma]
+    passive = (
+        any(w in _BE for w in words) and head.lower != lemma and not head.lower.endswith("ing")
+    )
     if any(w in _FUTURE for w in words) or (words[:1] and words[0] in _BE and "to" in words):
-        return [*neg, "to", lemma]
+        return [*neg, "to", "be", head.lower] if passive else [*neg, "to", lemma]
+    if words[:1] == ["to"]:
+        return [*neg, "to", "be", head.lower] if passive else [*neg, "to", lemma]
     modal = next((w for w in words if w in _KEEP_MODALS), None)
     if modal:
         return [modal, *neg, lemma]
@@ -194,21 +226,15 @@ class HeadlineBuilder:
 
     # --- pieces -------------------------------------------------------------------------
 
-    def subject(self, seg_index: int, group: VerbGroup) -> list[str]:
-        """The words before the verb group in its clause, cleaned for a headline."""
+    def subject(self, seg_index: int, group: VerbGroup, *, borrow: bool = True) -> list[str]:
+        """The words before the verb group in its clause, cleaned for a headline; when the
+        clause has none of its own ("... and renewed it in March"), those of the clause
+        before it."""
         seg = self.a.segments[seg_index]
-        # After any verb group before this one in the clause ("officials said the talks").
-        earlier = [
-            g
-            for g in seg.groups
-            if g.last < group.first
-            and not (g.first == g.last and self.a.tokens[g.head].lower in self.lex.plan_participles)
-        ]
-        lo = max([seg.first] + [g.last + 1 for g in earlier])
-        toks = [
-            t for i, t in enumerate(self.a.tokens[lo : group.first], lo) if i not in self.dropped
-        ]
-        words = self._clean_subject(toks)
+        toks, after_verb = self._subject_tokens(seg, group)
+        words = self._clean_subject(
+            toks, noun_phrase=self.lone_participle(group), after_verb=after_verb
+        )
         relative = seg.opener in self.lex.relatives or (
             seg.opener in self.lex.complementizers and not self._after_verb(seg)
         )
@@ -220,9 +246,111 @@ class HeadlineBuilder:
                     t
                     for i, t in enumerate(self.a.tokens[prev.first : prev.last + 1], prev.first)
                     if i not in self.dropped and t.text != ","
-                ]
+                ],
+                tail=True,
             )[-4:]
+        elif not words and borrow and not relative:
+            words = self._borrowed_subject(seg_index, group)
         return self._replace_reference(words)
+
+    def _subject_tokens(self, seg: Segment, group: VerbGroup) -> tuple[list[Token], bool]:
+        """The tokens before ``group`` in its clause, and whether they follow another verb
+        of the clause (then what comes before a comma among them is that verb's)."""
+        # After any verb group before this one in the clause ("officials said the talks"),
+        # except the participles that only describe a noun ("ships loaded with grain").
+        earlier = [
+            g
+            for g in self.groups(seg)
+            if g.last < group.first
+            and not (g.first == g.last and self.a.tokens[g.head].lower in self.lex.plan_participles)
+            and not self.reduced(g, seg)
+        ]
+        lo = max([seg.first] + [g.last + 1 for g in earlier])
+        hi = group.first
+        lex = self.lex
+        while hi > lo and (
+            self.a.tokens[hi - 1].lower in lex.infinitive_markers
+            or self.a.tokens[hi - 1].lower in lex.negations
+            or self.a.tokens[hi - 1].lower in lex.adverbs
+        ):
+            hi -= 1  # "also to be signed": the verb's own words
+        toks = [t for i, t in enumerate(self.a.tokens[lo:hi], lo) if i not in self.dropped]
+        return toks, lo > seg.first
+
+    def passive(self, seg_index: int, group: VerbGroup) -> bool:
+        """``group`` is a participle describing a noun ("the truce agreed last month", "the
+        agreement signed in Geneva"): a headline keeps it as it is."""
+        seg = self.a.segments[seg_index]
+        if self.reduced(group, seg):
+            return True
+        if not self.lone_participle(group):
+            return False
+        lex = self.lex
+        head = self.a.tokens[group.head]
+        if self.english and head.lower.endswith(("en", "wn", "rn", "ne")):
+            return True  # "sworn", "chosen", "shown": never a past tense
+        toks = self._strip_openers(self._subject_tokens(seg, group)[0])
+        if not toks and seg.opener in lex.coordinators and seg_index > 0:
+            # "was announced on 18 December and sworn in on 26 December"
+            prev = self.a.segments[seg_index - 1].groups
+            be = prev and any(t.lower in _BE for t in prev[-1].tokens(self.a.tokens))
+            return bool(be) and head.lower.endswith("ed")
+        # "ended with the agreement signed in ...": a participle after a phrase.
+        return (
+            bool(toks)
+            and toks[0].lower in lex.prepositions
+            and toks[0].lower not in lex.determiners
+            and all(t.text != "," for t in toks)
+        )
+
+    def _borrowed_subject(self, seg_index: int, group: VerbGroup) -> list[str]:
+        """The subject of the nearest clause before ``group`` that has one ("The truce was
+        announced on 1 April and took effect the next day"), or, for a participle opening
+        the sentence ("Signed in July, the deal ..."), that of the clause it describes."""
+        earlier = [
+            (k, g)
+            for k in range(seg_index, -1, -1)
+            for g in reversed(self.groups(self.a.segments[k]))
+            if g.last < group.first
+        ]
+        for k, g in earlier:
+            seg = self.a.segments[k]
+            if seg.opener in self.lex.relatives or seg.opener in self.lex.subordinators:
+                continue
+            words = self.subject(k, g, borrow=False)
+            if words:
+                return words
+        opening = self._verbless_before(seg_index)
+        if opening:
+            return opening
+        if not earlier and self.lone_participle(group):
+            later = [g for g in self.groups(self.a.segments[seg_index]) if g.first > group.last]
+            words = self.subject(seg_index, later[0], borrow=False) if later else []
+            if len(words) <= 4:
+                return words  # "Signed in July, the deal had been ..."
+        return []
+
+    def _verbless_before(self, seg_index: int) -> list[str]:
+        """The noun phrase a sentence opens with when only asides (a relative clause, a
+        bracket) separate it from the verb: "Sarraj, who heads the GNA, signed"."""
+        lex, segs = self.lex, self.a.segments
+        toks: list[Token] = []
+        for k in range(seg_index - 1, -1, -1):
+            seg = segs[k]
+            if seg.opener in lex.relatives or (
+                seg.first and self.a.tokens[seg.first - 1].text == "("
+            ):
+                if toks:
+                    break
+                continue
+            if seg.groups:
+                return []
+            toks = [
+                t
+                for i, t in enumerate(self.a.tokens[seg.first : seg.last + 1], seg.first)
+                if i not in self.dropped and t.is_word
+            ] + toks
+        return self._clean_subject(toks) if toks else []
 
     def _after_verb(self, seg) -> bool:
         """The clause opens right after a verb ("said that ..."), not after a noun."""
@@ -232,24 +360,143 @@ class HeadlineBuilder:
         prev = self.a.segment_of(first - 1)
         return any(g.last >= first - 2 for g in self.a.segments[prev].groups)
 
-    def _clean_subject(self, toks: list[Token]) -> list[str]:
-        lex = self.lex
-        # Leading connectives, adverbials and introductory phrases ("In a report, ...").
-        while toks and (
-            toks[0].lower in lex.coordinators
-            or toks[0].lower in lex.relatives
-            or toks[0].lower in lex.subordinators
-            or toks[0].lower in lex.bare_subordinators
-            or toks[0].lower in lex.complementizers
-            or toks[0].lower in lex.drop_words
-            or toks[0].text in (",", "“", "”", '"', "'")
+    # --- verb groups a headline reads differently from the clause reader ----------------
+
+    def groups(self, seg: Segment) -> list[VerbGroup]:
+        """The clause's verb groups, without the plural nouns read as verbs ("of political
+        talks") and with a noun after a past verb taken out of its group ("struck ships")."""
+        return [self.effective(g) for g in seg.groups if not self._nominal(g)]
+
+    def effective(self, group: VerbGroup) -> VerbGroup:
+        """``group`` without the plural nouns read as part of it: one after its verb
+        ("struck ships", "to ease exports"), one opening the sentence ("Ships loaded")."""
+        if not self.english or group.last == group.first:
+            return group
+        toks, lex = self.a.tokens, self.lex
+        first, last, head = group.first, group.last, group.head
+        if _plural_form(toks[first], initial=first == 0) and not self._in_clause_start(first):
+            first += 1  # "Ships loaded ...", "although talks resumed": the subject
+        before = toks[last - 1]
+        if (
+            last > first
+            and _plural_form(toks[last])
+            and before.text.islower()
+            and not (
+                before.lower in lex.auxiliaries
+                or before.lower in lex.modals
+                or before.lower in lex.negations
+                or before.lower in lex.adverbs
+                or before.lower in lex.infinitive_markers
+            )
         ):
-            toks = toks[1:]
+            last = head = last - 1
+        if (first, last) == (group.first, group.last):
+            return group
+        return VerbGroup(first, last, min(head, last))
+
+    def _in_clause_start(self, i: int) -> bool:
+        """Token ``i`` follows an infinitive marker or a modal: a verb, not a subject."""
+        prev = self.a.tokens[i - 1].lower if i else ""
+        return prev in self.lex.infinitive_markers or prev in self.lex.modals
+
+    def _nominal(self, group: VerbGroup) -> bool:
+        """A lone plural noun read as a verb ("a round of political talks")."""
+        if not self.english or group.first != group.last:
+            return False
+        toks, lex = self.a.tokens, self.lex
+        if not _plural_form(toks[group.head]):
+            return False
+        k = group.first - 1
+        while k >= 0 and toks[k].is_word and toks[k].text.islower() and k >= group.first - 2:
+            low = toks[k].lower
+            if low in lex.determiners or low in lex.prepositions or low.isdigit():
+                return True
+            if low in lex.auxiliaries or low in lex.modals or low in lex.pronouns:
+                return False
+            k -= 1
+        return k >= 0 and (toks[k].text.isdigit() or toks[k].text in ("'s", "’s"))
+
+    def lone_participle(self, group: VerbGroup) -> bool:
+        """A group of one past participle with no auxiliary ("agreed", "signé", "firmado")."""
+        if group.first != group.last:
+            return False
+        tok, lex = self.a.tokens[group.head], self.lex
+        low = tok.lower
+        if low in lex.auxiliaries or low in lex.modals or low in lex.report_participles:
+            return False
+        if self.english:
+            return _past_form(tok, lex)
+        return bool(lex.participle_endings) and low.endswith(tuple(lex.participle_endings))
+
+    def reduced(self, group: VerbGroup, seg: Segment) -> bool:
+        """A lone participle that describes the noun before it rather than being its
+        clause's verb: "the truce agreed last month had failed", "ships loaded with grain
+        left port", "the initiative, brokered by Turkey, was extended"."""
+        if not self.lone_participle(group) or group.first <= seg.first:
+            return False
+        toks, lex = self.a.tokens, self.lex
+        prev = toks[group.first - 1]
+        nxt = next(
+            (
+                t
+                for i, t in enumerate(toks[group.last + 1 :], group.last + 1)
+                if i not in self.dropped
+            ),
+            None,
+        )
+        if nxt is not None and nxt.lower in _AGENT:
+            return True
+        if prev.lower in lex.function_words or prev.lower in lex.auxiliaries:
+            return False
+        if not any(self._finite(g) for g in seg.groups if g.first > group.last):
+            return False
+        if prev.text == ",":
+            return True
+        statement = lex.cues_of("statement")
+        if statement is not None and toks[group.head].lemma in statement.verbs:
+            return False  # "officials said on Monday the talks ...": a frame
+        return prev.is_word and (nxt is None or nxt.text == "," or nxt.lower in lex.prepositions)
+
+    def _finite(self, group: VerbGroup) -> bool:
+        toks, lex = self.a.tokens, self.lex
+        if self._nominal(group):
+            return False
+        first = toks[group.first]
+        if first.lower in lex.auxiliaries or first.lower in lex.modals:
+            return True
+        if group.first > 0 and toks[group.first - 1].lower in lex.infinitive_markers:
+            return False
+        # A lone "-ing" form is a participle ("ships heading to ports"), not a clause's verb.
+        return not (
+            group.first == group.last and first.lower.endswith(lex.progressive_suffixes or ("\0",))
+        )
+
+    def _clean_subject(
+        self,
+        toks: list[Token],
+        *,
+        noun_phrase: bool = False,
+        after_verb: bool = False,
+        tail: bool = False,
+    ) -> list[str]:
+        """The subject words of ``toks``; ``tail``: only the noun phrase they end with."""
+        lex = self.lex
+        toks = self._strip_openers(toks)
         if "," in [t.text for t in toks]:
-            # "In one declaration on Sunday, the State Department": after the last comma.
-            cut = max(i for i, t in enumerate(toks) if t.text == ",")
-            tail = toks[cut + 1 :]
-            toks = tail if tail else toks[:cut]
+            if after_verb:
+                # "took effect the next day, then was extended": before the comma is the
+                # earlier verb's; the clause's subject, if any, is after it.
+                cut = max(i for i, t in enumerate(toks) if t.text == ",")
+                toks = self._strip_openers(toks[cut + 1 :])
+            else:
+                toks = self._subject_part(toks)
+        if noun_phrase:
+            # A participle describes a noun even inside a phrase ("ended with the agreement
+            # signed in ..."): the noun, without its preposition.
+            while (
+                toks and toks[0].lower in lex.prepositions and toks[0].lower not in lex.determiners
+            ):
+                toks = toks[1:]
         if toks and toks[0].lower in lex.prepositions and toks[0].lower not in lex.determiners:
             return []  # a phrase ("In a report to Congress"), not a subject
         words = [t.text for t in toks if t.is_word or t.text in ("'s", "’s")]
@@ -261,9 +508,78 @@ class HeadlineBuilder:
             after = words[i + 1 :]
             if after and after[-1][:1].isupper() and len(words) > 5:
                 words = [after[-1], *words[max(0, i - 1) : i]]  # "Biden administration"
-            elif after and not after[0][:1].isupper():
+            elif after and not after[0][:1].isupper() and not _names_happening(after, lex):
                 words = words[:i]  # "panel of experts" -> "panel"
-        return words[-7:]
+        if len(words) > 9 and not tail:
+            # The head of a long subject comes first ("El grupo de trabajo de ... de los
+            # tres países"): keep its beginning.
+            words = words[:12]
+            while len(words) > 1 and self._trailing(words[-1]):
+                words.pop()
+        return words
+
+    def _strip_openers(self, toks: list[Token]) -> list[Token]:
+        """Leading connectives, adverbials and quotes ("And", "Meanwhile", "But ...")."""
+        lex = self.lex
+        while toks and (
+            toks[0].lower in lex.coordinators
+            or toks[0].lower in lex.relatives
+            or toks[0].lower in lex.subordinators
+            or toks[0].lower in lex.bare_subordinators
+            or toks[0].lower in lex.complementizers
+            or toks[0].lower in lex.drop_words
+            or toks[0].text in (",", "“", "”", '"', "'")
+        ):
+            toks = toks[1:]
+        return toks
+
+    def _subject_part(self, toks: list[Token]) -> list[Token]:
+        """Of a subject cut by commas, the part that names the subject: after an opening
+        phrase ("In one declaration on Sunday, the State Department"), before an aside
+        that closes just before the verb ("The initiative, brokered by Turkey, was"), the
+        name an apposition gives ("the Azerbaijani president, Ilham Aliyev, announced")."""
+        parts: list[list[Token]] = [[]]
+        for t in toks:
+            if t.text == ",":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        closed = not parts[-1]  # the verb follows a comma: an aside closed before it
+        parts = [self._strip_openers(p) for p in parts]
+        parts = [p for p in parts if p]
+        if not parts:
+            return []
+        if not closed or len(parts) == 1:
+            return parts[-1]
+        last = parts[-1]
+        if self._names(last):
+            return last  # an apposition that names the subject
+        # An aside runs from its participle to the verb ("backed by the UAE, Egypt and
+        # Russian mercenaries,"): the subject is before it.
+        aside = next((k for k, p in enumerate(parts) if self._aside(p)), len(parts) - 1)
+        lex = self.lex
+        for part in reversed(parts[:aside]):
+            if not (part[0].lower in lex.prepositions and part[0].lower not in lex.determiners):
+                return part
+        return [] if aside < len(parts) - 1 or self._aside(last) else last
+
+    def _names(self, toks: list[Token]) -> bool:
+        """``toks`` are a name ("Ilham Aliyev", "the Razoni", "la Iniciativa de Granos")."""
+        lex = self.lex
+        words = [t for t in toks if t.is_word and t.lower not in lex.determiners]
+        content = [t for t in words if t.lower not in lex.prepositions]
+        return 0 < len(words) <= 6 and all(t.is_capitalised for t in content)
+
+    def _aside(self, toks: list[Token]) -> bool:
+        """``toks`` open with a participle: an aside about a noun ("brokered by Turkey")."""
+        if not toks:
+            return False
+        start = toks[0].start
+        return any(
+            self.a.tokens[g.first].start == start and self.lone_participle(g)
+            for seg in self.a.segments
+            for g in seg.groups
+        )
 
     def _replace_reference(self, words: list[str]) -> list[str]:
         phrase = " ".join(words).lower()
@@ -298,15 +614,25 @@ class HeadlineBuilder:
         out: list[str] = []
         # The clause's next verb group starts another predicate ("that broke out on Sunday
         # has killed"): what follows it is not this one's.
-        stop = min([g.first for g in seg.groups if g.first > group.last] + [seg.last + 1])
+        stop = min([g.first for g in self.groups(seg) if g.first > group.last] + [seg.last + 1])
+        while stop - 1 > group.last and (
+            self.a.tokens[stop - 1].lower in lex.negations
+            or self.a.tokens[stop - 1].lower in lex.adverbs
+            or self.a.tokens[stop - 1].lower in lex.infinitive_markers
+        ):
+            stop -= 1  # "never took place": the next verb's own words
         for i in range(group.last + 1, stop):
             tok = self.a.tokens[i]
             if i in self.dropped:
                 continue
             if tok.text == "," and (len(out) >= 2 or (out and self._attribution_after(i, seg))):
                 break
-            if tok.lower in lex.relatives or tok.lower in lex.report_participles:
+            if tok.lower in lex.relatives:
                 break
+            if tok.lower in lex.report_participles and (
+                not out or self.a.tokens[i - 1].text == "," or self._in_group(i - 1)
+            ):
+                break  # "..., saying that": not "a similar warning"
             if out and (tok.lower in lex.subordinators or tok.lower in lex.bare_subordinators):
                 break
             if tok.lower in ("that", "que", "qu'") and (out or i == group.last + 1):
@@ -320,9 +646,25 @@ class HeadlineBuilder:
                 break
         if self.english:
             out = _english_noun_phrase(out, subject=False)
-        while out and out[-1].lower() in _TRAILING:
+        while out and self._trailing(out[-1]):
             out.pop()
         return out
+
+    def _in_group(self, i: int) -> bool:
+        return any(g.first <= i <= g.last for seg in self.a.segments for g in seg.groups)
+
+    def _trailing(self, word: str) -> bool:
+        """A word a title cannot end on: a preposition, article or conjunction."""
+        low = word.lower()
+        lex = self.lex
+        return (
+            low in _TRAILING
+            or low in lex.prepositions
+            or low in lex.determiners
+            or low in lex.coordinators
+            or low in lex.complementizers
+            or low in lex.relatives
+        )
 
     def _attribution_after(self, i: int, seg) -> bool:
         """What follows token ``i`` in the clause is a reporting frame ("..., X said")."""
@@ -333,9 +675,13 @@ class HeadlineBuilder:
             g.first > i and self.a.tokens[g.head].lemma in statement.verbs for g in seg.groups
         )
 
-    def verb(self, group: VerbGroup, subject: list[str]) -> list[str]:
+    def verb(self, group: VerbGroup, subject: list[str], *, passive: bool = False) -> list[str]:
         toks = group.tokens(self.a.tokens)
         if self.english:
+            if passive:
+                return [self.a.tokens[group.head].lower]  # "truce agreed last month"
+            if group.first and self.a.tokens[group.first - 1].lower in self.lex.infinitive_markers:
+                toks = [self.a.tokens[group.first - 1], *toks]  # "also to be signed"
             return english_verb(toks, subject, self.a.tokens[group.head])
         kept = [t for t in toks if t.lower not in self.lex.drop_words]
         return [t.text for t in kept or toks]
@@ -343,8 +689,41 @@ class HeadlineBuilder:
     # --- titles -------------------------------------------------------------------------
 
     def clause_title(self, seg_index: int, group: VerbGroup) -> str:
+        group = self._main_group(self.a.segments[seg_index], group)
+        if not self._has_verb(group):
+            return self.fallback_title(seg_index)
         subject = self.subject(seg_index, group)
-        words = [*subject, *self.verb(group, subject), *self.rest(seg_index, group)]
+        verb = self.verb(group, subject, passive=self.passive(seg_index, group))
+        words = [*subject, *verb, *self.rest(seg_index, group)]
+        if not subject and len(words) < 3:
+            return self.fallback_title(seg_index)  # never a bare "Expire" or "Renews again"
+        return finish(words)
+
+    def _main_group(self, seg: Segment, group: VerbGroup) -> VerbGroup:
+        """The verb group a title is built on: ``group``, or, when it is a plural noun read
+        as a verb ("held their first talks"), the verb before it."""
+        if self._nominal(group):
+            before = [g for g in self.groups(seg) if g.last < group.first]
+            return before[-1] if before else group
+        return self.effective(group)
+
+    def _has_verb(self, group: VerbGroup) -> bool:
+        """The group has a verb of its own: not a name ("May") or a lone modal."""
+        head = self.a.tokens[group.head]
+        if head.is_capitalised and head.start > 0:
+            return False
+        return not (group.first == group.last and head.lower in self.lex.modals)
+
+    def fallback_title(self, seg_index: int) -> str:
+        """The sentence up to the end of the happening's clause, without its dates and its
+        opening connectives: a plain clause when no headline can be built."""
+        last = self.a.segments[seg_index].last
+        toks = [t for i, t in enumerate(self.a.tokens[: last + 1]) if i not in self.dropped]
+        words = []
+        for t in self._strip_openers(toks):
+            keep = t.is_word or t.text in (",", "'s", "’s", "%")
+            if keep and not (t.text == "," and (not words or words[-1] == ",")):
+                words.append(t.text)
         return finish(words)
 
     def statement_title(self, seg_index: int, frame: VerbGroup, content: VerbGroup) -> str:
@@ -353,14 +732,27 @@ class HeadlineBuilder:
             speaker = speaker[-1:]  # "Lloyd Austin" -> "Austin"
         seg = self.a.segments[seg_index]
         content_seg = self.a.segment_of(content.first)
+        content = self._main_group(self.a.segments[content_seg], content)
         subject_toks = [
             t
             for i, t in enumerate(self.a.tokens[frame.last + 1 : content.first], frame.last + 1)
             if i not in self.dropped and t.lower not in ("that", "que", "qu'") and i >= seg.first
         ]
-        subject = self._replace_reference(self._clean_subject(subject_toks))
+        raw = self._clean_subject(subject_toks)
+        subject = self._replace_reference(raw)
         if len(subject) >= 2 and all(w[:1].isupper() for w in subject) and not _org(subject):
             subject = subject[-1:]
+        # "X announced that he would ...": the pronoun is the speaker.
+        pronoun = (
+            len(raw) == 1
+            and self.lex.antecedents.get(raw[0].lower()) == "person"
+            and speaker[-1:] != []
+            and speaker[-1][:1].isupper()
+            and not _org(speaker)
+        )
+        if speaker and subject and (pronoun or _same_name(speaker, subject)):
+            # "Sarraj announced that he would step down": "Sarraj to step down".
+            subject, speaker = speaker, []
         body = [*subject, *self.verb(content, subject), *self.rest(content_seg, content)]
         if not speaker:
             return finish(body)
@@ -390,6 +782,37 @@ class HeadlineBuilder:
         return finish([*phrase, *tail])
 
 
+def _plural_form(tok: Token, *, initial: bool = False) -> bool:
+    """An English word in -s that may be a plural noun as well as a verb ("talks");
+    ``initial``: it may be capitalised (it opens the sentence)."""
+    low = tok.lower
+    cased = tok.text.islower() or (initial and tok.text[1:].islower())
+    return (
+        cased and len(low) > 3 and low.endswith("s") and not low.endswith("ss")
+    ) and tok.lemma != low
+
+
+def _past_form(tok: Token, lex: Lexicon) -> bool:
+    """An English past tense or participle ("signed", "struck"), not an auxiliary."""
+    low = tok.lower
+    if not tok.text.islower() or low in lex.auxiliaries or low in lex.modals:
+        return False
+    if low == tok.lemma or low.endswith(("s", "ing")):
+        return False
+    return low.endswith("ed") or low in lex.forms or low in lex.irregular
+
+
+def _names_happening(words: list[str], lex: Lexicon) -> bool:
+    """Some word of ``words`` is a noun the lexicon knows as naming a happening."""
+    from .clauses import lemma
+
+    for w in words:
+        low, lem = w.lower(), lemma(w, lex.language)
+        if any(low in c.nouns or lem in c.nouns for c in lex.categories):
+            return True
+    return False
+
+
 def _english_noun_phrase(words: list[str], subject: bool = True) -> list[str]:
     """Headline English: no articles or possessive pronouns; in a subject, "Donald
     Trump's administration" becomes "Trump administration"."""
@@ -409,6 +832,12 @@ def _english_noun_phrase(words: list[str], subject: bool = True) -> list[str]:
             continue
         out.append(w)
     return out
+
+
+def _same_name(a: list[str], b: list[str]) -> bool:
+    """Two subjects that name the same one ("Sarraj" and "Fayez al-Sarraj")."""
+    x, y = a[-1].lower(), b[-1].lower()
+    return x == y or x.endswith(f"-{y}") or y.endswith(f"-{x}")
 
 
 def _org(words: list[str]) -> bool:
