@@ -61,6 +61,19 @@ class ArticleForm(forms.ModelForm):
             "the publication date.",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["language"]
+        field.required = False
+        field.choices = [("", "Detect it from the text"), *(c for c in field.choices if c[0])]
+        field.help_text = (
+            "Leave it to be detected, or choose it. A language the extractor cannot read is "
+            "kept with a warning, never read as English."
+        )
+        # A new article offers detection, not the model's default language.
+        if self.instance._state.adding and not (kwargs.get("initial") or {}).get("language"):
+            self.initial["language"] = ""
+
     def clean_title(self) -> str:
         title = line_clean(self.cleaned_data.get("title") or "")
         if not title:

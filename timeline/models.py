@@ -26,12 +26,16 @@ class ActorKind(models.TextChoices):
 
 
 # One member per language the extractor's registry supports (every dateparser language:
-# ENGLISH = "en", CHINESE_TRADITIONAL = "zh-Hant", ...), named from its English name.
+# ENGLISH = "en", CHINESE_TRADITIONAL = "zh-Hant", ...), named from its English name, and
+# UNDETERMINED ("und"): a language the extractor does not know, read for digits only.
 ArticleLanguage = models.TextChoices(
     "ArticleLanguage",
     [
-        (re.sub(r"\W+", "_", name.upper()).strip("_"), (code, name))
-        for code, name in extraction_languages.names().items()
+        *(
+            (re.sub(r"\W+", "_", name.upper()).strip("_"), (code, name))
+            for code, name in extraction_languages.names().items()
+        ),
+        ("UNDETERMINED", (extraction_languages.NEUTRAL, "Undetermined (dates in digits only)")),
     ],
 )
 
@@ -154,7 +158,20 @@ class Article(models.Model):
     outlet = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     published = models.DateField(help_text="Anchors every relative date in the text.")
-    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    language = models.CharField(
+        max_length=8,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        blank=True,  # blank in a form: detect it from the text (services.article_create)
+    )
+    language_detected = models.BooleanField(
+        default=False, help_text="The language was detected from the text, not given."
+    )
+    language_warning = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why the dates of this article cannot be read in full, if they cannot.",
+    )
     body = models.TextField()
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     extraction_status = models.CharField(
@@ -258,6 +275,9 @@ class Event(models.Model):
     conflict = models.ForeignKey(Conflict, on_delete=models.PROTECT, related_name="events")
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
+    # The language of the machine's title and summary (their source article's), so pages
+    # can mark them up with lang and direction; blank when unknown.
+    language = models.CharField(max_length=8, blank=True, default="")
     category = models.CharField(max_length=32, choices=Category.choices, default=Category.OTHER)
     actors = models.ManyToManyField(Actor, related_name="events", blank=True)
     places = models.JSONField(default=list, blank=True)

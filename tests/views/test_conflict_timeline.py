@@ -38,7 +38,7 @@ def figure_of(html: str) -> dict:
 
 
 def listed_titles(html: str) -> list[str]:
-    return re.findall(r'<tr id="event-row-\d+".*?data-event-pk="\d+">(.*?)</a>', html, re.S)
+    return re.findall(r'<tr id="event-row-\d+".*?data-event-pk="\d+"[^>]*>(.*?)</a>', html, re.S)
 
 
 def test_full_page_has_form_chart_list_and_scripts(client, data):

@@ -164,6 +164,8 @@ class EventRow:
     is_key: bool = False
     # The sentence the event is told by (key-event list only; empty elsewhere).
     summary: str = ""
+    # The language of title and summary ("" when unknown), for lang= in the page.
+    language: str = ""
 
     @property
     def display_date(self) -> str:
@@ -490,6 +492,7 @@ def event_row(*, pk: int) -> EventRow:
 _ROW_FIELDS = (
     "pk",
     "title",
+    "language",
     "category",
     "date_value",
     "date_mod",
@@ -625,6 +628,7 @@ def _event_row(
         importance=v["importance"],
         is_key=v["is_key"],
         summary=v.get("summary", "") if summary else "",
+        language=v.get("language", ""),
     )
 
 

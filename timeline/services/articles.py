@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from timeline.extraction import EXTRACTOR_VERSION, ExtractionError, extract
+from timeline.extraction.detection import language_choose
 from timeline.models import Actor, Article, Conflict
 from timeline.services.common import model_update
 from timeline.services.families import article_family_assign
@@ -43,25 +44,31 @@ def article_create(
     body: str,
     outlet: str = "",
     url: str = "",
-    language: str = Article.Language.ENGLISH,
+    language: str | None = None,
     created_by=None,
     run_extraction: bool = True,
 ) -> Article:
     """Store a new article (text cleaned, content hashed) and extract its events.
 
-    Validation (empty text, future date, duplicates) belongs to ``ArticleForm``; this
-    function trusts its input apart from the database constraints. Extraction runs inline
-    when ``settings.EXTRACT_INLINE`` is on, otherwise it is queued for the task worker
-    once the article is committed.
+    ``language`` is any supported code or tag ("it", "pt-BR"); left out or blank, it is
+    detected from the text (see :func:`timeline.extraction.detection.language_choose`:
+    a language the extractor cannot read is stored as ``und`` with a warning, never
+    guessed as English). Validation (empty text, future date, duplicates) belongs to
+    ``ArticleForm``; this function trusts its input apart from the database constraints.
+    Extraction runs inline when ``settings.EXTRACT_INLINE`` is on, otherwise it is queued
+    for the task worker once the article is committed.
     """
     body = text_clean(body).strip()
+    choice = language_choose(body, language)
     article = Article(
         conflict=conflict,
         title=line_clean(title)[:500],
         outlet=line_clean(outlet)[:200],
         url=url.strip(),
         published=published,
-        language=language,
+        language=choice.code,
+        language_detected=choice.detected,
+        language_warning=choice.warning[:300],
         body=body,
         content_hash=article_content_hash(body=body),
         created_by=created_by,
@@ -90,6 +97,13 @@ def article_update(*, article: Article, changes: dict, user=None) -> Article:
     if "body" in changes:
         changes["body"] = text_clean(changes["body"]).strip()
         changes["content_hash"] = article_content_hash(body=changes["body"])
+    if "language" in changes or ("body" in changes and article.language_detected):
+        # A language given now, or a detected one whose text changed: choose again.
+        given = changes.get("language", "" if article.language_detected else article.language)
+        choice = language_choose(changes.get("body", article.body), given)
+        changes["language"] = choice.code
+        changes["language_detected"] = choice.detected
+        changes["language_warning"] = choice.warning[:300]
     for name in ("title", "outlet"):
         if name in changes:
             changes[name] = line_clean(changes[name])

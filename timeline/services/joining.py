@@ -488,6 +488,7 @@ def _event_start(*, article: Article, mention: Mention, user: AbstractBaseUser) 
         conflict_id=article.conflict_id,
         title=mention.title[:300] or mention.sentence[:300],
         summary=mention.sentence[:2000],
+        language=article.language,
         category=mention.category,
         factuality=mention.factuality,
         confidence=mention.confidence,
@@ -629,7 +630,10 @@ def event_refresh(*, event_id: int, user: AbstractBaseUser | None = None) -> boo
     places = [p for p, _ in place_counts.most_common()]
     background = _background(date, mentions, event.conflict.start_date)
     machine = {
-        "title": {"title": best.title[:300] or best.sentence[:300]},
+        "title": {
+            "title": best.title[:300] or best.sentence[:300],
+            "language": best.article.language,
+        },
         "summary": {"summary": best.sentence[:2000]},
         "category": {"category": category},
         "places": {"places": places},

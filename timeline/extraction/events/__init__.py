@@ -590,7 +590,7 @@ def _is_article_metadata(sentence: str, expressions: list[TemporalExpression], o
     """A byline or dateline: "Published 28 Feb 2021", "WASHINGTON, August 13 (Xinhua) --".
 
     Datelines are recognised by having no running text at all: once the dates are taken
-    out, no word starts with a lower-case letter.
+    out, every word starts with a capital letter.
     """
     if len(sentence) > _METADATA_MAX_CHARS:
         return False
@@ -600,7 +600,8 @@ def _is_article_metadata(sentence: str, expressions: list[TemporalExpression], o
     for expr in expressions:
         for i in range(max(0, expr.start - offset), min(len(rest), expr.end - offset)):
             rest[i] = " "
-    return not any(w[0].islower() and len(w) >= 3 for w in _RUNNING_WORD.findall("".join(rest)))
+    # A word not written in capitals: lower case, or a script without case (Arabic).
+    return not any(not w[0].isupper() and len(w) >= 3 for w in _RUNNING_WORD.findall("".join(rest)))
 
 
 def _actor_key(actors: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
