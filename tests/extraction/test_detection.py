@@ -9,7 +9,8 @@ from timeline.extraction.detection import detect_language
     ("text", "code"),
     [
         (
-            "Il 17 febbraio 2011 migliaia di persone sono scese in piazza a Bengasi contro il regime.",
+            "Il 17 febbraio 2011 migliaia di persone sono scese in piazza a Bengasi"
+            " contro il regime.",
             "it",
         ),
         ("في 17 فبراير 2011 خرج الآلاف إلى الشوارع في بنغازي احتجاجا على النظام", "ar"),
