@@ -66,7 +66,10 @@ def _noun_categories(words: list[Token], lex: Lexicon) -> list[str]:
                 if f" {noun} " in text:
                     found.append(cues.value)
                     break
-            elif any(t.lemma == noun or t.lower == noun for t in words):
+            elif any(t.lemma == noun or t.lower == noun for t in words) or (
+                lex.compounds
+                and any(lex.names(t.lemma, t.lower, frozenset((noun,))) for t in words)
+            ):
                 found.append(cues.value)
                 break
     return sorted(set(found), key=lambda c: _NOUN_PRIORITY.index(c) if c in _NOUN_PRIORITY else 99)

@@ -209,7 +209,7 @@ class HeadlineBuilder:
             t for i, t in enumerate(self.a.tokens[lo : group.first], lo) if i not in self.dropped
         ]
         words = self._clean_subject(toks)
-        relative = seg.opener in self.lex.relatives or (
+        relative = self.lex.opens_relative(seg.opener) or (
             seg.opener in self.lex.complementizers and not self._after_verb(seg)
         )
         if not words and seg_index > 0 and relative:
@@ -320,7 +320,7 @@ class HeadlineBuilder:
                 break
         if self.english:
             out = _english_noun_phrase(out, subject=False)
-        while out and out[-1].lower() in _TRAILING:
+        while out and (out[-1].lower() in _TRAILING or out[-1].lower() in lex.trailing):
             out.pop()
         return out
 
@@ -337,15 +337,49 @@ class HeadlineBuilder:
         toks = group.tokens(self.a.tokens)
         if self.english:
             return english_verb(toks, subject, self.a.tokens[group.head])
-        kept = [t for t in toks if t.lower not in self.lex.drop_words]
-        return [t.text for t in kept or toks]
+        kept = [t for t in toks if t.lower not in self.lex.drop_words] or toks
+        words = [t.text for t in kept]
+        if not subject and kept[0].prefix and kept[0].prefix[0] in self.lex.coordinators:
+            # "وانسحبت القوات": a title does not open with the conjunction "و".
+            words[0] = words[0][1:]
+        return words
 
     # --- titles -------------------------------------------------------------------------
 
     def clause_title(self, seg_index: int, group: VerbGroup) -> str:
         subject = self.subject(seg_index, group)
-        words = [*subject, *self.verb(group, subject), *self.rest(seg_index, group)]
-        return finish(words)
+        verb = self.verb(group, subject)
+        rest = self.rest(seg_index, group)
+        if not subject and self.lex.subject_after_verb:
+            # "Am Montag unterzeichneten die Parteien ein Abkommen": the subject after the
+            # verb leads the title ("Die Parteien unterzeichneten ein Abkommen").
+            subject, rest = self._inverted(rest)
+        return finish([*subject, *verb, *rest])
+
+    def _inverted(self, rest: list[str]) -> tuple[list[str], list[str]]:
+        """The subject that follows a verb-second verb, and the words left after it."""
+        lex = self.lex
+        s = 1 if rest and rest[0].lower() in lex.reflexives else 0
+        if s < len(rest) and rest[s].lower() in lex.pronouns:
+            return [rest[s]], rest[:s] + rest[s + 1 :]
+        k = s
+        while k < len(rest) and k - s < 3 and rest[k][:1].islower():
+            if k > s and rest[k].lower() in lex.prepositions:
+                return [], rest
+            k += 1  # "die", "beiden", "verfeindeten"
+        if (
+            k == len(rest)
+            or not rest[k][:1].isupper()
+            or (k > s and rest[s].lower() not in lex.determiners)
+        ):
+            return [], rest
+        while k < len(rest) and rest[k][:1].isupper():
+            k += 1  # "Parteien", "Wladimir Putin"
+        if k + 1 < len(rest) and rest[k].lower() in lex.coordinators and rest[k + 1][:1].isupper():
+            k += 2  # "Putin und Erdoğan"
+            while k < len(rest) and rest[k][:1].isupper():
+                k += 1
+        return rest[s:k], rest[:s] + rest[k:]
 
     def statement_title(self, seg_index: int, frame: VerbGroup, content: VerbGroup) -> str:
         speaker = self.subject(seg_index, frame)
@@ -353,11 +387,17 @@ class HeadlineBuilder:
             speaker = speaker[-1:]  # "Lloyd Austin" -> "Austin"
         seg = self.a.segments[seg_index]
         content_seg = self.a.segment_of(content.first)
-        subject_toks = [
+        between = [
             t
             for i, t in enumerate(self.a.tokens[frame.last + 1 : content.first], frame.last + 1)
-            if i not in self.dropped and t.lower not in ("that", "que", "qu'") and i >= seg.first
+            if i not in self.dropped and i >= seg.first
         ]
+        that = [k for k, t in enumerate(between) if t.lower in self.lex.complementizers]
+        if not speaker and that and that[0] > 0:
+            # Verb first ("قال المتحدث ... إن المفاوضات ..."): the speaker follows the verb.
+            speaker = self._clean_subject(between[: that[0]])
+            between = between[that[0] :]
+        subject_toks = [t for t in between if t.lower not in self.lex.complementizers]
         subject = self._replace_reference(self._clean_subject(subject_toks))
         if len(subject) >= 2 and all(w[:1].isupper() for w in subject) and not _org(subject):
             subject = subject[-1:]
