@@ -375,6 +375,8 @@ class HeadlineBuilder:
             return [], rest
         while k < len(rest) and rest[k][:1].isupper():
             k += 1  # "Parteien", "Wladimir Putin"
+        if k + 1 < len(rest) and rest[k].lower() in lex.determiners and rest[k + 1][:1].isupper():
+            k += 2  # a genitive: "die Delegationen beider Länder"
         if k + 1 < len(rest) and rest[k].lower() in lex.coordinators and rest[k + 1][:1].isupper():
             k += 2  # "Putin und Erdoğan"
             while k < len(rest) and rest[k][:1].isupper():
