@@ -152,10 +152,12 @@ def _declitic(tok: Token, lex: Lexicon) -> Token:
     lemma a known stem gives ("انسحبت" -> "انسحب"), when what remains is a word the lexicon
     or the lemmatizer knows; the word as it is otherwise. Data: the lexicon's [clitics]."""
     vocab = lex.vocabulary
-    if not tok.is_word or tok.lower in vocab or tok.lemma in vocab:
+    if not tok.is_word:
         return tok
     low, prefix = tok.lower, ""
     for _ in range(2):  # "و" + "س" + verb, "و" + "ب" + noun
+        if low in vocab:
+            break
         for clitic, leaves in lex.clitics:
             rest = leaves + low[len(clitic) :]
             if not low.startswith(clitic) or len(rest) < 2:
@@ -166,22 +168,23 @@ def _declitic(tok: Token, lex: Lexicon) -> Token:
                 break
         else:
             break
-    found = low if low in vocab else _stem(low, lex)
+    found = _stem(low, lex)
     for article in lex.noun_prefixes:  # "المظاهرات" -> "مظاهرات": the article stays in lower
         if found not in vocab and low.startswith(article) and len(low) > len(article) + 2:
             found = _stem(low[len(article) :], lex)
     if found not in vocab:
-        found = lemma(low, lex.language) if prefix else tok.lemma
+        found = low if low in vocab else lemma(low, lex.language) if prefix else tok.lemma
     return Token(tok.text, low, found, tok.start, tok.end, prefix)
 
 
 def _stem(word: str, lex: Lexicon) -> str:
-    """The lemma of ``word``, or of ``word`` without an inflection suffix of the lexicon,
-    that the lexicon knows; ``word``'s own lemma otherwise."""
+    """The lemma of ``word`` when the lexicon knows it; else the word, or the word without
+    an inflection affix of the lexicon, that the lexicon names as a verb (else as any word);
+    ``word``'s own lemma otherwise."""
     vocab = lex.vocabulary
     own = lemma(word, lex.language)
-    if own in vocab:
-        return own
+    if own in vocab and own != word:
+        return own  # the lemmatizer's own reading ("الحكومة" -> "حكومة", not "حكم")
     # The word, then the word with an inflection prefix replaced ("تنسحب" -> "انسحب").
     bases = [word] + [
         leaves + word[len(p) :]
@@ -189,13 +192,16 @@ def _stem(word: str, lex: Lexicon) -> str:
         if word.startswith(p) and len(word) - len(p) > 2
         for leaves in options
     ]
+    candidates = [own]
     for base in bases:
         ends = [base] + [base[: -len(x)] for x in lex.stem_suffixes if base.endswith(x)]
         for stem in ends:
             if len(stem) > 2:
-                for candidate in (stem, lemma(stem, lex.language)):
-                    if candidate in vocab:
-                        return candidate
+                candidates += [stem, lemma(stem, lex.language)]
+    for wanted in (lex.verbs, vocab):
+        found = next((c for c in candidates if c in wanted), None)
+        if found is not None:
+            return found
     return own
 
 
