@@ -51,6 +51,8 @@ class SentenceWords:
     before_number: frozenset[str]
     ambiguous: frozenset[str]
     openers: frozenset[str]
+    # Words a number with a full stop (an ordinal) runs on to: German "am 15. März".
+    after_ordinal: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, shared: Mapping[str, Any], own: Mapping[str, Any]) -> SentenceWords:
@@ -64,6 +66,7 @@ class SentenceWords:
             words("before_number"),
             words("ambiguous"),
             frozenset(own.get("openers", ())),
+            frozenset(w.lower() for w in own.get("after_ordinal", ())),
         )
 
 
@@ -170,6 +173,10 @@ def _is_boundary(
         return False
     if following.isdigit() and key in words.before_number:
         return False
+    if words.after_ordinal and token.isdigit() and len(token) <= 2:
+        word = _WORD.match(text, word_at)
+        if word is not None and word.group().lower().rstrip(".") in words.after_ordinal:
+            return False  # "am 15. März": an ordinal date, not the end of a sentence
     acronym = _ACRONYM.fullmatch(token + ".") is not None and "." in token
     initial = len(token) == 1 and token.isalpha() and token.isupper()
     if acronym or initial or key in words.ambiguous:

@@ -126,7 +126,7 @@ def build_events(
         if dateline is not None and len(dating) > 1:
             # The sentence dates its happening itself: the dateline is only context.
             dating.remove(dateline)
-        if not dating and (published is None or not lex.present_markers):
+        if not dating and (published is None or not lex.reports_present):
             continue
         paragraph = _paragraph_of(s_start, paragraph_starts)
         events.extend(
@@ -285,7 +285,7 @@ def _undated_main(
     for seg_i, seg in enumerate(analysis.segments):
         if not seg.groups:
             continue
-        if seg.opener and (seg.opener in lex.relatives or seg.opener in lex.subordinators):
+        if seg.opener and (lex.opens_relative(seg.opener) or seg.opener in lex.subordinators):
             return None
         group = seg.groups[0]
         if id(group) in governed:
@@ -300,12 +300,31 @@ def _undated_main(
             and head.lower.endswith("s")
             and not head.lower.endswith("ss")
         )
-        if not present:
+        if not present and not _present_form(analysis, group, lex):
             return None
         if dating and any(id(g) in governed for g in seg.groups):
             return None
         return seg_i, group
     return None
+
+
+def _present_form(analysis: Analysis, group: VerbGroup, lex: Lexicon) -> bool:
+    """The group's verb has a present-tense ending or prefix of the lexicon (Russian
+    "-ет", Arabic "يـ"), and nothing in the group makes it a plan ("подпишут")."""
+    head = analysis.tokens[group.head]
+    low = head.lower
+    if low == head.lemma or not (lex.present_suffixes or lex.present_prefixes):
+        return False
+    text = " ".join(t.lower for t in group.tokens(analysis.tokens))
+    if any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text) for cue in lex.planned):
+        return False
+    if head.prefix and any(f in head.prefix for f in lex.future_prefixes):
+        return False
+    if low.endswith(lex.present_suffixes) and lex.present_suffixes:
+        return True
+    # An imperfect prefix before the lemma's letters ("يجتمع", lemma "اجتمع"); a perfect
+    # starts with its lemma ("توصلت", lemma "توصل").
+    return low.startswith(lex.present_prefixes) and not low.startswith(head.lemma)
 
 
 def _article_date(published: datetime.date, offset: int) -> TemporalExpression:
@@ -339,7 +358,12 @@ def _redirected(expr: TemporalExpression, factuality: str, past: bool) -> Tempor
     planned = factuality in (fact.PLANNED, fact.DEADLINE, fact.EXPECTED)
     if planned and expr.rule in _BACKWARD_RULES and expr.interval_end < expr.anchor:
         step = 1
-    elif past and expr.rule in _FORWARD_RULES and expr.interval_start > expr.anchor:
+    elif (
+        past
+        and factuality != fact.NOT_HAPPENED
+        and expr.rule in _FORWARD_RULES
+        and expr.interval_start > expr.anchor
+    ):
         step = -1
     else:
         return expr
@@ -415,7 +439,7 @@ def _candidates(
     tokens = analysis.tokens
     seg = analysis.segments[h.segment]
     clause = tokens[seg.first : seg.last + 1]
-    if seg.opener in lex.relatives or seg.opener in lex.complementizers:
+    if lex.opens_relative(seg.opener) or seg.opener in lex.complementizers:
         # "the fighting that broke out on Sunday": the relative's noun is its subject.
         prev = analysis.segments[h.segment - 1] if h.segment else None
         if prev is not None:
@@ -447,7 +471,7 @@ def _candidates(
         title = finish(sentence.split())
     out = []
     for expr in _primary(h.expressions):
-        before = sentence[max(0, expr.start - s_start - 24) : max(0, expr.start - s_start)]
+        before = _words_before(sentence, expr.start - s_start)
         factuality = fact.factuality(analysis, h.group, lex, before_date=before)
         if content is not None and h.group is not None:
             factuality = fact.HAPPENED  # the statement was made, whatever it announced
@@ -485,6 +509,15 @@ def _candidates(
     return out
 
 
+def _words_before(sentence: str, offset: int, reach: int = 24) -> str:
+    """The whole words within ``reach`` characters before ``offset``: the window never
+    starts inside a word, whose tail could read as a cue ("Спецпосланник" -> "к")."""
+    lo = max(0, offset - reach)
+    while 0 < lo < offset and sentence[lo - 1].isalnum() and sentence[lo].isalnum():
+        lo += 1
+    return sentence[lo : max(0, offset)]
+
+
 def _time_subject(analysis: Analysis, seg_i: int, group: VerbGroup, lex: Lexicon) -> bool:
     """The clause's subject is a time itself (an anniversary, a deadline, the weekend)."""
     seg = analysis.segments[seg_i]
@@ -513,7 +546,7 @@ def _content_group(analysis: Analysis, h: _Happening, lex: Lexicon) -> VerbGroup
     nxt = h.segment + 1
     if nxt < len(analysis.segments):
         following = analysis.segments[nxt]
-        if following.groups and following.opener in ("", "that", "que", "qu'"):
+        if following.groups and following.opener in ("", *lex.complementizers):
             return following.groups[0]
     return None
 

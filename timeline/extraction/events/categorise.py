@@ -121,8 +121,13 @@ def _noun_categories(words: list[Token], lex: Lexicon) -> list[str]:
                     found.append(cues.value)
                     break
             elif any(
-                (t.lemma == noun or t.lower == noun) and _common(words, k)
+                # A lone capitalised word is a name ("in March"), except in a language
+                # that writes every noun so and builds compounds (German).
+                (t.lemma == noun or t.lower == noun) and (lex.compounds or _common(words, k))
                 for k, t in enumerate(words)
+            ) or (
+                lex.compounds
+                and any(lex.names(t.lemma, t.lower, frozenset((noun,))) for t in words)
             ):
                 found.append(cues.value)
                 break

@@ -18,7 +18,7 @@ Everything here is linear in the sentence's length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .lexicon import Lexicon
@@ -27,6 +27,9 @@ from .lexicon import Lexicon
 # hyphens ("Trump's", "intra-Afghan").
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W_]+(?:['’][^\W\d_]+|-[^\W_]+)*|[^\w\s]", re.UNICODE)
 _STRONG_BREAKS = {";", ":", "—", "–", "(", ")", "|", "«", "»"}
+# Punctuation of other scripts read as its Latin counterpart (Arabic comma, semicolon and
+# question mark): the rules below compare a token's text with ",", ";" and "?".
+_PUNCTUATION = {"،": ",", "؛": ";", "؟": "?"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,9 @@ class Token:
     lemma: str
     start: int
     end: int
+    # Proclitics taken off the word before it was read ("و" of "وقال"): ``lower`` and
+    # ``lemma`` are those of the rest. Only languages whose lexicon lists clitics have them.
+    prefix: str = ""
 
     @property
     def is_word(self) -> bool:
@@ -44,6 +50,11 @@ class Token:
     @property
     def is_capitalised(self) -> bool:
         return self.text[0].isupper()
+
+    @property
+    def is_lower(self) -> bool:
+        """No capital letter: true of every word of a script without case (Arabic)."""
+        return not any(c.isupper() for c in self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,20 +125,84 @@ def lemma(word: str, language: str) -> str:
 
 def tokenize(sentence: str, language: str) -> list[Token]:
     """Words and punctuation of ``sentence`` with offsets and lemmas."""
-    return [
-        Token(m.group(), m.group().lower(), lemma(m.group(), language), m.start(), m.end())
-        for m in _TOKEN.finditer(sentence)
-    ]
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        text = _PUNCTUATION.get(m.group(), m.group())
+        out.append(Token(text, text.lower(), lemma(text, language), m.start(), m.end()))
+    return out
 
 
 def analyse(sentence: str, lex: Lexicon) -> Analysis:
     """Tokens, segments and verb groups of one sentence."""
-    tokens = _repair_lemmas(tokenize(sentence, lex.language), lex)
+    tokens = tokenize(sentence, lex.language)
+    if lex.clitics or lex.stem_suffixes or lex.stem_prefixes:
+        tokens = [_declitic(tok, lex) for tok in tokens]
+    tokens = _repair_lemmas(tokens, lex)
     verbish = [_verb_kind(tokens, i, lex) for i in range(len(tokens))]
     segments = _segments(tokens, verbish, lex)
     for seg in segments:
         seg.groups = _groups(tokens, verbish, seg, lex)
+        if lex.bracket:
+            seg.groups = _close_brackets(tokens, verbish, seg, lex)
     return Analysis(tokens, segments)
+
+
+def _declitic(tok: Token, lex: Lexicon) -> Token:
+    """The word without its proclitics ("وسيلتقي" -> "يلتقي", prefix "وس") and with the
+    lemma a known stem gives ("انسحبت" -> "انسحب"), when what remains is a word the lexicon
+    or the lemmatizer knows; the word as it is otherwise. Data: the lexicon's [clitics]."""
+    vocab = lex.vocabulary
+    if not tok.is_word:
+        return tok
+    low, prefix = tok.lower, ""
+    for _ in range(2):  # "و" + "س" + verb, "و" + "ب" + noun
+        if low in vocab:
+            break
+        for clitic, leaves in lex.clitics:
+            rest = leaves + low[len(clitic) :]
+            if not low.startswith(clitic) or len(rest) < 2:
+                continue
+            agreed = tok.lemma != tok.lower and lemma(rest, lex.language) == tok.lemma
+            if rest in vocab or agreed or (len(rest) > 2 and _stem(rest, lex) in vocab):
+                low, prefix = rest, prefix + clitic
+                break
+        else:
+            break
+    found = _stem(low, lex)
+    for article in lex.noun_prefixes:  # "المظاهرات" -> "مظاهرات": the article stays in lower
+        if found not in vocab and low.startswith(article) and len(low) > len(article) + 2:
+            found = _stem(low[len(article) :], lex)
+    if found not in vocab:
+        found = low if low in vocab else lemma(low, lex.language) if prefix else tok.lemma
+    return Token(tok.text, low, found, tok.start, tok.end, prefix)
+
+
+def _stem(word: str, lex: Lexicon) -> str:
+    """The lemma of ``word`` when the lexicon knows it; else the word, or the word without
+    an inflection affix of the lexicon, that the lexicon names as a verb (else as any word);
+    ``word``'s own lemma otherwise."""
+    vocab = lex.vocabulary
+    own = lemma(word, lex.language)
+    if own in vocab and own != word:
+        return own  # the lemmatizer's own reading ("الحكومة" -> "حكومة", not "حكم")
+    # The word, then the word with an inflection prefix replaced ("تنسحب" -> "انسحب").
+    bases = [word] + [
+        leaves + word[len(p) :]
+        for p, options in lex.stem_prefixes
+        if word.startswith(p) and len(word) - len(p) > 2
+        for leaves in options
+    ]
+    candidates = [own]
+    for base in bases:
+        ends = [base] + [base[: -len(x)] for x in lex.stem_suffixes if base.endswith(x)]
+        for stem in ends:
+            if len(stem) > 2:
+                candidates += [stem, lemma(stem, lex.language)]
+    for wanted in (lex.verbs, vocab):
+        found = next((c for c in candidates if c in wanted), None)
+        if found is not None:
+            return found
+    return own
 
 
 def _verb_kind(tokens: list[Token], i: int, lex: Lexicon) -> str:
@@ -146,6 +221,10 @@ def _verb_kind(tokens: list[Token], i: int, lex: Lexicon) -> str:
         return ""  # a name ("United States", "Estados Unidos"), whatever its lemma
     if low in lex.forms:
         return "verb"
+    if lex.clitics or lex.bare_verbs or lex.noun_prefixes:
+        kind = _uncased_kind(tok, lex)
+        if kind is not None:
+            return kind
     prev = tokens[i - 1].lower if i else ""
     if prev in lex.determiners:
         return ""  # "the planned meeting", "an armed group"
@@ -177,6 +256,26 @@ def _name_follows(tokens: list[Token], i: int) -> bool:
     return nxt is not None and nxt.is_word and nxt.is_capitalised
 
 
+def _uncased_kind(tok: Token, lex: Lexicon) -> str | None:
+    """Verb cues of languages whose lexicon names clitics, noun prefixes or bare verbs: a
+    word with the article is a noun ("الاتفاق", "l'inviato"); one with a future clitic a
+    verb ("سيلتقي"); a word whose lemma is a verb of the lexicon a verb, inflected or not
+    (German verbs are lower case, nouns capitalised; an Arabic perfect is its own lemma).
+    None: the usual rules decide."""
+    low = tok.lower
+    if lex.bare_verbs and low in lex.function_words:
+        return ""  # "seine" (lemma "sein") is no verb
+    for article in lex.noun_prefixes:
+        rest = low[len(article) :]
+        if low.startswith(article) and (tok.lemma != low or rest in lex.vocabulary):
+            return ""
+    if tok.prefix and any(f in tok.prefix for f in lex.future_prefixes):
+        return "verb"
+    if lex.bare_verbs and tok.lemma in lex.verbs and tok.is_lower:
+        return "verb"
+    return None
+
+
 def _repaired_lemma(tok: Token) -> str:
     """The lemma of a misspelt regular form ("mentionned" -> "mention")."""
     low = tok.lower
@@ -191,7 +290,7 @@ def _repair_lemmas(tokens: list[Token], lex: Lexicon) -> list[Token]:
     out = []
     for tok in tokens:
         if tok.lower in lex.irregular:
-            out.append(Token(tok.text, tok.lower, lex.irregular[tok.lower], tok.start, tok.end))
+            out.append(replace(tok, lemma=lex.irregular[tok.lower]))
             continue
         if tok.lemma not in verbs:
             repaired = _repaired_lemma(tok) if tok.lemma == tok.lower else tok.lemma
@@ -199,7 +298,7 @@ def _repair_lemmas(tokens: list[Token], lex: Lexicon) -> list[Token]:
                 if repaired not in verbs and repaired.endswith(ending):
                     repaired = repaired[: -len(ending)] + infinitive  # "annulé" -> "annuler"
             if repaired in verbs:
-                tok = Token(tok.text, tok.lower, repaired, tok.start, tok.end)
+                tok = replace(tok, lemma=repaired)
         out.append(tok)
     return out
 
@@ -218,6 +317,7 @@ def _segments(tokens: list[Token], verbish: list[str], lex: Lexicon) -> list[Seg
             cut_after = True
         elif tok.text == "," and (
             nxt in lex.relatives
+            or nxt in lex.comma_relatives
             or nxt in lex.subordinators
             or nxt in lex.coordinators
             or nxt in lex.report_participles
@@ -282,6 +382,68 @@ def _groups(tokens: list[Token], verbish: list[str], seg: Segment, lex: Lexicon)
     return groups
 
 
+_CLAUSE_ENDS = {",", ".", "!", "?", ";", ":"}
+
+
+def _close_brackets(
+    tokens: list[Token], verbish: list[str], seg: Segment, lex: Lexicon
+) -> list[VerbGroup]:
+    """The verbal bracket of a verb-second language (German, lexicon key ``bracket``): an
+    auxiliary or modal whose verb closes the clause ("haben ... unterzeichnet", "soll ...
+    beginnen") is one group headed by that verb; a finite verb whose separable particle
+    closes it ("fanden ... statt") takes the particle into its lemma ("stattfinden")."""
+    out: list[VerbGroup] = []
+    groups = seg.groups
+    k = 0
+    while k < len(groups):
+        g = groups[k]
+        end = g.last
+        while end + 1 <= seg.last and not _clause_end(tokens, end + 1):
+            end += 1
+        closing = _closing_verb(tokens, verbish, g.last, end, lex)
+        if verbish[g.head] != "verb" and closing is not None:
+            out.append(VerbGroup(g.first, g.last, closing))
+            while k + 1 < len(groups) and groups[k + 1].first <= end:
+                k += 1
+        else:
+            head = tokens[g.head]
+            if end > g.last and tokens[end].lower in lex.separable_particles:
+                tokens[g.head] = replace(head, lemma=tokens[end].lower + head.lemma)
+            out.append(g)
+        k += 1
+    return out
+
+
+def _clause_end(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` ends a clause: punctuation, but not the point of an ordinal ("15. März")."""
+    if tokens[k].text not in _CLAUSE_ENDS:
+        return False
+    return not (tokens[k].text == "." and k > 0 and tokens[k - 1].text.isdigit())
+
+
+def _closing_verb(
+    tokens: list[Token], verbish: list[str], after: int, end: int, lex: Lexicon
+) -> int | None:
+    """The main verb of the lower-case verbs that end tokens (after, end]: "unterzeichnet"
+    of "... unterzeichnet werden", "beginnen" of "... am Montag beginnen"."""
+    found = None
+    k = end
+    while k > after:
+        tok = tokens[k]
+        infinitive = tok.lower == tok.lemma and len(tok.lower) > 5
+        verb_like = (
+            bool(verbish[k])
+            or tok.lemma in lex.verbs
+            or (infinitive and tok.lower.endswith(lex.verb_lemma_endings))
+        )
+        if not (tok.is_word and tok.is_lower and verb_like) or tok.lower in lex.function_words:
+            break
+        if verbish[k] not in ("aux", "modal"):
+            found = k
+        k -= 1
+    return found
+
+
 def _extend(tokens: list[Token], verbish: list[str], j: int, last: int, lex: Lexicon) -> int | None:
     """The index of the next verb-like token that still belongs to the group ending at
     ``j`` (past at most two adverbs or negations, an infinitive marker, or a word such as
@@ -321,7 +483,9 @@ def _infinitive(tok: Token, kind: str, lex: Lexicon) -> bool:
     """After a verb and "to" (or "de", "a"), a lower-case content word is its infinitive."""
     if kind in ("verb", "aux"):
         return True
-    return tok.text.isalpha() and tok.text.islower() and tok.lower not in lex.function_words
+    if lex.infinitive_endings and not tok.lower.endswith(lex.infinitive_endings):
+        return False  # "uccisi a febbraio": a month, not an infinitive
+    return tok.text.isalpha() and tok.is_lower and tok.lower not in lex.function_words
 
 
 def is_np_internal(analysis: Analysis, first: int, last: int, lex: Lexicon) -> int | None:
@@ -335,9 +499,7 @@ def is_np_internal(analysis: Analysis, first: int, last: int, lex: Lexicon) -> i
         k -= 1
     if k >= 1 and tokens[k].lower in lex.np_links:
         noun = tokens[k - 1]
-        if noun.is_word and any(
-            noun.lemma in c.nouns or noun.lower in c.nouns for c in lex.categories
-        ):
+        if noun.is_word and any(lex.names(noun.lemma, noun.lower, c.nouns) for c in lex.categories):
             return k - 1
     before = tokens[first - 1] if first > 0 else None
     after = last + 1
@@ -348,8 +510,11 @@ def is_np_internal(analysis: Analysis, first: int, last: int, lex: Lexicon) -> i
     nxt = tokens[after]
     if not nxt.is_word or nxt.lower in lex.prepositions or nxt.lower in lex.auxiliaries:
         return None
+    # A contraction of preposition and article ("na segunda-feira", "au 1er mai") makes
+    # the date an adverbial, not a modifier of the noun after it.
     determined = before is not None and (
-        before.lower in lex.determiners or before.text in ("'s", "’s")
+        (before.lower in lex.determiners and before.lower not in lex.prepositions)
+        or before.text in ("'s", "’s")
     )
     if not determined:
         return None
@@ -359,7 +524,7 @@ def is_np_internal(analysis: Analysis, first: int, last: int, lex: Lexicon) -> i
         tok = tokens[k]
         if not tok.is_word:
             break
-        if any(tok.lemma in c.nouns or tok.lower in c.nouns for c in lex.categories):
+        if any(lex.names(tok.lemma, tok.lower, c.nouns) for c in lex.categories):
             return k
     return None
 

@@ -45,7 +45,8 @@ def factuality(
     lo = max(0, group.first - _REACH)
     around = " ".join(t.lower for t in tokens[lo : group.last + 1])
     head = tokens[group.head]
-    group_text = " ".join(t.lower for t in group.tokens(tokens))
+    # A verbal bracket ("hat ... nicht unterzeichnet") speaks up to its closing verb.
+    group_text = " ".join(t.lower for t in tokens[group.first : max(group.last, group.head) + 1])
     particle = tokens[group.last + 1].lower if group.last + 1 < len(tokens) else ""
     if (
         head.lemma in lex.cancelled
@@ -59,6 +60,7 @@ def factuality(
     if _has(around, lex.expected):
         return EXPECTED
     future = head.lower != head.lemma and head.lower.endswith(lex.future_suffixes)
+    future = future or bool(head.prefix and any(f in head.prefix for f in lex.future_prefixes))
     if _has(around, lex.planned) or future:
         return DEADLINE if _has(before, lex.deadline) else PLANNED
     # "whether to withdraw by May": a deadline before a verb that has not happened (an
@@ -90,9 +92,11 @@ def past_marked(analysis: Analysis, group: VerbGroup | None, lex: Lexicon) -> bo
     if group is None:
         return False
     tokens = group.tokens(analysis.tokens)
+    head = analysis.tokens[group.head]
+    if lex.infinitive_endings and head.lower.endswith(lex.infinitive_endings):
+        return False  # "hanno deciso di riprendere": the past is the decision's
     if any(t.lower in lex.past_markers for t in tokens):
         return True
-    head = analysis.tokens[group.head]
     if head.lower == head.lemma:
         return False
     if head.lower.endswith(lex.past_suffixes) or head.lower in lex.irregular:

@@ -235,7 +235,7 @@ class HeadlineBuilder:
         words = self._clean_subject(
             toks, noun_phrase=self.lone_participle(group), after_verb=after_verb
         )
-        relative = seg.opener in self.lex.relatives or (
+        relative = self.lex.opens_relative(seg.opener) or (
             seg.opener in self.lex.complementizers and not self._after_verb(seg)
         )
         if not words and seg_index > 0 and relative:
@@ -657,8 +657,11 @@ class HeadlineBuilder:
         """A word a title cannot end on: a preposition, article or conjunction."""
         low = word.lower()
         lex = self.lex
+        if low in lex.separable_particles:
+            return False  # "tauschten ... aus": the verb's own particle closes the clause
         return (
             low in _TRAILING
+            or low in lex.trailing
             or low in lex.prepositions
             or low in lex.determiners
             or low in lex.coordinators
@@ -683,8 +686,12 @@ class HeadlineBuilder:
             if group.first and self.a.tokens[group.first - 1].lower in self.lex.infinitive_markers:
                 toks = [self.a.tokens[group.first - 1], *toks]  # "also to be signed"
             return english_verb(toks, subject, self.a.tokens[group.head])
-        kept = [t for t in toks if t.lower not in self.lex.drop_words]
-        return [t.text for t in kept or toks]
+        kept = [t for t in toks if t.lower not in self.lex.drop_words] or toks
+        words = [t.text for t in kept]
+        if not subject and kept[0].prefix and kept[0].prefix[0] in self.lex.coordinators:
+            # "وانسحبت القوات": a title does not open with the conjunction "و".
+            words[0] = words[0][1:]
+        return words
 
     # --- titles -------------------------------------------------------------------------
 
@@ -692,12 +699,69 @@ class HeadlineBuilder:
         group = self._main_group(self.a.segments[seg_index], group)
         if not self._has_verb(group):
             return self.fallback_title(seg_index)
-        subject = self.subject(seg_index, group)
+        inverts = self.lex.subject_after_verb
+        subject = self.subject(seg_index, group, borrow=not inverts)
         verb = self.verb(group, subject, passive=self.passive(seg_index, group))
-        words = [*subject, *verb, *self.rest(seg_index, group)]
+        rest = self.rest(seg_index, group)
+        if not subject and inverts:
+            # "Am Montag unterzeichneten die Parteien ein Abkommen": the subject after the
+            # verb leads the title ("Die Parteien unterzeichneten ein Abkommen"); only
+            # without one does the clause borrow the subject before it.
+            subject, rest = self._inverted(rest)
+            if not subject:
+                subject = self.subject(seg_index, group)
+        words = [*self._compact(subject), *verb, *rest]
         if not subject and len(words) < 3:
             return self.fallback_title(seg_index)  # never a bare "Expire" or "Renews again"
         return finish(words)
+
+    def _inverted(self, rest: list[str]) -> tuple[list[str], list[str]]:
+        """The subject that follows a verb-second verb, and the words left after it."""
+        lex = self.lex
+        s = 1 if rest and rest[0].lower() in lex.reflexives else 0
+        if s < len(rest) and rest[s].lower() in lex.pronouns:
+            return [rest[s]], rest[:s] + rest[s + 1 :]
+        k = s
+        while k < len(rest) and k - s < 3 and rest[k][:1].islower():
+            if k > s and rest[k].lower() in lex.prepositions:
+                return [], rest
+            k += 1  # "die", "beiden", "verfeindeten"
+        if (
+            k == len(rest)
+            or not rest[k][:1].isupper()
+            or (k > s and rest[s].lower() not in lex.determiners)
+        ):
+            return [], rest
+        while k < len(rest) and rest[k][:1].isupper():
+            k += 1  # "Parteien", "Wladimir Putin"
+        if k + 1 < len(rest) and rest[k].lower() in lex.determiners and rest[k + 1][:1].isupper():
+            k += 2  # a genitive: "die Delegationen beider Länder"
+        if k + 1 < len(rest) and rest[k].lower() in lex.coordinators and rest[k + 1][:1].isupper():
+            k += 2  # "Putin und Erdoğan"
+            while k < len(rest) and rest[k][:1].isupper():
+                k += 1
+        return rest[s:k], rest[:s] + rest[k:]
+
+    def _compact(self, subject: list[str]) -> list[str]:
+        """A long coordinated subject of people by their surnames: "Prime Minister Nikol
+        Pashinyan and President Ilham Aliyev" -> "Pashinyan and Aliyev", so the title has
+        room for what they did. Parts that do not end on a name stay as they are."""
+        if len(subject) <= COMPACT_OVER:
+            return subject
+        parts: list[list[str]] = [[]]
+        joins: list[str] = []
+        for word in subject:
+            if word.lower() in self.lex.coordinators or word == ",":
+                parts.append([])
+                joins.append(word)
+            else:
+                parts[-1].append(word)
+        if len(parts) < 2 or not all(p and p[-1][:1].isupper() for p in parts):
+            return subject
+        out = [parts[0][-1]]
+        for join, part in zip(joins, parts[1:], strict=True):
+            out.extend([join, part[-1]] if join != "," else [part[-1]])
+        return out
 
     def _main_group(self, seg: Segment, group: VerbGroup) -> VerbGroup:
         """The verb group a title is built on: ``group``, or, when it is a plural noun read
@@ -733,11 +797,17 @@ class HeadlineBuilder:
         seg = self.a.segments[seg_index]
         content_seg = self.a.segment_of(content.first)
         content = self._main_group(self.a.segments[content_seg], content)
-        subject_toks = [
+        between = [
             t
             for i, t in enumerate(self.a.tokens[frame.last + 1 : content.first], frame.last + 1)
-            if i not in self.dropped and t.lower not in ("that", "que", "qu'") and i >= seg.first
+            if i not in self.dropped and i >= seg.first
         ]
+        that = [k for k, t in enumerate(between) if t.lower in self.lex.complementizers]
+        if not speaker and that and that[0] > 0:
+            # Verb first ("قال المتحدث ... إن المفاوضات ..."): the speaker follows the verb.
+            speaker = self._clean_subject(between[: that[0]])
+            between = between[that[0] :]
+        subject_toks = [t for t in between if t.lower not in self.lex.complementizers]
         raw = self._clean_subject(subject_toks)
         subject = self._replace_reference(raw)
         if len(subject) >= 2 and all(w[:1].isupper() for w in subject) and not _org(subject):
@@ -780,6 +850,10 @@ class HeadlineBuilder:
         while tail and tail[-1].lower() in _TRAILING:
             tail.pop()
         return finish([*phrase, *tail])
+
+
+# Subjects longer than this many words are compacted to names (see _compact).
+COMPACT_OVER = 5
 
 
 def _plural_form(tok: Token, *, initial: bool = False) -> bool:
