@@ -7,9 +7,9 @@ a reporting verb makes a statement unless its object names a report or a happeni
 announces; a request ("called for a ceasefire", "urged an end to the fighting") is a
 statement whatever it asks for. Only the words of the happening's own clause count, never
 a keyword elsewhere in the sentence; *other* when nothing fits. Cues are the lexicon's
-(lemmas), so every language with a lexicon file is categorised the same way.
+(lemmas), so every language with an event lexicon is categorised the same way.
 
-Besides its verbs and nouns, a category of the lexicon file may list:
+Besides its verbs and nouns, a category table ([events.categories.<kind>]) may list:
 
 - ``weak``: verbs that name the kind only when the clause names it too, by a noun or a
   participant ("released prisoners", not "released a report"; "quit the talks", not
@@ -24,15 +24,13 @@ Besides its verbs and nouns, a category of the lexicon file may list:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from timeline.categories import OTHER
 
 from .clauses import Token
-from .lexicon import Lexicon
+from .lexicon import Lexicon, events_data
 
 # When several nouns of a clause name happenings, the more specific outcome wins: a
 # ceasefire agreement is a ceasefire, talks on a prisoner exchange are an exchange.
@@ -81,7 +79,7 @@ _REFLEXIVE = ("s'", "se ")
 
 @dataclass(frozen=True)
 class _Extra:
-    """The cue lists of a lexicon file's category tables beyond verbs and nouns."""
+    """The cue lists of the language's category tables beyond verbs and nouns."""
 
     weak: dict[str, frozenset[str]]
     participants: dict[str, frozenset[str]]
@@ -90,11 +88,8 @@ class _Extra:
 
 @cache
 def _extra(language: str) -> _Extra:
-    path = Path(__file__).with_name("lexicon") / f"{language}.toml"
-    tables = {}
-    if path.exists():
-        data = tomllib.loads(path.read_text(encoding="utf-8")).get("categories", {})
-        tables = {k: v for k, v in data.items() if isinstance(v, dict)}
+    data = events_data(language).get("categories", {})
+    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
 
     def words(key: str) -> dict[str, frozenset[str]]:
         return {

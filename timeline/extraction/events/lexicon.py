@@ -1,21 +1,21 @@
-"""The words the event layer reads, per language, from ``lexicon/<language>.toml``.
+"""The words the event layer reads, per language: the ``[events.*]`` tables of the
+language's resource file (``timeline/extraction/languages/<code>.toml``), beside its date
+words, so that one file is all a language needs.
 
-A language without a file gets an empty lexicon: its sentences still give one happening
-per dating expression, with plain titles and the category *other*, never English rules.
-Words are lemmas where the file says so (simplemma's lemmas); phrases of several words
-are matched on the lower-cased text.
+A language whose file has no ``[events]`` tables (or that has no file) gets an empty
+lexicon: its sentences still give one happening per dating expression, with plain titles
+and the category *other*, never English rules. Words are lemmas where the file says so
+(simplemma's lemmas); phrases of several words are matched on the lower-cased text.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 
 from timeline import categories as registry
 
-_DIR = Path(__file__).with_name("lexicon")
+from .. import languages as registry_of_languages
 
 
 def _words(values) -> frozenset[str]:
@@ -75,7 +75,8 @@ class Lexicon:
     present_markers: frozenset[str] = frozenset()
     drop_words: frozenset[str] = frozenset()
     # Optional morphology, for languages unlike English, French and Spanish (see the
-    # [clitics] table and the keys of [verbs] and [headlines] in de.toml, ru.toml, ar.toml).
+    # [events.clitics] table and the keys of [events.verbs] and [events.headlines] in de.toml,
+    # ru.toml, ar.toml).
     clitics: tuple[tuple[str, str], ...] = ()
     stem_suffixes: tuple[str, ...] = ()
     stem_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -95,7 +96,7 @@ class Lexicon:
 
     @property
     def known(self) -> bool:
-        """True when the language has a lexicon file (its rules are more than defaults)."""
+        """True when the language has an event lexicon (its rules are more than defaults)."""
         return bool(self.auxiliaries or self.categories)
 
     @property
@@ -160,10 +161,10 @@ class Lexicon:
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of ``language`` ("en", "fr", ...); an empty one for other languages."""
-    path = _DIR / f"{language}.toml"
-    if not path.exists():
+    data = events_data(language)
+    if not data:
         return Lexicon(language=language)
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    where = f"{language}.toml [events]"
     clauses, verbs, fact = (
         data.get("clauses", {}),
         data.get("verbs", {}),
@@ -176,7 +177,7 @@ def lexicon(language: str) -> Lexicon:
     cat_data.pop("compounds", None)
     for value, cues in cat_data.items():
         if value not in registry.BY_VALUE:
-            raise ValueError(f"{path.name}: unknown category {value!r}")
+            raise ValueError(f"{where}: unknown category {value!r}")
         cats.append(CategoryCues(value, _words(cues.get("verbs")), _words(cues.get("nouns"))))
     return Lexicon(
         language=language,
@@ -270,6 +271,14 @@ def _morphology(data: dict) -> dict:
     }
 
 
+def events_data(language: str) -> dict:
+    """The ``[events]`` tables of ``language``'s resource file ({} when it has none)."""
+    code = registry_of_languages.resolve(language)
+    if code is None or code not in registry_of_languages.resource_codes():
+        return {}
+    return dict(registry_of_languages.get(code).section("events"))
+
+
 def languages() -> tuple[str, ...]:
-    """The languages with a lexicon file."""
-    return tuple(sorted(p.stem for p in _DIR.glob("*.toml")))
+    """The languages whose resource file has an event lexicon."""
+    return tuple(c for c in registry_of_languages.resource_codes() if events_data(c))
