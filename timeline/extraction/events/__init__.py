@@ -539,6 +539,10 @@ def _content_group(analysis: Analysis, h: _Happening, lex: Lexicon) -> VerbGroup
     statement = lex.cues_of("statement")
     if statement is None or head.lemma not in statement.verbs:
         return None
+    after = h.group.last + 1
+    particle = analysis.tokens[after].lower if after < len(analysis.tokens) else ""
+    if f"{head.lemma} {particle}" in lex.cancelled:
+        return None  # "was called off": no statement
     seg = analysis.segments[h.segment]
     later = [g for g in seg.groups if g.first > h.group.last]
     if later:
@@ -548,6 +552,26 @@ def _content_group(analysis: Analysis, h: _Happening, lex: Lexicon) -> VerbGroup
         following = analysis.segments[nxt]
         if following.groups and following.opener in ("", *lex.complementizers):
             return following.groups[0]
+        if any(s.groups for s in analysis.segments[nxt:]):
+            return None
+    # A closing attribution ("Khalilzad is to be named envoy, US officials said on
+    # Tuesday"): what was said is the clause before it.
+    earlier = [g for g in seg.groups if g.last < h.group.first]
+    if earlier:
+        return _main_of(analysis, earlier, lex)
+    for k in range(h.segment - 1, -1, -1):
+        prev = analysis.segments[k]
+        if prev.groups and prev.opener not in lex.relatives:
+            return _main_of(analysis, prev.groups, lex)
+    return None
+
+
+def _main_of(analysis: Analysis, groups: list[VerbGroup], lex: Lexicon) -> VerbGroup | None:
+    """The first group that is not itself a reporting verb, of ``groups``."""
+    statement = lex.cues_of("statement")
+    for g in groups:
+        if statement is None or analysis.tokens[g.head].lemma not in statement.verbs:
+            return g
     return None
 
 

@@ -18,6 +18,7 @@ Everything here is linear in the sentence's length.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -124,12 +125,33 @@ def lemma(word: str, language: str) -> str:
 
 
 def tokenize(sentence: str, language: str) -> list[Token]:
-    """Words and punctuation of ``sentence`` with offsets and lemmas."""
+    """Words and punctuation of ``sentence`` with offsets and lemmas.
+
+    Combining marks (Arabic vowel signs and shadda, Hebrew points, a decomposed accent)
+    belong to the word they sit on: they are matched as part of it, and the word is read
+    (``lower``, ``lemma``) without them, as the lexicons write it ("وقّعت" is "وقعت").
+    """
+    scan = sentence
+    if _MARK.search(sentence):
+        # One character for one, so offsets hold: a mark scans as a letter.
+        scan = "".join("ـ" if unicodedata.category(c) == "Mn" else c for c in sentence)
     out = []
-    for m in _TOKEN.finditer(sentence):
-        text = _PUNCTUATION.get(m.group(), m.group())
-        out.append(Token(text, text.lower(), lemma(text, language), m.start(), m.end()))
+    for m in _TOKEN.finditer(scan):
+        raw = sentence[m.start() : m.end()]
+        text = _PUNCTUATION.get(raw, raw)
+        bare = (
+            "".join(c for c in text if unicodedata.category(c) != "Mn")
+            if scan is not sentence
+            else text
+        )
+        out.append(Token(text, bare.lower(), lemma(bare, language), m.start(), m.end()))
     return out
+
+
+# A quick test for combining marks before the exact one (unicodedata) runs.
+_MARK = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f]"
+)
 
 
 def analyse(sentence: str, lex: Lexicon) -> Analysis:
@@ -313,8 +335,8 @@ def _segments(tokens: list[Token], verbish: list[str], lex: Lexicon) -> list[Seg
         low = tok.lower
         nxt = tokens[i + 1].lower if i + 1 < n else ""
         cut_before, cut_after, new_opener = False, False, ""
-        if tok.text in _STRONG_BREAKS:
-            cut_after = True
+        if tok.text in _STRONG_BREAKS or (tok.text == "-" and _spaced(tokens, i)):
+            cut_after = True  # a spaced hyphen is a dash ("KABUL, 5 May 2020 - The ...")
         elif tok.text == "," and (
             nxt in lex.relatives
             or nxt in lex.comma_relatives
@@ -335,6 +357,15 @@ def _segments(tokens: list[Token], verbish: list[str], lex: Lexicon) -> list[Seg
     if start < n:
         segments.append(Segment(start, n - 1, opener))
     return [s for s in segments if s.first <= s.last] or [Segment(0, max(n - 1, 0))]
+
+
+def _spaced(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` stands apart, with white space on both sides."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].end < tokens[i].start
+        and tokens[i + 1].start > tokens[i].end
+    )
 
 
 def _opens_clause(

@@ -13,6 +13,7 @@ forms and articles; only dates and asides go.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from .clauses import Analysis, Segment, Token, VerbGroup
 from .lexicon import Lexicon
@@ -345,6 +346,8 @@ class HeadlineBuilder:
                 continue
             if seg.groups:
                 return []
+            if self.a.tokens[seg.last].text in _HEADING_ENDS:
+                break  # a dateline or a heading ("KABUL, 5 May -"), not the subject
             toks = [
                 t
                 for i, t in enumerate(self.a.tokens[seg.first : seg.last + 1], seg.first)
@@ -650,6 +653,16 @@ class HeadlineBuilder:
             out.pop()
         return out
 
+    def _finish(self, words: list[str]) -> str:
+        """:func:`finish` with the words this language's titles never end on."""
+        return finish(words, self._title_trailing)
+
+    @cached_property
+    def _title_trailing(self) -> frozenset[str]:
+        lex = self.lex
+        words = lex.trailing | lex.prepositions | lex.determiners | lex.coordinators
+        return (words | lex.complementizers | lex.relatives) - lex.separable_particles
+
     def _in_group(self, i: int) -> bool:
         return any(g.first <= i <= g.last for seg in self.a.segments for g in seg.groups)
 
@@ -713,7 +726,7 @@ class HeadlineBuilder:
         words = [*self._compact(subject), *verb, *rest]
         if not subject and len(words) < 3:
             return self.fallback_title(seg_index)  # never a bare "Expire" or "Renews again"
-        return finish(words)
+        return self._finish(words)
 
     def _inverted(self, rest: list[str]) -> tuple[list[str], list[str]]:
         """The subject that follows a verb-second verb, and the words left after it."""
@@ -788,7 +801,7 @@ class HeadlineBuilder:
             keep = t.is_word or t.text in (",", "'s", "’s", "%")
             if keep and not (t.text == "," and (not words or words[-1] == ",")):
                 words.append(t.text)
-        return finish(words)
+        return self._finish(words)
 
     def statement_title(self, seg_index: int, frame: VerbGroup, content: VerbGroup) -> str:
         speaker = self.subject(seg_index, frame)
@@ -808,7 +821,14 @@ class HeadlineBuilder:
             speaker = self._clean_subject(between[: that[0]])
             between = between[that[0] :]
         subject_toks = [t for t in between if t.lower not in self.lex.complementizers]
-        raw = self._clean_subject(subject_toks)
+        if content.first < frame.first:
+            # A closing attribution ("X is to be named envoy, officials said"): what was
+            # said comes first, with its own subject; an inverted one ("..., a déclaré un
+            # porte-parole") names its speaker after the verb.
+            raw = self.subject(content_seg, content, borrow=False)
+            speaker = self._own_words(speaker, seg_index, frame)
+        else:
+            raw = self._clean_subject(subject_toks)
         subject = self._replace_reference(raw)
         if len(subject) >= 2 and all(w[:1].isupper() for w in subject) and not _org(subject):
             subject = subject[-1:]
@@ -825,8 +845,21 @@ class HeadlineBuilder:
             subject, speaker = speaker, []
         body = [*subject, *self.verb(content, subject), *self.rest(content_seg, content)]
         if not speaker:
-            return finish(body)
-        return finish([*speaker, ":", *body])
+            return self._finish(body)
+        return self._finish([*speaker, ":", *body])
+
+    def _own_words(self, speaker: list[str], seg_index: int, frame: VerbGroup) -> list[str]:
+        """The speaker of a closing attribution: the words before its verb, when they are
+        not the statement's own ("..., officials said"), else those after it."""
+        before = self.a.tokens[frame.first - 1] if frame.first else None
+        if speaker and before is not None and before.text != ",":
+            return speaker
+        after = [
+            t
+            for i, t in enumerate(self.a.tokens[frame.last + 1 :], frame.last + 1)
+            if i not in self.dropped and t.is_word
+        ]
+        return self._clean_subject(after[:6])
 
     def noun_title(self, noun: int, expr: tuple[int, int]) -> str:
         """The title of a happening a noun phrase names: the phrase itself, its date out
@@ -849,7 +882,7 @@ class HeadlineBuilder:
             tail.append(t.text)
         while tail and tail[-1].lower() in _TRAILING:
             tail.pop()
-        return finish([*phrase, *tail])
+        return self._finish([*phrase, *tail])
 
 
 # Subjects longer than this many words are compacted to names (see _compact).
@@ -935,8 +968,13 @@ def _org(words: list[str]) -> bool:
     return bool({w.lower() for w in words} & org)
 
 
-def finish(words: list[str]) -> str:
-    """Join words into a title of at most about ``MAX_CHARS`` characters."""
+# What ends a dateline or a heading before the story's first clause.
+_HEADING_ENDS = frozenset({"—", "–", "-", ":"})
+
+
+def finish(words: list[str], trailing: frozenset[str] = frozenset()) -> str:
+    """Join words into a title of at most about ``MAX_CHARS`` characters, never ending on
+    an English article or preposition or on one of ``trailing`` (the language's)."""
     text = ""
     for w in words:
         if w in (":", ",", ".", ";", "'s", "’s") or not text:
@@ -947,7 +985,7 @@ def finish(words: list[str]) -> str:
             break
         text = candidate
     parts = text.split()
-    while parts and parts[-1].lower().strip(",;:") in _TRAILING:
+    while parts and (parts[-1].lower().strip(",;:") in _TRAILING or parts[-1].lower() in trailing):
         parts.pop()
     text = " ".join(parts).strip(" ,;:-")
     text = text.replace(" :", ":")
