@@ -49,7 +49,9 @@ class ArticleForm(forms.ModelForm):
         fields = ["conflict", "title", "outlet", "url", "published", "language", "body"]
         field_classes = {"title": CleanTextField, "outlet": CleanTextField, "body": CleanTextField}
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 20, "cols": 100}),
+            # dir=auto: Arabic, Persian or Hebrew text is typed and shown right to left.
+            "body": forms.Textarea(attrs={"rows": 20, "cols": 100, "dir": "auto"}),
+            "title": forms.TextInput(attrs={"dir": "auto", "size": 80}),
             "published": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
