@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from tests.factories import (
     ActorFactory,
@@ -23,6 +24,18 @@ def user_in(group: str | None, username: str, **extra):
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def client_for(user) -> Client:
+    """A test client logged in as ``user``."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def hx(target: str) -> dict:
+    """Headers of an htmx request that swaps the element with id ``target``."""
+    return {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": target}
 
 
 @pytest.fixture
@@ -43,6 +56,28 @@ def admin_user(db):
 @pytest.fixture
 def reader(db):
     return user_in(None, "reader_a")
+
+
+def edit_data(event, **overrides) -> dict:
+    """What the edit form posts for ``event`` left as it is (the key-event box ticked when
+    it is a key event), with ``overrides``."""
+    data = {
+        "version": event.version,
+        "title": event.title,
+        "summary": event.summary,
+        "category": event.category,
+        "actors": [a.pk for a in event.actors.all()],
+        "places": ", ".join(event.places),
+        "date_text": event.display_date,
+        "precision": "",
+        "mod": "auto",
+        "factuality": event.factuality,
+        "scope": event.scope,
+    }
+    if event.is_key:
+        data["is_key"] = "on"
+    data.update(overrides)
+    return data
 
 
 def mentioned_event(*, conflict=None, article=None, sentence=None, expression="on Sunday", **kw):

@@ -4,6 +4,8 @@ hostile titles every page must show as text."""
 from __future__ import annotations
 
 import datetime
+import json
+import re
 
 from tests.factories import (
     ActorFactory,
@@ -111,6 +113,43 @@ def reader_conflict(*, slug: str = "afghanistan", name: str = "Afghan peace proc
         "xss": xss,
         "article": article,
     }
+
+
+def figure_of(html: str, name: str = "timeline-figure") -> dict:
+    """The Plotly figure a page carries in its json_script block with the id ``name``."""
+    match = re.search(rf'<script id="{name}" type="application/json">(.*?)</script>', html)
+    assert match, "the figure travels in a json_script block"
+    return json.loads(match.group(1))
+
+
+def day_event(conflict, day: datetime.date, **kwargs) -> Event:
+    """An event of ``conflict`` known to the day ``day``, with one independent source unless
+    ``kwargs`` say otherwise (what joining stores on an event told by one article)."""
+    kwargs.setdefault("source_count", 1)
+    return EventFactory(
+        conflict=conflict, date_value=day.isoformat(), date_start=day, date_end=day, **kwargs
+    )
+
+
+def year_event(conflict, year: int, **kwargs) -> Event:
+    """An event of ``conflict`` known to the year ``year``, with one independent source
+    unless ``kwargs`` say otherwise."""
+    kwargs.setdefault("source_count", 1)
+    return EventFactory(
+        conflict=conflict,
+        date_value=str(year),
+        date_precision=Event.Precision.YEAR,
+        date_start=D(year, 1, 1),
+        date_end=D(year, 12, 31),
+        **kwargs,
+    )
+
+
+def colombia_talks():
+    """The second conflict of the comparisons: Colombia, its talks opening on 27 Aug 2012."""
+    colombia = ConflictFactory(slug="colombia", name="Colombia")
+    day_event(colombia, D(2012, 8, 27), category=Event.Category.TALKS)
+    return colombia
 
 
 def many_events(conflict, n: int) -> None:

@@ -8,22 +8,13 @@ import pytest
 from django.http import Http404
 
 from tests.factories import ActorFactory, ConflictFactory, EventFactory, MentionFactory
+from tests.reader_helpers import day_event
 from timeline import charts, selectors
 from timeline.models import Event
 from timeline.selectors import TimelineFilters, reader
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def day_event(conflict, day, **kwargs):
-    return EventFactory(
-        conflict=conflict,
-        date_value=day.isoformat(),
-        date_start=day,
-        date_end=day,
-        **kwargs,
-    )
 
 
 def month_event(conflict, year, month, **kwargs):

@@ -7,31 +7,14 @@ import datetime
 
 import pytest
 
-from tests.factories import ActorFactory, ConflictFactory, EventFactory
+from tests.factories import ActorFactory, ConflictFactory
+from tests.reader_helpers import day_event, year_event
 from timeline import charts, selectors
 from timeline.models import Event
 from timeline.selectors import TimelineFilters
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def day_event(conflict, day, **kwargs):
-    kwargs.setdefault("source_count", 1)
-    return EventFactory(
-        conflict=conflict, date_value=day.isoformat(), date_start=day, date_end=day, **kwargs
-    )
-
-
-def year_event(conflict, year, **kwargs):
-    return EventFactory(
-        conflict=conflict,
-        date_value=str(year),
-        date_precision=Event.Precision.YEAR,
-        date_start=D(year, 1, 1),
-        date_end=D(year, 12, 31),
-        **kwargs,
-    )
 
 
 def timeline(conflict, **filters):

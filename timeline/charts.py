@@ -364,16 +364,9 @@ def aggregate_figure(
     ]
     custom = [row for _ in lanes]
     when = "%{customdata[0]}"
-    shell = _checked(
-        go.Heatmap,
-        name="Events",
-        colorscale=[[0.0, "#cfe0ee"], [0.35, "#6f9fc6"], [1.0, "#173f5f"]],
-        zmin=0,
-        xgap=1,
+    shell = _counts_heatmap(
         ygap=6,
-        hoverongaps=False,
         showscale=True,
-        colorbar={"title": {"text": "events"}, "thickness": 10, "len": 0.8},
         hovertemplate=(
             f"<b>%{{y}}</b><br>{when}: %{{z:,}} events<br>"
             '<span style="color:#5b636e">click to zoom in</span><extra></extra>'
@@ -390,10 +383,7 @@ def aggregate_figure(
     elif periods:
         x_range = _padded((periods[0], _period_span(periods[-1], period)[1]))
     layout = _lane_layout(lanes, x_range=x_range)
-    # Lanes are categories here (hover shows their label); index positions still apply.
-    layout["yaxis"].update(type="category", tickmode="auto")
-    layout["yaxis"].pop("tickvals", None)
-    layout["yaxis"].pop("ticktext", None)
+    _lanes_as_categories(layout)
     unit = {"year": "year", "month": "month", "week": "week", "day": "day"}[period]
     layout["annotations"] = [
         _note(
@@ -483,29 +473,57 @@ def compare_figure(
         # Below the axis title, which the default position would cover.
         layout["legend"].update(y=-78 / (layout["height"] - 76), yanchor="top")
         layout["margin"]["b"] = 90
-        layout["xaxis"] = _checked(
-            go.layout.XAxis,
-            type="linear",
-            title={"text": f"months since {plotly_text(aligned_on)}"},
-            zeroline=True,
-            zerolinecolor="#1f2328",
-            gridcolor="#eef1f4",
-        )
+        layout["xaxis"] = _months_since_axis(aligned_on)
     notes = []
     if skipped:
-        notes.append(
-            _note(
-                "Not shown (no "
-                + plotly_text(aligned_on)
-                + " to align on): "
-                + ", ".join(plotly_text(s) for s in skipped)
-            )
-        )
+        notes.append(_not_aligned_note(aligned_on, skipped))
     if not any(s.events for s in series):
         notes.append(_note("No events to compare."))
     if notes:
         layout["annotations"] = notes
     return {"data": data, "layout": layout, "config": _config(filename)}
+
+
+def _counts_heatmap(**props) -> dict:
+    """The shell of a heatmap of event counts (one strip per lane), in the one colour
+    scale of the aggregate timeline and the large comparison."""
+    return _checked(
+        go.Heatmap,
+        name="Events",
+        colorscale=[[0.0, "#cfe0ee"], [0.35, "#6f9fc6"], [1.0, "#173f5f"]],
+        zmin=0,
+        xgap=1,
+        hoverongaps=False,
+        colorbar={"title": {"text": "events"}, "thickness": 10, "len": 0.8},
+        **props,
+    )
+
+
+def _lanes_as_categories(layout: dict) -> None:
+    """Lanes as y-axis categories (hover shows their label); index positions still apply."""
+    layout["yaxis"].update(type="category", tickmode="auto")
+    layout["yaxis"].pop("tickvals", None)
+    layout["yaxis"].pop("ticktext", None)
+
+
+def _months_since_axis(aligned_on: str) -> dict:
+    """The x axis of an aligned comparison: months since each conflict's origin."""
+    return _checked(
+        go.layout.XAxis,
+        type="linear",
+        title={"text": f"months since {plotly_text(aligned_on)}"},
+        zeroline=True,
+        zerolinecolor="#1f2328",
+        gridcolor="#eef1f4",
+    )
+
+
+def _not_aligned_note(aligned_on: str, skipped: Iterable[str]) -> dict:
+    """The note naming the conflicts an aligned comparison leaves out (no origin)."""
+    return _note(
+        f"Not shown (no {plotly_text(aligned_on)} to align on): "
+        + ", ".join(plotly_text(s) for s in skipped)
+    )
 
 
 def _checked(cls, **props) -> dict:
@@ -859,16 +877,8 @@ def compare_counts_figure(
     columns = sorted({k for row in keyed for k in row})
     z = [[row.get(k) for k in columns] for row in keyed]
     when = "month %{x}" if aligned else "%{x|%b %Y}"
-    shell = _checked(
-        go.Heatmap,
-        name="Events",
-        colorscale=[[0.0, "#cfe0ee"], [0.35, "#6f9fc6"], [1.0, "#173f5f"]],
-        zmin=0,
-        xgap=1,
-        ygap=8,
-        hoverongaps=False,
-        colorbar={"title": {"text": "events"}, "thickness": 10, "len": 0.8},
-        hovertemplate=f"<b>%{{y}}</b><br>{when}: %{{z:,}} events<extra></extra>",
+    shell = _counts_heatmap(
+        ygap=8, hovertemplate=f"<b>%{{y}}</b><br>{when}: %{{z:,}} events<extra></extra>"
     )
     shell.update(x=columns, y=labels, z=z)
     lanes = [Lane(key=str(i), label=s.label) for i, s in enumerate(shown)]
@@ -876,28 +886,14 @@ def compare_counts_figure(
     if span is not None and not aligned:
         x_range = _padded((span[0], span[1] + datetime.timedelta(days=1)))
     layout = _lane_layout(lanes, x_range=x_range)
-    layout["yaxis"].update(type="category", tickmode="auto")
-    layout["yaxis"].pop("tickvals", None)
-    layout["yaxis"].pop("ticktext", None)
+    _lanes_as_categories(layout)
     layout["height"] = max(220, 90 + 70 * len(lanes))
     layout["margin"]["t"] = 44
     if aligned:
-        layout["xaxis"] = _checked(
-            go.layout.XAxis,
-            type="linear",
-            title={"text": f"months since {plotly_text(aligned_on)}"},
-            zeroline=True,
-            zerolinecolor="#1f2328",
-            gridcolor="#eef1f4",
-        )
+        layout["xaxis"] = _months_since_axis(aligned_on)
     notes = [_note("Events per month: too many to draw one by one.")]
     if skipped:
-        notes.append(
-            _note(
-                f"Not shown (no {plotly_text(aligned_on)} to align on): "
-                + ", ".join(plotly_text(s) for s in skipped)
-            )
-        )
+        notes.append(_not_aligned_note(aligned_on, skipped))
         notes[-1]["y"] = 1.08
     layout["annotations"] = notes
     return {"data": [shell] if columns else [], "layout": layout, "config": _config("comparison")}

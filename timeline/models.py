@@ -229,7 +229,26 @@ class ArticleBand(models.Model):
         return f"band {self.band} of article {self.article_id}"
 
 
-class Event(models.Model):
+class EventWording:
+    """How an event reads on the pages, from its ``date``, ``category`` and ``factuality``:
+    shared by the model and the reader's plain rows (``selectors.reader.EventRow``)."""
+
+    @property
+    def display_date(self) -> str:
+        return self.date.display
+
+    @property
+    def category_class(self) -> str:
+        """The CSS class of this event's category swatch (from the category registry)."""
+        return categories.get(self.category).css_class
+
+    @property
+    def factuality_word(self) -> str:
+        """What a reader is told of a non-fact ("planned", "did not happen"); "" for a fact."""
+        return factuality_word(self.factuality)
+
+
+class Event(EventWording, models.Model):
     Category = EventCategory
 
     Status = EventStatus
@@ -388,20 +407,6 @@ class Event(models.Model):
     def date(self, value: EventDate) -> None:
         for name, field_value in value.as_fields("date_").items():
             setattr(self, name, field_value)
-
-    @property
-    def display_date(self) -> str:
-        return self.date.display
-
-    @property
-    def category_class(self) -> str:
-        """The CSS class of this event's category swatch (from the category registry)."""
-        return categories.get(self.category).css_class
-
-    @property
-    def factuality_word(self) -> str:
-        """What a reader is told of a non-fact ("planned", "did not happen"); "" for a fact."""
-        return factuality_word(self.factuality)
 
 
 def factuality_word(factuality: str) -> str:

@@ -11,10 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
-from tests.editorial_helpers import doha, editor, editor_b  # noqa: F401
+from tests.editorial_helpers import client_for, doha, editor, editor_b  # noqa: F401
 from timeline import services
 from timeline.models import Event
 
@@ -27,8 +26,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 def editor_page(page, live_server, editor):
     """The shared ``page`` fixture (tests/browser/conftest.py), logged in as editor_a
     with the session cookie of a logged-in test client."""
-    client = Client()
-    client.force_login(editor)
+    client = client_for(editor)
     host = live_server.url.split("//", 1)[1].split(":")[0]
     cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value}
     page.context.add_cookies([{**cookie, "domain": host, "path": "/"}])
@@ -38,6 +36,15 @@ def editor_page(page, live_server, editor):
 def js_errors(page) -> list[str]:
     """Script errors, CSP violations included; failed HTTP statuses are expected here."""
     return [e for e in page.errors if "Failed to load resource" not in e]
+
+
+def open_edit_form(page, live_server, event):
+    """Open the review queue and the inline edit form in ``event``'s row; the form."""
+    page.goto(f"{live_server.url}/review/")
+    page.locator(f"#review-row-{event.pk}").get_by_role("link", name="Edit").click()
+    form = page.locator(f"#review-row-{event.pk} form.edit-form")
+    form.wait_for()
+    return form
 
 
 def shot(page, name: str) -> None:
@@ -74,11 +81,7 @@ def test_bulk_confirm_with_ticked_rows(editor_page, live_server, doha):
 def test_inline_edit_reparses_a_typed_date(editor_page, live_server, doha):
     page = editor_page
     event = doha["other"]
-    page.goto(f"{live_server.url}/review/")
-    row = page.locator(f"#review-row-{event.pk}")
-    row.get_by_role("link", name="Edit").click()
-    form = page.locator(f"#review-row-{event.pk} form.edit-form")
-    form.wait_for()
+    form = open_edit_form(page, live_server, event)
     form.get_by_label("Date", exact=True).fill("banana")
     form.get_by_role("button", name="Save").click()
     page.locator(f"#review-row-{event.pk} .field-error").wait_for()
@@ -105,10 +108,7 @@ def test_stale_save_shows_both_versions_and_keeps_the_input(
 ):
     page = editor_page
     event = doha["first"]
-    page.goto(f"{live_server.url}/review/")
-    page.locator(f"#review-row-{event.pk}").get_by_role("link", name="Edit").click()
-    form = page.locator(f"#review-row-{event.pk} form.edit-form")
-    form.wait_for()
+    form = open_edit_form(page, live_server, event)
     form.get_by_label("Title").fill("My title")
     # Meanwhile another editor saves the same event.
     services.event_update(
@@ -133,10 +133,7 @@ def test_stale_save_shows_both_versions_and_keeps_the_input(
 def test_expired_session_never_swaps_the_login_page_into_the_row(editor_page, live_server, doha):
     page = editor_page
     event = doha["first"]
-    page.goto(f"{live_server.url}/review/")
-    page.locator(f"#review-row-{event.pk}").get_by_role("link", name="Edit").click()
-    form = page.locator(f"#review-row-{event.pk} form.edit-form")
-    form.wait_for()
+    form = open_edit_form(page, live_server, event)
     form.get_by_label("Title").fill("Typed before the session ended")
     page.context.clear_cookies(name="sessionid")
     form.get_by_role("button", name="Save").click()

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from tests.browser.conftest import screenshot
-from tests.factories import ConflictFactory, EventFactory
-from tests.reader_helpers import D
+from tests.factories import ConflictFactory
+from tests.reader_helpers import D, day_event, year_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,15 +21,7 @@ def story():
     conflict = ConflictFactory(slug="afghanistan", name="Afghan peace process")
 
     def day(title, when, **kwargs):
-        kwargs.setdefault("source_count", 1)
-        return EventFactory(
-            conflict=conflict,
-            title=title,
-            date_value=when.isoformat(),
-            date_start=when,
-            date_end=when,
-            **kwargs,
-        )
+        return day_event(conflict, when, title=title, **kwargs)
 
     events = {
         "deal": day(
@@ -49,17 +41,13 @@ def story():
         ),
         "talks": day("Intra-Afghan talks open", D(2020, 9, 12), importance=0.7, source_count=3),
         "kabul": day("Taliban take Kabul", D(2021, 8, 15), category="violence", importance=0.8),
-        "history": EventFactory(
-            conflict=conflict,
+        "history": year_event(
+            conflict,
+            1996,
             title="Taliban rule Afghanistan",
             category="government",
             scope="background",
-            date_value="1996",
-            date_precision="year",
-            date_start=D(1996, 1, 1),
-            date_end=D(1996, 12, 31),
             importance=0.3,
-            source_count=1,
         ),
     }
     for i in range(8):

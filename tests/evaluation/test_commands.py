@@ -34,13 +34,19 @@ def _rows() -> tuple[int, ...]:
     return tuple(m.objects.count() for m in (Conflict, Actor, Article, Event, Mention))
 
 
+def _run_rolled_back(*args: str) -> tuple[str, str]:
+    """``_run``, checking that the command left the database with the rows it had."""
+    before = _rows()
+    out, err = _run(*args)
+    assert _rows() == before
+    return out, err
+
+
 # --- evaluate_events -------------------------------------------------------------------
 
 
 def test_evaluate_events_scores_the_set_and_leaves_the_database_as_it_was():
-    before = _rows()
-    out, _err = _run("evaluate_events", str(EVENTSET), "--json")
-    assert _rows() == before
+    out, _err = _run_rolled_back("evaluate_events", str(EVENTSET), "--json")
     report = json.loads(out)
     (geneva,) = report["sets"]
     assert geneva["name"] == "geneva"
@@ -76,9 +82,7 @@ def test_evaluate_events_is_the_same_when_extraction_would_be_queued(settings):
 def test_evaluate_events_works_beside_a_conflict_and_actor_of_the_same_names():
     Conflict.objects.create(slug="geneva-test", name="Test: Geneva ceasefire and Tunis talks")
     Actor.objects.create(name="United Nations", kind="mediator", aliases=["Blue helmets"])
-    before = _rows()
-    fresh, _ = _run("evaluate_events", str(EVENTSET), "--json")
-    assert _rows() == before
+    fresh, _ = _run_rolled_back("evaluate_events", str(EVENTSET), "--json")
     actor = Actor.objects.get(name="United Nations")
     assert (actor.kind, actor.aliases) == ("mediator", ["Blue helmets"])
     assert json.loads(fresh)["sets"][0]["scopes"]["all"]["gold_mentions"] == 7
@@ -117,9 +121,7 @@ def test_evaluate_events_notes_a_gold_sentence_missing_from_its_article(tmp_path
 
 
 def test_evaluate_timelines_scores_the_topic_and_leaves_the_database_as_it_was():
-    before = _rows()
-    out, err = _run("evaluate_timelines", str(CRISIS), "--json")
-    assert _rows() == before
+    out, err = _run_rolled_back("evaluate_timelines", str(CRISIS), "--json")
     report = json.loads(out)
     (topic,) = report["topics"]
     assert topic["topic"] == "exemple"

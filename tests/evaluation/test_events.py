@@ -199,10 +199,17 @@ def _two_event_sentence_set(tmp_path: Path) -> GoldSet:
     return gold_load(path)
 
 
-def test_trigger_overlap_wins_over_text_order_and_pairs_are_one_to_one(tmp_path):
+@pytest.fixture
+def two_events_one_sentence(tmp_path):
+    """The gold set of two events told by one sentence, its article as stored, and the
+    sentence (the whole body)."""
     gold = _two_event_sentence_set(tmp_path)
-    arts = {"a": ImportedArticle(key=7, body=gold.articles[0].body, language="en")}
-    sentence = gold.articles[0].body
+    body = gold.articles[0].body
+    return gold, {"a": ImportedArticle(key=7, body=body, language="en")}, body
+
+
+def test_trigger_overlap_wins_over_text_order_and_pairs_are_one_to_one(two_events_one_sentence):
+    gold, arts, sentence = two_events_one_sentence
     agreed = _mention(arts, id=1, event=1, article="a", sentence=sentence, trigger="agreed",
                       expression="on 10 October")  # fmt: skip
     collapsed = _mention(arts, id=2, event=2, article="a", sentence=sentence,
@@ -211,10 +218,8 @@ def test_trigger_overlap_wins_over_text_order_and_pairs_are_one_to_one(tmp_path)
     assert alignment.pairs == {"collapse#1": 2, "agree#1": 1}
 
 
-def test_date_text_decides_when_no_trigger_overlaps(tmp_path):
-    gold = _two_event_sentence_set(tmp_path)
-    arts = {"a": ImportedArticle(key=7, body=gold.articles[0].body, language="en")}
-    sentence = gold.articles[0].body
+def test_date_text_decides_when_no_trigger_overlaps(two_events_one_sentence):
+    gold, arts, sentence = two_events_one_sentence
     first = _mention(arts, id=1, event=1, article="a", sentence=sentence, trigger=None,
                      expression="on 10 October")  # fmt: skip
     second = _mention(arts, id=2, event=2, article="a", sentence=sentence, trigger=None,
@@ -225,10 +230,8 @@ def test_date_text_decides_when_no_trigger_overlaps(tmp_path):
     }
 
 
-def test_a_weaker_match_never_takes_what_a_stronger_one_needs(tmp_path):
-    gold = _two_event_sentence_set(tmp_path)
-    arts = {"a": ImportedArticle(key=7, body=gold.articles[0].body, language="en")}
-    sentence = gold.articles[0].body
+def test_a_weaker_match_never_takes_what_a_stronger_one_needs(two_events_one_sentence):
+    gold, arts, sentence = two_events_one_sentence
     # One system mention only, on "agreed": the first gold mention ("collapse") would take
     # it as "first candidate" if it were served first; the trigger pass gives it to "agree".
     only = _mention(arts, id=1, event=1, article="a", sentence=sentence, trigger="agreed",

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from django.urls import reverse
 
-from tests.factories import ConflictFactory, EventFactory
-from tests.reader_helpers import XSS_TITLES, D, many_events, reader_conflict
+from tests.factories import ConflictFactory
+from tests.reader_helpers import (
+    XSS_TITLES,
+    colombia_talks,
+    figure_of,
+    many_events,
+    reader_conflict,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,22 +23,7 @@ HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "compare-panel"}
 
 @pytest.fixture
 def two():
-    data = reader_conflict()
-    colombia = ConflictFactory(name="Colombia", slug="colombia")
-    EventFactory(
-        conflict=colombia,
-        category="talks",
-        date_value="2012-08-27",
-        date_start=D(2012, 8, 27),
-        date_end=D(2012, 8, 27),
-    )
-    return data, colombia
-
-
-def figure_of(html: str) -> dict:
-    match = re.search(r'<script id="compare-figure" type="application/json">(.*?)</script>', html)
-    assert match
-    return json.loads(match.group(1))
+    return reader_conflict(), colombia_talks()
 
 
 def test_full_page_on_the_calendar(client, two):
@@ -41,7 +31,7 @@ def test_full_page_on_the_calendar(client, two):
     html = response.content.decode()
     assert response.status_code == 200 and "<html" in html
     assert 'id="compare-form"' in html and 'id="compare-panel"' in html
-    figure = figure_of(html)
+    figure = figure_of(html, "compare-figure")
     assert figure["layout"]["yaxis"]["ticktext"] == ["Afghan peace process", "Colombia"]
     assert figure["layout"]["xaxis"]["type"] == "date"
 
@@ -54,7 +44,7 @@ def test_partial_aligned_on_first_talks(client, two):
     assert html.lstrip().startswith('<section id="compare-panel"')
     assert "<html" not in html
     assert "first talks Aug 2012" in html and "first talks Feb 2021" in html
-    figure = figure_of(html)
+    figure = figure_of(html, "compare-figure")
     assert figure["layout"]["xaxis"]["type"] == "linear"
     assert "months since first talks" in figure["layout"]["xaxis"]["title"]["text"]
 
@@ -70,7 +60,7 @@ def test_hostile_titles_are_escaped_in_the_figure(client, two):
     html = client.get(reverse("compare"), {"c": ["afghanistan"]}).content.decode()
     for title in XSS_TITLES:
         assert title not in html
-    text = json.dumps(figure_of(html))
+    text = json.dumps(figure_of(html, "compare-figure"))
     assert "<img" not in text and 'javascript:alert(1)\\">' not in text
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from django.urls import reverse
 
 from tests.factories import ConflictFactory
-from tests.reader_helpers import XSS_TITLES, many_events, reader_conflict
+from tests.reader_helpers import XSS_TITLES, figure_of, many_events, reader_conflict
 from timeline import charts
 
 pytestmark = pytest.mark.django_db
@@ -29,12 +28,6 @@ def url(**params) -> str:
     from urllib.parse import urlencode
 
     return f"{base}?{urlencode(params, doseq=True)}"
-
-
-def figure_of(html: str) -> dict:
-    match = re.search(r'<script id="timeline-figure" type="application/json">(.*?)</script>', html)
-    assert match, "the figure travels in a json_script block"
-    return json.loads(match.group(1))
 
 
 def listed_titles(html: str) -> list[str]:

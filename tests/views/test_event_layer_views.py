@@ -5,15 +5,19 @@ its event, and the editors' factuality, scope and key-event flag."""
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urlencode
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from tests.editorial_helpers import editor, editor_b  # noqa: F401
+from tests.editorial_helpers import (  # noqa: F401
+    client_for,
+    edit_data,
+    editor,
+    editor_b,
+    hx,
+)
 from tests.factories import (
     ActorFactory,
     ArticleFactory,
@@ -21,31 +25,15 @@ from tests.factories import (
     EventFactory,
     MentionFactory,
 )
-from tests.reader_helpers import D
+from tests.reader_helpers import D, colombia_talks, day_event, figure_of, year_event
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
 
-def hx(target: str) -> dict:
-    return {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": target}
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def url(**params) -> str:
     base = reverse("conflict_detail", kwargs={"slug": "afghanistan"})
     return f"{base}?{urlencode(params, doseq=True)}" if params else base
-
-
-def figure_of(html: str, name: str = "timeline-figure") -> dict:
-    match = re.search(rf'<script id="{name}" type="application/json">(.*?)</script>', html)
-    assert match
-    return json.loads(match.group(1))
 
 
 @pytest.fixture
@@ -62,14 +50,12 @@ def story():
     second = ArticleFactory(
         conflict=conflict, title="What the deal says", published=D(2020, 3, 1), body="b"
     )
-    deal = EventFactory(
-        conflict=conflict,
+    deal = day_event(
+        conflict,
+        D(2020, 2, 29),
         title="US and Taliban sign agreement in Doha",
         summary="The United States and the Taliban signed an agreement in Doha on Saturday.",
         category="agreement",
-        date_value="2020-02-29",
-        date_start=D(2020, 2, 29),
-        date_end=D(2020, 2, 29),
         importance=0.95,
         source_count=2,
     )
@@ -125,39 +111,29 @@ def story():
         join_reasons=["same day", "words: deal"],
         key="present",
     )
-    withdrawal = EventFactory(
-        conflict=conflict,
+    withdrawal = day_event(
+        conflict,
+        D(2021, 5, 1),
         title="All US troops to leave by May",
         category="withdrawal",
         factuality="planned",
-        date_value="2021-05-01",
-        date_start=D(2021, 5, 1),
-        date_end=D(2021, 5, 1),
         importance=0.6,
-        source_count=1,
     )
-    called_off = EventFactory(
-        conflict=conflict,
+    called_off = day_event(
+        conflict,
+        D(2019, 9, 8),
         title="Camp David talks",
         category="talks",
         factuality="not_happened",
-        date_value="2019-09-08",
-        date_start=D(2019, 9, 8),
-        date_end=D(2019, 9, 8),
         importance=0.4,
-        source_count=1,
     )
-    history = EventFactory(
-        conflict=conflict,
+    history = year_event(
+        conflict,
+        1996,
         title="Taliban rule Afghanistan",
         category="government",
         scope="background",
-        date_value="1996",
-        date_precision="year",
-        date_start=D(1996, 1, 1),
-        date_end=D(1996, 12, 31),
         importance=0.2,
-        source_count=1,
     )
     return {
         "conflict": conflict,
@@ -349,26 +325,6 @@ def test_review_queue_shows_join_reasons_and_factuality(story, editor, headers):
 # --- Editors: factuality, scope, key event ------------------------------------------------
 
 
-def edit_data(event: Event, **overrides) -> dict:
-    data = {
-        "version": event.version,
-        "title": event.title,
-        "summary": event.summary,
-        "category": event.category,
-        "actors": [a.pk for a in event.actors.all()],
-        "places": ", ".join(event.places),
-        "date_text": event.display_date,
-        "precision": "",
-        "mod": "auto",
-        "factuality": event.factuality,
-        "scope": event.scope,
-    }
-    if event.is_key:
-        data["is_key"] = "on"
-    data.update(overrides)
-    return data
-
-
 @pytest.mark.parametrize("headers", [{}, hx("event-panel")], ids=["page", "partial"])
 def test_edit_form_has_factuality_scope_and_key_event(story, editor, headers):
     event = story["withdrawal"]
@@ -458,21 +414,8 @@ def test_home_card_spans_the_core_only(client, story, headers):
 
 @pytest.mark.parametrize("headers", [{}, hx("compare-panel")], ids=["page", "partial"])
 def test_comparison_aligns_on_talks_that_happened(client, story, headers):
-    colombia = ConflictFactory(slug="colombia", name="Colombia")
-    EventFactory(
-        conflict=colombia,
-        category="talks",
-        date_value="2012-08-27",
-        date_start=D(2012, 8, 27),
-        date_end=D(2012, 8, 27),
-    )
-    EventFactory(
-        conflict=story["conflict"],
-        category="talks",
-        date_value="2019-10-05",
-        date_start=D(2019, 10, 5),
-        date_end=D(2019, 10, 5),
-    )
+    colombia_talks()
+    day_event(story["conflict"], D(2019, 10, 5), category="talks")
     response = client.get(
         reverse("compare"), {"c": ["afghanistan", "colombia"], "align": "talks"}, **headers
     )

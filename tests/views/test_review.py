@@ -10,7 +10,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.editorial_helpers import doha, editor, editor_b, mentioned_event  # noqa: F401
+from tests.editorial_helpers import (  # noqa: F401
+    client_for,
+    doha,
+    edit_data,
+    editor,
+    editor_b,
+    hx,
+    mentioned_event,
+)
 from timeline import services
 from timeline.models import Conflict, Event, Mention
 
@@ -19,35 +27,8 @@ pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
 
 
-def hx(target: str) -> dict:
-    """Headers of an htmx request that swaps the element with id ``target``."""
-    return {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": target}
-
-
 def row(event: Event) -> dict:
     return hx(f"review-row-{event.pk}")
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def edit_data(event: Event, **overrides) -> dict:
-    data = {
-        "version": event.version,
-        "title": event.title,
-        "summary": event.summary,
-        "category": event.category,
-        "actors": [a.pk for a in event.actors.all()],
-        "places": ", ".join(event.places),
-        "date_text": event.display_date,
-        "precision": "",
-        "mod": "auto",
-    }
-    data.update(overrides)
-    return data
 
 
 # --- queue -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ as 0, as the CoNLL reference scorer does; F1 is 0 when precision and recall are 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -117,10 +117,7 @@ def _muc_side(a: Sequence[Cluster], b: Sequence[Cluster]) -> tuple[int, int]:
 
 def muc(key: Iterable[Iterable[Hashable]], response: Iterable[Iterable[Hashable]]) -> Score:
     """MUC link-based precision and recall (Vilain et al. 1995)."""
-    k, r = clusters_normalise(key), clusters_normalise(response)
-    r_num, r_den = _muc_side(k, r)
-    p_num, p_den = _muc_side(r, k)
-    return Score.of(p_num, p_den, r_num, r_den)
+    return _both_ways(_muc_side, key, response)
 
 
 def _b_cubed_side(a: Sequence[Cluster], b: Sequence[Cluster]) -> tuple[float, int]:
@@ -140,9 +137,18 @@ def _b_cubed_side(a: Sequence[Cluster], b: Sequence[Cluster]) -> tuple[float, in
 
 def b_cubed(key: Iterable[Iterable[Hashable]], response: Iterable[Iterable[Hashable]]) -> Score:
     """B³ mention-based precision and recall (Bagga & Baldwin 1998)."""
+    return _both_ways(_b_cubed_side, key, response)
+
+
+def _both_ways(
+    side: Callable[[Sequence[Cluster], Sequence[Cluster]], tuple[float, float]],
+    key: Iterable[Iterable[Hashable]],
+    response: Iterable[Iterable[Hashable]],
+) -> Score:
+    """Recall is ``side(key, response)``; precision is the same with the roles swapped."""
     k, r = clusters_normalise(key), clusters_normalise(response)
-    r_num, r_den = _b_cubed_side(k, r)
-    p_num, p_den = _b_cubed_side(r, k)
+    r_num, r_den = side(k, r)
+    p_num, p_den = side(r, k)
     return Score.of(p_num, p_den, r_num, r_den)
 
 

@@ -65,18 +65,24 @@ def review_queue(*, conflict: str = "", category: str = "", page: int = 1) -> Pa
             first_offset=Min("mentions__expression_start"),
         )
         .select_related("conflict")
-        .prefetch_related(
-            Prefetch("actors", queryset=Actor.objects.order_by("name")),
-            Prefetch(
-                "mentions",
-                queryset=Mention.objects.select_related("article").order_by(
-                    "-article__published", "article_id", "expression_start"
-                ),
-            ),
-        )
+        .prefetch_related(*_review_row_prefetches())
         .order_by("-latest", "-latest_article", "first_offset", "pk")
     )
     return Paginator(qs, REVIEW_PAGE_SIZE).get_page(page)
+
+
+def _review_row_prefetches() -> tuple[Prefetch, Prefetch]:
+    """What a queue row shows of an event: its actors by name, its mentions from the
+    newest article first and, within an article, in the order of their sentences."""
+    return (
+        Prefetch("actors", queryset=Actor.objects.order_by("name")),
+        Prefetch(
+            "mentions",
+            queryset=Mention.objects.select_related("article").order_by(
+                "-article__published", "article_id", "expression_start"
+            ),
+        ),
+    )
 
 
 def review_rows(*, events: list[Event]) -> list[ReviewRow]:
@@ -89,15 +95,7 @@ def event_for_review(*, pk: int) -> Event:
     """One event of any status with what a queue row shows, or 404."""
     qs = (
         Event.objects.select_related("conflict")
-        .prefetch_related(
-            Prefetch("actors", queryset=Actor.objects.order_by("name")),
-            Prefetch(
-                "mentions",
-                queryset=Mention.objects.select_related("article").order_by(
-                    "-article__published", "article_id", "expression_start"
-                ),
-            ),
-        )
+        .prefetch_related(*_review_row_prefetches())
         .filter(pk=pk)
     )
     event = qs.first()

@@ -8,7 +8,7 @@ the current view holds few enough of them to draw one by one (``charts.EVENT_LIM
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -21,7 +21,7 @@ from timeline import categories, charts
 from timeline.dates import PRECISION_RANK, EventDate
 from timeline.extraction import timex_calendar as cal
 from timeline.filters import PUBLIC_STATUSES, TimelineFilters
-from timeline.models import Actor, Conflict, Event, Mention, factuality_word
+from timeline.models import Actor, Conflict, Event, EventWording, Mention, factuality_word
 
 CONFLICT_PAGE_SIZE = 24
 EVENT_PAGE_SIZE = 50
@@ -140,7 +140,7 @@ def event_detail_or_none(*, pk: int, conflict: Conflict) -> Event | None:
 
 
 @dataclass(frozen=True)
-class EventRow:
+class EventRow(EventWording):
     """One line of the event list under the chart (or of the key-event story list), for
     readers and editors alike."""
 
@@ -168,21 +168,8 @@ class EventRow:
     language: str = ""
 
     @property
-    def display_date(self) -> str:
-        return self.date.display
-
-    @property
     def date_precision(self) -> str:
         return self.date.precision
-
-    @property
-    def category_class(self) -> str:
-        return categories.get(self.category).css_class
-
-    @property
-    def factuality_word(self) -> str:
-        """ "planned", "deadline", "expected", "did not happen"; "" for what happened."""
-        return factuality_word(self.factuality)
 
     @property
     def is_background(self) -> bool:
@@ -347,22 +334,7 @@ def conflict_timeline(
         values = list(ordered.values(*_ROW_FIELDS))
         pks = qs.values("pk")
         links = _actor_links(event_filter=Q(event__in=pks))
-        chart_events = [
-            _chart_event(v, links, filters.lanes, url=panel_url(v["pk"])) for v in values
-        ]
-        _spans_from_rows(base, values)
-        names = {str(a): n for pairs in links.values() for a, n in pairs}
-        lanes = charts.event_lanes(
-            events=chart_events, by=filters.lanes, category_labels=labels, names=names
-        )
-        base.figure = charts.timeline_figure(
-            events=charts.fold_lanes(chart_events, lanes),
-            lanes=lanes,
-            category_labels=labels,
-            window=filters.window,
-            span=_core_span(base),
-            filename=filename,
-        )
+        _draw_events(base, values, links, labels, filename, panel_url)
         listed = values[offset : offset + EVENT_PAGE_SIZE]
         base.rows = [_event_row(v, links, labels, panel_url(v["pk"])) for v in listed]
         return base
@@ -419,8 +391,25 @@ def _key_timeline(
     def panel_url(pk: int) -> str:
         return filters.url(path, event=pk)
 
-    chart_events = [_chart_event(v, links, filters.lanes, url=panel_url(v["pk"])) for v in by_date]
-    _spans_from_rows(base, by_date)
+    _draw_events(base, by_date, links, labels, filename, panel_url)
+    listed = ranked if filters.sort == "importance" else by_date
+    base.rows = [_event_row(v, links, labels, panel_url(v["pk"]), summary=True) for v in listed]
+    return base
+
+
+def _draw_events(
+    base: Timeline,
+    values: list[dict],
+    links: dict,
+    labels: dict,
+    filename: str,
+    panel_url: Callable[[int], str],
+) -> None:
+    """Draw ``values`` (event rows in date order) one by one: the spans of ``base`` from
+    them, and its figure, in the lanes ``base.filters`` asks for."""
+    filters = base.filters
+    chart_events = [_chart_event(v, links, filters.lanes, url=panel_url(v["pk"])) for v in values]
+    _spans_from_rows(base, values)
     names = {str(a): n for pairs in links.values() for a, n in pairs}
     lanes = charts.event_lanes(
         events=chart_events, by=filters.lanes, category_labels=labels, names=names
@@ -433,9 +422,6 @@ def _key_timeline(
         span=_core_span(base),
         filename=filename,
     )
-    listed = ranked if filters.sort == "importance" else by_date
-    base.rows = [_event_row(v, links, labels, panel_url(v["pk"]), summary=True) for v in listed]
-    return base
 
 
 def _core_span(timeline: Timeline) -> tuple[date, date] | None:

@@ -6,10 +6,12 @@ Every write claims the event's next version (``common.event_claim``) and saves t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models import TextChoices
 
 from timeline.models import Event
 from timeline.services.common import (
@@ -35,12 +37,7 @@ def event_update(*, event: Event, expected_version: int, changes: dict, user) ->
     actors = changes.pop("actors", None)
     with transaction.atomic():
         fresh = event_claim(event_id=event.pk, expected_version=expected_version)
-        groups = set()
-        for name, value in changes.items():
-            if getattr(fresh, name) != value:
-                setattr(fresh, name, value)
-                if FIELD_GROUP[name]:
-                    groups.add(FIELD_GROUP[name])
+        groups = _assign_changed(fresh, changes.items())
         if actors is not None:
             if {a.pk for a in actors} != set(fresh.actors.values_list("pk", flat=True)):
                 groups.add("actors")
@@ -52,6 +49,17 @@ def event_update(*, event: Event, expected_version: int, changes: dict, user) ->
         if actors is not None:
             fresh.actors.set(actors)
     return fresh
+
+
+def _assign_changed(event: Event, values: Iterable[tuple[str, object]]) -> set[str]:
+    """Set on ``event`` each field whose value differs; the field groups that changed."""
+    groups = set()
+    for name, value in values:
+        if getattr(event, name) != value:
+            setattr(event, name, value)
+            if FIELD_GROUP[name]:
+                groups.add(FIELD_GROUP[name])
+    return groups
 
 
 @dataclass(frozen=True)
@@ -73,13 +81,7 @@ def event_conflict_rows(*, current: Event, changes: dict) -> list[ConflictRow]:
     pairs = [
         ("Title", current.title, changes.get("title", current.title)),
         ("Summary", current.summary, changes.get("summary", current.summary)),
-        (
-            "Category",
-            current.get_category_display(),
-            Event.Category(changes["category"]).label
-            if changes.get("category")
-            else current.get_category_display(),
-        ),
+        _choice_pair("Category", current, changes, "category", Event.Category),
         (
             "Actors",
             ", ".join(sorted(a.name for a in current.actors.all())),
@@ -87,20 +89,8 @@ def event_conflict_rows(*, current: Event, changes: dict) -> list[ConflictRow]:
         ),
         ("Places", ", ".join(current.places), ", ".join(changes.get("places", current.places))),
         ("Date", current.display_date, date.display if date else current.display_date),
-        (
-            "What the sources say",
-            current.get_factuality_display(),
-            Event.Factuality(changes["factuality"]).label
-            if changes.get("factuality")
-            else current.get_factuality_display(),
-        ),
-        (
-            "Scope",
-            current.get_scope_display(),
-            Event.Scope(changes["scope"]).label
-            if changes.get("scope")
-            else current.get_scope_display(),
-        ),
+        _choice_pair("What the sources say", current, changes, "factuality", Event.Factuality),
+        _choice_pair("Scope", current, changes, "scope", Event.Scope),
         (
             "Key event",
             _yes_no(current.is_key),
@@ -108,6 +98,16 @@ def event_conflict_rows(*, current: Event, changes: dict) -> list[ConflictRow]:
         ),
     ]
     return [ConflictRow(label, theirs, mine) for label, theirs, mine in pairs if theirs != mine]
+
+
+def _choice_pair(
+    label: str, current: Event, changes: dict, name: str, choices: type[TextChoices]
+) -> tuple[str, str, str]:
+    """A choice field's row: the saved value's label, and the form's (the saved one when
+    the form leaves the field empty or out)."""
+    theirs = getattr(current, f"get_{name}_display")()
+    mine = choices(changes[name]).label if changes.get(name) else theirs
+    return label, theirs, mine
 
 
 def _yes_no(value: bool) -> str:
@@ -192,13 +192,9 @@ def event_revert(
     old_actors = {row.actor_id for row in record.actors.all()}
     with transaction.atomic():
         fresh = event_claim(event_id=event.pk, expected_version=expected_version)
-        groups = set(fresh.editor_fields)
-        for name in Event.REVERTIBLE_FIELDS:
-            value = getattr(record, name)
-            if getattr(fresh, name) != value:
-                setattr(fresh, name, value)
-                if FIELD_GROUP[name]:
-                    groups.add(FIELD_GROUP[name])
+        groups = set(fresh.editor_fields) | _assign_changed(
+            fresh, ((name, getattr(record, name)) for name in Event.REVERTIBLE_FIELDS)
+        )
         new_actors = old_actors != set(fresh.actors.values_list("pk", flat=True))
         if new_actors:
             groups.add("actors")
