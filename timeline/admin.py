@@ -117,6 +117,21 @@ class MentionInline(admin.TabularInline):
         )
 
 
+# What the machine recorded about an article: shown, never edited.
+_EXTRACTION_FIELDS = [
+    "language_detected",
+    "language_warning",
+    "extraction_status",
+    "extraction_error",
+    "fault_list",
+    "extractor_version",
+    "extracted_at",
+    "content_hash",
+    "created_by",
+    "created_at",
+]
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
@@ -132,18 +147,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["conflict", "extraction_status", "language_detected", "language", "outlet"]
     search_fields = ["title", "outlet", "url", "body"]
     date_hierarchy = "published"
-    readonly_fields = [
-        "language_detected",
-        "language_warning",
-        "extraction_status",
-        "extraction_error",
-        "fault_list",
-        "extractor_version",
-        "extracted_at",
-        "content_hash",
-        "created_by",
-        "created_at",
-    ]
+    readonly_fields = _EXTRACTION_FIELDS
     actions = ["reextract"]
     inlines = [MentionInline]
     fieldsets = [
@@ -151,20 +155,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Text", {"fields": ["body"]}),
         (
             "Extraction",
-            {
-                "fields": [
-                    "language_detected",
-                    "language_warning",
-                    "extraction_status",
-                    "extraction_error",
-                    "fault_list",
-                    "extractor_version",
-                    "extracted_at",
-                    "content_hash",
-                    "created_by",
-                    "created_at",
-                ]
-            },
+            {"fields": _EXTRACTION_FIELDS},
         ),
     ]
 

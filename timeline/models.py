@@ -261,6 +261,8 @@ class Event(EventWording, models.Model):
 
     Mod = EventMod
 
+    # The columns of the event's date (``Event.date`` reads and writes them together).
+    DATE_COLUMNS = ("date_value", "date_mod", "date_precision", "date_start", "date_end")
     # Fields an editor may set; once set, re-extraction leaves them alone.
     EDITABLE_FIELDS = (
         "title",

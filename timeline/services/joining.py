@@ -18,7 +18,7 @@ import datetime
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
@@ -58,19 +58,6 @@ _FACTUALITY_WEIGHT = {
     "deadline": 0.7,
     "expected": 0.5,
 }
-
-
-@dataclass
-class StoreReport:
-    """What storing one article's candidates did (part of ``ExtractionReport``)."""
-
-    created: int = 0
-    joined: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    kept: int = 0
-    events: list[int] = field(default_factory=list)
 
 
 # --- Storing an article's candidates ------------------------------------------------------
@@ -289,18 +276,7 @@ def _join(*, article: Article, mention: Mention) -> tuple[Event | None, float | 
             date_end__gte=date.start - slack,
         )
         .exclude(status=Event.Status.REJECTED)
-        .only(
-            "pk",
-            "category",
-            "keywords",
-            "date_value",
-            "date_mod",
-            "date_precision",
-            "date_start",
-            "date_end",
-            "status",
-            "editor_fields",
-        )
+        .only("pk", "category", "keywords", *Event.DATE_COLUMNS, "status", "editor_fields")
         .order_by("-date_start")[:CANDIDATE_LIMIT]
     )
     if not pool:
