@@ -108,24 +108,20 @@ def _matches(tok: Token, cues: frozenset[str]) -> bool:
 
 def _noun_categories(words: list[Token], lex: Lexicon) -> list[str]:
     text = " " + " ".join(t.lower for t in words) + " "
-    found = []
-    for cues in lex.categories:
-        for noun in cues.nouns:
-            if " " in noun:
-                if f" {noun} " in text:
-                    found.append(cues.value)
-                    break
-            elif any(
-                # A lone capitalised word is a name ("in March"), except in a language
-                # that writes every noun so and builds compounds (German).
-                (t.lemma == noun or t.lower == noun) and (lex.compounds or _common(words, k))
-                for k, t in enumerate(words)
-            ) or (
-                lex.compounds
-                and any(lex.names(t.lemma, t.lower, frozenset((noun,))) for t in words)
+    single, phrases = lex.noun_index
+    found = {value for phrase, value in phrases if f" {phrase} " in text}
+    for k, t in enumerate(words):
+        named = single.get(t.lemma, ()) + single.get(t.lower, ())
+        # A lone capitalised word is a name ("in March"), except in a language that writes
+        # every noun so and builds compounds (German).
+        if named and (lex.compounds or _common(words, k)):
+            found.update(named)
+    if lex.compounds:
+        for cues in lex.categories:
+            if cues.value not in found and any(
+                lex.names(t.lemma, t.lower, cues.nouns) for t in words
             ):
-                found.append(cues.value)
-                break
+                found.add(cues.value)
     return _ranked(found)
 
 

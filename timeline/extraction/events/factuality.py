@@ -10,6 +10,7 @@ without them reads as *happened*.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clauses import Analysis, VerbGroup
 from .lexicon import Lexicon
@@ -26,7 +27,13 @@ _REACH = 4
 
 
 def _has(text: str, cues: tuple[str, ...]) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text) for cue in cues)
+    return bool(cues) and _cue_pattern(cues).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a tuple of cue words or phrases, each matched as whole words."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)")
 
 
 def factuality(

@@ -99,7 +99,7 @@ class Lexicon:
         """True when the language has an event lexicon (its rules are more than defaults)."""
         return bool(self.auxiliaries or self.categories)
 
-    @property
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Determiners, prepositions, pronouns, conjunctions: never a verb."""
         return (
@@ -113,7 +113,7 @@ class Lexicon:
             | self.adverbs
         )
 
-    @property
+    @cached_property
     def verbs(self) -> frozenset[str]:
         """Every verb lemma the lexicon names: a token with one of them as lemma can be a
         verb even when its form is not inflected in a way the engine recognises."""
@@ -156,6 +156,20 @@ class Lexicon:
 
     def cues_of(self, value: str) -> CategoryCues | None:
         return next((c for c in self.categories if c.value == value), None)
+
+    @cached_property
+    def noun_index(self) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+        """The categories' nouns for lookup: one word -> the categories naming it, and the
+        (phrase, category) pairs of nouns of several words."""
+        single: dict[str, list[str]] = {}
+        phrases: list[tuple[str, str]] = []
+        for cues in self.categories:
+            for noun in cues.nouns:
+                if " " in noun:
+                    phrases.append((noun, cues.value))
+                else:
+                    single.setdefault(noun, []).append(cues.value)
+        return {k: tuple(v) for k, v in single.items()}, tuple(phrases)
 
 
 @cache
