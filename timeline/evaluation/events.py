@@ -196,7 +196,10 @@ def _opt(obj: Mapping, name: str, kind: type, where: str, default):
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join({str: "string", list: "list", dict: "object", int: "integer"}.get(k, k.__name__) for k in kinds)
+    return " or ".join(
+        {str: "string", list: "list", dict: "object", int: "integer"}.get(k, k.__name__)
+        for k in kinds
+    )
 
 
 def _iso(value: str, where: str) -> datetime.date:
