@@ -25,7 +25,17 @@ import time
 
 from . import languages
 from . import timex_calendar as cal
-from .resolvers import NEEDS, RESOLVERS, TRIGGER_CLASSES, Context, OutOfRange, Resolved, State
+from .resolvers import (
+    NEEDS,
+    RESOLVERS,
+    TRIGGER_CLASSES,
+    Context,
+    OutOfRange,
+    Resolved,
+    State,
+    Story,
+    story_of,
+)
 from .timex_grammar import rules_for, trigger_for
 from .timex_lexicon import lexicon
 from .types import DATE, TIME, ExtractionError, Fault, TemporalExpression
@@ -206,7 +216,9 @@ def _compose(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> TemporalExpression:
+def _finish(
+    text: str, c: _Cand, res: Resolved, published: datetime.date, story: Story | None = None
+) -> TemporalExpression:
     interval = res.interval
     precision = None
     if res.period is not None and res.type in (DATE, TIME):
@@ -216,6 +228,8 @@ def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> Tem
     anchor = None
     if res.anchor_kind == "published":
         anchor = published
+    elif res.anchor_kind == "story" and story is not None:
+        anchor = _story_date(story)
     elif res.anchor_kind == "previous" and res.period is not None:
         anchor = None  # filled by the caller, which knows the previous expression
     return TemporalExpression(
@@ -231,10 +245,149 @@ def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> Tem
         rule=res.rule or c.name,
         anchor=anchor,
         anchor_kind=res.anchor_kind
-        if (anchor is not None or res.anchor_kind == "previous")
+        if (anchor is not None or res.anchor_kind in ("previous", "story"))
         else "",
         offset=res.offset,
     )
+
+
+def _story_date(story: Story) -> datetime.date | None:
+    """The first day of the story's time, as the anchor shown to readers (None for years
+    the calendar does not hold, such as 480 BC)."""
+    if not cal.MIN_YEAR <= story.year <= cal.MAX_YEAR:
+        return None
+    return datetime.date(story.year, story.month or 1, story.day or 1)
+
+
+# How far the story's time reaches beyond its paragraph: this many sentence starts after
+# the date that set it (or moved it). Within its paragraph, any distance.
+_STORY_SENTENCES = 8
+# The story's year must lie more than this many years before the publication's: dates of
+# the year before are left to the publication date's own rules ("met in March"), which
+# place them well.
+_STORY_GAP = 1
+# A plan or future word this close (in words) to the date speaks from the publication date.
+_STORY_FUTURE_CUE = 8
+# A date within this many words of its sentence's start opens it ("In 1940, ...", "On
+# June 22, 1941, ...").
+_OPENING_WORDS = 3
+# Between the halves of a range ("1998 to 2000", "entre 2002 y 2004"): one step, not two.
+_RANGE_GAP = re.compile(r"(?i)\s*(?:-|–|—|/|to|through|until|and|or|à|au|et|a|al|y|hasta)\s*")
+
+
+def _after(a: Story, b: Story) -> bool:
+    """True when ``a`` begins after ``b`` ends ("September 17, 1939" after "September 1,
+    1939"; "September 11, 2001" is not after "2001")."""
+    if not b.month:
+        return a.year > b.year
+    if not b.day:
+        return (a.year, a.month) > (b.year, b.month)
+    return (a.year, a.month, a.day) > (b.year, b.month, b.day)
+
+
+class _Narrative:
+    """Where the text tells a story away from the publication date.
+
+    An explicit date sets the story's time when it is more recent than the previous
+    explicit anchor (an explicit date, or a date spoken from the publication date), or when
+    it opens its sentence and nothing before tied the text to the publication date ("In
+    1939 Germany invaded Poland."). A date in the past after the text has spoken from the
+    publication date ("Negotiations began in 2018", "talks that began in 2012") is a glance
+    back: it leaves the story's time where it was. A date without a year then takes the
+    story's year (see :class:`Story`) when
+
+    - nothing has spoken from the publication date since the story's date ("on Tuesday",
+      "last week", "two years ago"): news leads and reports of the day keep resolving
+      against the publication date;
+    - the story's date is in the same paragraph, or a few sentences back;
+    - the story lies more than a year before the publication, and no plan or future word
+      governs the date ("will announce his cabinet at the end of January").
+    """
+
+    __slots__ = ("anchor", "anchor_end", "ctx", "moving", "pub_pos", "published", "starts", "text")
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.text = ctx.text
+        self.published = ctx.published
+        self.starts = [s for s, _ in ctx.sentences]
+        self.pub_pos = -1
+        # The previous explicit anchor (an explicit date, or a date spoken from the
+        # publication date) and whether the explicit dates since have moved forward.
+        self.anchor: Story | None = None
+        self.anchor_end = -1
+        self.moving = False
+
+    def explicit(self, told: Story, start: int, end: int) -> bool:
+        """An explicit date: it sets the story's time when it is more recent than the
+        previous explicit anchor, or when nothing before it tied the text to the publication
+        date. An older one is a glance back ("talks that began in 2012"); it leaves the
+        story's time where it was. Returns whether it sets it."""
+        prev, prev_end = self.anchor, self.anchor_end
+        self.anchor, self.anchor_end = told, end
+        if prev is None:
+            # Nothing tied the text to the publication date before: a date that opens its
+            # sentence sets the scene ("In 1939 Germany invaded Poland").
+            self.moving = self._opens_sentence(start)
+            return self.moving
+        if prev_end >= 0 and _RANGE_GAP.fullmatch(self.text, prev_end, start):
+            return self.moving  # the second half of a range ("1998 to 2000") is no step
+        if _after(told, prev):
+            self.moving = True
+            return True
+        # Going back, a date that opens its sentence ("In 1940, ...") sets the scene; one
+        # inside a clause ("talks that began in 2012") is a glance back.
+        return self.moving and self._opens_sentence(start)
+
+    def spoken_from_publication(self, told: Story | None, start: int) -> None:
+        """A date spoken from the publication date ("on Tuesday", "last week")."""
+        self.pub_pos = start
+        self.moving = False
+        if told is not None:
+            self.anchor, self.anchor_end = told, -1
+
+    def sets_story(self, expr: TemporalExpression) -> bool:
+        """Whether an explicit date is a time the story is told at: not the start of a span
+        reaching to now ("frozen since 2011") nor a year naming a thing ("the 2002 ruling",
+        "1965's Man of the Year")."""
+        lex = self.ctx.lex
+        before = self.text[max(0, expr.start - 30) : expr.start]
+        if lex.story_since is not None and lex.story_since.search(before):
+            return False
+        if expr.text.isdigit():
+            words = before.split()
+            if words and words[-1].lower() in lex.story_modifiers:
+                return False
+            if self.text.startswith(("'s", "’s"), expr.end):
+                return False
+        return True
+
+    def _opens_sentence(self, start: int) -> bool:
+        s, _ = self.ctx.sentence(start)
+        return len(self.text[s:start].split()) <= _OPENING_WORDS
+
+    def _sentences_between(self, a: int, b: int) -> int:
+        return bisect.bisect_right(self.starts, b) - bisect.bisect_right(self.starts, a)
+
+    def applies(self, story: Story | None, start: int, end: int = -1) -> bool:
+        """Whether the expression at ``start:end`` is read in the story's time (``end``
+        -1: only the position counts, as for a date counted from one of the story's)."""
+        if story is None or not self.moving or story.pos <= self.pub_pos:
+            return False
+        if story.year >= self.published.year - _STORY_GAP:
+            return False
+        if end >= 0:
+            for found in (self.ctx.cue(start, end), self.ctx.cue(start, end, left_only=True)):
+                if (
+                    found is not None
+                    and found[0] == "future"
+                    and found[2]
+                    and found[1] <= _STORY_FUTURE_CUE
+                ):
+                    return False
+        if self.text.find("\n", story.pos, start) < 0:
+            return True  # the same paragraph
+        return self._sentences_between(story.pos, start) <= _STORY_SENTENCES
 
 
 def _anchor_pass(
@@ -243,8 +396,10 @@ def _anchor_pass(
     published: datetime.date,
     deadline: float,
     faults: list[Fault],
+    ctx: Context,
 ) -> list[TemporalExpression]:
     state = State()
+    narrative = _Narrative(ctx)
     prev_anchor_date: datetime.date | None = None
     out: list[TemporalExpression] = []
     for i, c in enumerate(chosen):
@@ -252,6 +407,7 @@ def _anchor_pass(
             _check(deadline)
         res = c.res
         previous = state.prev
+        story = state.story
         if res.later is not None:
             try:
                 resolved = res.later(state)
@@ -265,13 +421,27 @@ def _anchor_pass(
             if not resolved.rule:
                 resolved.rule = res.rule
             res = resolved
-        expr = _finish(text, c, res, published)
-        if expr.anchor_kind == "previous" and previous is not None:
+        elif res.story is not None and narrative.applies(story, c.start, c.end):
+            try:
+                told = res.story(story)  # type: ignore[arg-type]
+            except _NOT_A_DATE:
+                told = None
+            except Exception as exc:  # one failing rule costs one expression, not the text
+                faults.append(_fault(c.name, text, c.start, c.end, exc))
+                told = None
+            if told is not None:
+                told.sets_prev = res.sets_prev
+                res = told
+        expr = _finish(text, c, res, published, story)
+        if expr.anchor_kind == "previous" and res.period is None:
+            pass  # counted on a calendar before the timeline's ("the following year" in BC)
+        elif expr.anchor_kind == "previous" and previous is not None:
             prev_anchor_date = previous.interval()[0]
             expr = _replace_anchor(expr, prev_anchor_date)
         elif expr.anchor_kind == "previous":
             expr = _replace_anchor(expr, published, "published")
         out.append(expr)
+        _follow_story(state, narrative, expr, c)
         p = res.period
         if not (res.sets_prev and c.res.sets_prev):
             p = None
@@ -285,6 +455,27 @@ def _anchor_pass(
         elif p is not None and expr.is_dating and p.grain in ("week", "season", "half"):
             state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
     return out
+
+
+def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression, c: _Cand) -> None:
+    """Move the story's time on: an explicit date sets it, a date read against it (or
+    counted from a date of the story) moves it; a date spoken from the publication date
+    ends it."""
+    kind = expr.anchor_kind
+    if expr.type not in (DATE, TIME):
+        return
+    if kind == "" and not narrative.sets_story(expr):
+        return
+    if (
+        kind == ""
+        or kind == "story"
+        or (kind == "previous" and narrative.applies(state.story, c.start))
+    ):
+        told = story_of(expr.value, c.start)
+        if told is not None and (kind != "" or narrative.explicit(told, c.start, c.end)):
+            state.story = told
+    elif kind == "published" and c.res.story is None and expr.is_dating:
+        narrative.spoken_from_publication(story_of(expr.value, c.start), c.start)
 
 
 def _replace_anchor(
@@ -327,7 +518,7 @@ def tag(
         faults = []
     cands = _find(text, ctx, lang, deadline, faults)
     chosen = _compose(text, _choose(cands))
-    return _anchor_pass(text, chosen, published, deadline, faults)
+    return _anchor_pass(text, chosen, published, deadline, faults, ctx)
 
 
 _PHRASE_PREFIX = re.compile(

@@ -229,14 +229,30 @@ def timex_view(e: Any) -> Timex:
     )
 
 
-# "March 3-4", "Jan. 23 to 24, 2017": one expression for the timeline, two TIMEX3 in TimeML.
+# "March 3-4", "Jan. 23 to 24, 2017", "du 20 au 26 décembre": one expression for the
+# timeline, two TIMEX3 in TimeML.
 _DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through|and|au|al)\s*(\d{1,2})\b")
 
 
+# "1861-1863", "1915-17": a span of years, two TIMEX3.
+_YEAR_RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{2,4})")
+
+
 def _range_views(e: Any) -> list[Timex] | None:
-    """The two TIMEX3 of a day range ("March 3-4": "March 3" and "4"), or None."""
+    """The two TIMEX3 of a day range ("March 3-4": "March 3" and "4") or of a span of years
+    ("1861-1863": "1861" and "1863"; "1915-17": "1915" and "17", valued 1917), or None."""
     first, last = getattr(e, "interval_start", None), getattr(e, "interval_end", None)
-    if getattr(e, "precision", None) != "day" or first is None or last is None or last <= first:
+    if first is None or last is None or last <= first:
+        return None
+    if getattr(e, "precision", None) == "year" and last.year > first.year:
+        y = _YEAR_RANGE.fullmatch(e.text)
+        if y is None:
+            return None
+        return [
+            Timex(e.start, e.start + y.end(1), y.group(1), e.type, e.value, getattr(e, "mod", "")),
+            Timex(e.start + y.start(2), e.end, y.group(2), e.type, f"{last.year:04d}"),
+        ]
+    if getattr(e, "precision", None) != "day":
         return None
     m = _DAY_RANGE.search(e.text)
     if m is None or int(m.group(2)) != last.day:

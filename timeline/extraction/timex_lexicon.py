@@ -76,6 +76,11 @@ class Lexicon:
     age_verb: re.Pattern[str] | None = None
     # The language's switches (see the [features] table of its file).
     features: dict[str, bool] = field(default_factory=dict)
+    # The story's own time (the [story] table): words before a date that make it the start
+    # of a span reaching to now ("since 2011"), and words before a bare year that make it
+    # name a thing ("the 2002 ruling"); neither sets the time of the story being told.
+    story_since: re.Pattern[str] | None = None
+    story_modifiers: frozenset[str] = frozenset()
 
     def feature(self, name: str) -> bool:
         """Whether the language file turns feature ``name`` on (off when not listed)."""
@@ -214,7 +219,18 @@ def build_lexicon(language) -> Lexicon:
         plan_clause=_suffix_re(tense.get("plan_clause")),
         age_verb=_suffix_re(numbers.get("age_verb")),
         features=dict(language.section("features")),
+        story_since=_before_re(language.section("story").get("since", ())),
+        story_modifiers=frozenset(language.section("story").get("modifiers", ())),
     )
+
+
+def _before_re(words) -> re.Pattern[str] | None:
+    """A pattern for one of ``words`` ending the text it is searched in (articles and
+    modifiers such as "early" may stand between it and the date)."""
+    if not words:
+        return None
+    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(rf"(?i)(?<![\w'’])(?:{'|'.join(escaped)})\s+(?:\S+\s+)?$")
 
 
 def _day_words(table) -> dict[str, int]:

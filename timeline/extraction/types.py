@@ -68,7 +68,11 @@ class TemporalExpression:
         For example "'last week' + published 2021-02-28 → 2021-W07 (week)".
         """
         head = f"'{self.text}'"
-        if self.anchor is not None and self.anchor_kind:
+        if self.anchor_kind == "story":
+            # "'27 August' + story year 1916 → 1916-08-27"
+            year = str(self.anchor.year) if self.anchor is not None else _written_year(self.value)
+            head += f" + story year {year}" if year else " + story time"
+        elif self.anchor is not None and self.anchor_kind:
             label = "published" if self.anchor_kind == "published" else "previous date"
             head += f" + {label} {self.anchor.isoformat()}"
         tail = self.value
@@ -77,6 +81,13 @@ class TemporalExpression:
         if self.precision:
             tail += f" ({self.precision})"
         return f"{head} → {tail}"
+
+
+def _written_year(value: str) -> str:
+    """The year of a TIMEX3 value as a reader writes it: "BC0480-09" is "480 BC"."""
+    if value.startswith("BC") and value[2:6].isdigit():
+        return f"{int(value[2:6])} BC"
+    return str(int(value[:4])) if value[:4].isdigit() else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 from .. import timex_calendar as cal
 from ..timex_calendar import Period
@@ -16,6 +17,7 @@ from .base import (
     Context,
     Resolved,
     State,
+    Story,
     _g,
     _mod,
     _month_index,
@@ -24,6 +26,8 @@ from .base import (
     _quarter_default,
     _valid,
     resolver,
+    story_result,
+    story_year,
 )
 from .cues import _month_year
 
@@ -169,6 +173,23 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     res = _period_result(cal.day(d))
     res.interval = (d, d.replace(day=last))
     res.rule = "day-month-ahead" if d > pub else "day-month-back"
+
+    def story(st: Story) -> Resolved | None:
+        y = story_year(st, month, dd)
+        if wd is not None:
+            for c in (y, y - 1, y + 1):
+                if _valid(c, month, dd) and datetime.date(c, month, dd).isoweekday() == wd:
+                    y = c
+                    break
+        told = story_result(st, "day", y, month, dd)
+        if told is None:
+            return None
+        if told.interval is not None:
+            told.interval = (told.interval[0], told.interval[0].replace(day=last))
+        told.rule = "day-month-story"
+        return _with_part(told, m, ctx)
+
+    res.story = story
     return _with_part(res, m, ctx)
 
 
@@ -190,18 +211,34 @@ def r_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
-    y = int(m["y"]) if m["y"] else _month_year(ctx, m.start(), m.end(), month, None)
     nth = _norm(m["nth"])
-    end_day = cal.last_day(y, month)
-    first = _NTH_WEEK.get(nth, end_day - 6)
-    start = datetime.date(y, month, first)
-    stop = datetime.date(y, month, min(first + 6, end_day))
-    res = _period_result(cal.week_of(start + datetime.timedelta(days=3)), anchor_kind="")
-    if not m["y"]:
-        res.anchor_kind = "published"
-    res.interval = (start, stop)
-    res.rule = "week-of-month"
+
+    def week(y: int, kind: str) -> Resolved:
+        end_day = cal.last_day(y, month)
+        first = _NTH_WEEK.get(nth, end_day - 6)
+        start = datetime.date(y, month, first)
+        stop = datetime.date(y, month, min(first + 6, end_day))
+        res = _period_result(cal.week_of(start + datetime.timedelta(days=3)), anchor_kind=kind)
+        res.interval = (start, stop)
+        res.rule = "week-of-month"
+        return res
+
+    if m["y"]:
+        return week(int(m["y"]), "")
+    res = week(_month_year(ctx, m.start(), m.end(), month, None), "published")
+    res.story = lambda st: _in_story(week, st, month)
     return res
+
+
+def _in_story(
+    build: Callable[[int, str], Resolved], st: Story, month: int, day: int = 0
+) -> Resolved | None:
+    """``build`` (a year, an anchor kind) run for the story's year, when the calendar
+    holds it."""
+    y = story_year(st, month, day)
+    if not cal.MIN_YEAR <= y <= cal.MAX_YEAR:
+        return None
+    return build(y, "story")
 
 
 @resolver("month_year", needs=("month",))
@@ -326,13 +363,22 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         if first is not None and first < month:
             # "between April and September": the same year as the first month
             y = _month_year(ctx, start_first, start_first + len(pair.group(1)), first, None)
-    res = _period_result(cal.month(y, month), _mod(m, ctx))
+    mod = _mod(m, ctx)
+    res = _period_result(cal.month(y, month), mod)
     pub = ctx.published
     res.rule = (
         "month-this"
         if y == pub.year and month == pub.month
         else ("month-ahead" if (y, month) > (pub.year, pub.month) else "month-back")
     )
+
+    def story(st: Story) -> Resolved | None:
+        told = story_result(st, "month", story_year(st, month), month, mod=mod)
+        if told is not None:
+            told.rule = "month-story"
+        return told
+
+    res.story = story
     return res
 
 
@@ -456,6 +502,13 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
             chosen = min((p for p in candidates if p.interval()[1] >= pub), key=_start)
         else:
             chosen = min(candidates, key=lambda p: abs((p.interval()[0] - pub).days + 45))
+        res = _period_result(chosen, mod)
+        if offset is None:
+            index = cal.SEASONS.index(code)
+            res.story = lambda st: story_result(
+                st, "season", story_year(st, 3 * index + 3), index, mod=mod
+            )
+        return res
     res = _period_result(chosen, mod)
     return res
 
@@ -483,6 +536,9 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         y = pub.year
     else:
         y = _quarter_default(q, pub, ctx.direction(m.start(), m.end()))
+        res = _period_result(cal.quarter(y, q))
+        res.story = lambda st: story_result(st, "quarter", st.year, q)
+        return res
     return _period_result(cal.quarter(y, q))
 
 
@@ -503,12 +559,22 @@ def r_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
         ahead = found is not None and found[0] == "future" and found[2] and found[1] <= 4
         y = pub.year if last < pub.month or ahead else pub.year - 1
         kind = "published"
-    if (first - 1) % 3 == 0 and last == first + 2:
-        res = _period_result(cal.quarter(y, (first - 1) // 3 + 1), anchor_kind=kind)
-    else:
-        res = _period_result(cal.month(y, first), anchor_kind=kind)
-        res.interval = (datetime.date(y, first, 1), datetime.date(y, last, cal.last_day(y, last)))
-    res.rule = "month-range"
+
+    def span(y: int, kind: str) -> Resolved:
+        if (first - 1) % 3 == 0 and last == first + 2:
+            res = _period_result(cal.quarter(y, (first - 1) // 3 + 1), anchor_kind=kind)
+        else:
+            res = _period_result(cal.month(y, first), anchor_kind=kind)
+            res.interval = (
+                datetime.date(y, first, 1),
+                datetime.date(y, last, cal.last_day(y, last)),
+            )
+        res.rule = "month-range"
+        return res
+
+    res = span(y, kind)
+    if kind:
+        res.story = lambda st: _in_story(span, st, first)
     return res
 
 
@@ -521,7 +587,9 @@ def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif m.groupdict().get("rel"):
         y, kind = ctx.published.year + int(ctx.lex.relative[_norm(m["rel"])]), "published"  # type: ignore[arg-type]
     else:
-        y, kind = ctx.published.year, "published"
+        res = _period_result(Period("half", cal.check_year(ctx.published.year), h))
+        res.story = lambda st: story_result(st, "half", st.year, h)
+        return res
     return _period_result(Period("half", cal.check_year(y), h), anchor_kind=kind)
 
 
@@ -584,4 +652,97 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["y"]:
         return _period_result(cal.week_of(datetime.date(int(m["y"]), month, dd)), anchor_kind="")
     y = _month_year(ctx, m.start(), m.end(), month, dd)
-    return _period_result(cal.week_of(datetime.date(y, month, dd)))
+    res = _period_result(cal.week_of(datetime.date(y, month, dd)))
+    res.story = lambda st: _in_story(
+        lambda y, kind: _period_result(cal.week_of(datetime.date(y, month, dd)), anchor_kind=kind),
+        st,
+        month,
+        dd,
+    )
+    return res
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a roman numeral ("XIX" 19, "Ve" 5), None when it is not one."""
+    total, last = 0, 0
+    for ch in reversed(numeral.lower().rstrip("e")):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        total += -value if value < last else value
+        last = max(last, value)
+    return total or None
+
+
+@resolver("bc_date", needs=("other",))
+def r_bc_date(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Dates before the common era (480 BC, September 480 BC, the 5th century BC, the 470s
+    BC): TimeML writes the year BC0480 ("BC04" for the 5th century, "BC047" for the 470s).
+
+    Python dates do not reach these years, so the expression places nothing on the
+    timeline; its value is right, and it sets the story's time ("In 480 BC ... in
+    September").
+    """
+    groups = m.groupdict()
+    mod = _mod(m, ctx)
+    if groups.get("approx"):
+        mod = mod or "APPROX"
+    if groups.get("c") or groups.get("dw") or groups.get("roman"):
+        if groups.get("c"):
+            n = int(m["c"])
+        elif groups.get("roman"):
+            n = _roman(m["roman"]) or 0
+        else:
+            n = ctx.lex.day_words.get(_norm(m["dw"]), 0)
+        if not 1 <= n <= 99:
+            return None
+        return Resolved(DATE, f"BC{n - 1:02d}", mod, rule="bc-century")
+    if groups.get("dy"):
+        return Resolved(DATE, f"BC{int(m['dy']) // 10:03d}", mod, rule="bc-decade")
+    y = int(m["y"])
+    if not 1 <= y <= 9999:
+        return None
+    value = f"BC{y:04d}"
+    month = _month_index(ctx.lex, _g(m, "mon") or "") if _g(m, "mon") else None
+    season = _SEASON_CODES.get(_norm(_g(m, "s") or "")) if _g(m, "s") else None
+    if month is not None:
+        value += f"-{month:02d}"
+        day = _g(m, "d", "d2")
+        if day:
+            if not _valid(2000, month, int(day)):  # a leap year: any day a month can have
+                return None
+            value += f"-{int(day):02d}"
+    elif season is not None:
+        value += f"-{season}"
+    return Resolved(DATE, value, mod, rule="bc-date")
+
+
+@resolver("year_range", needs=("digit",))
+def r_year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A span of years written as one ("1861-1863", "throughout 1915-17", "(1957-60)").
+
+    The timeline gets one expression, valued by its first year, whose interval runs to the
+    end of the last; TimeML output writes the two years as two TIMEX3 (see
+    :func:`timeline.extraction.timeml.timexes_from_expressions`). Two years in a row are
+    evidence enough that these are years, unless they count something ("1500-2000 troops").
+    """
+    y = int(m["y"])
+    raw = m["y2"]
+    last = int(raw) if len(raw) == 4 else y // 100 * 100 + int(raw)
+    if not y < last <= y + 100:
+        return None
+    if _QUANTIFIERS.search(ctx.before(m.start(), 30)):
+        return None
+    after = ctx.after(m.end(), 30)
+    nxt = re.match(r"\s*([^\W\d_]+)", after)
+    if (nxt and _COUNT_NOUNS.match(nxt.group(1))) or re.match(
+        r"\s*(?:%|percent|por\s+ciento|pour\s+cent)", after
+    ):
+        return None
+    res = _period_result(cal.year(y), anchor_kind="")
+    res.interval = (datetime.date(y, 1, 1), datetime.date(cal.check_year(last), 12, 31))
+    res.rule = "year-range"
+    return res

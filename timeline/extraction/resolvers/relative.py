@@ -29,6 +29,7 @@ from .base import (
     _weekend,
     duration_value,
     resolver,
+    story_result,
 )
 from .cues import _weekday_date
 
@@ -347,8 +348,16 @@ def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
         if not mod and re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.after(m.end(), 12)):
             # "the year ended March 31": a twelve-month stretch, not a calendar year.
             return Resolved(DURATION, duration_value(unit, 1))
-        # "the year", "the fiscal year", "by the end of the month": the current one.
-        return _period_result(cal.containing(unit, ctx.published), mod)
+        # "the year", "the fiscal year", "by the end of the month": the current one; in a
+        # story, the story's.
+        res = _period_result(cal.containing(unit, ctx.published), mod)
+        if unit == "year":
+            res.story = lambda st: story_result(st, "year", st.year, mod=mod)
+        else:
+            res.story = lambda st: (
+                story_result(st, "month", st.year, st.month, mod=mod) if st.month else None
+            )
+        return res
     direction = ctx.direction(m.start(), m.end())
     pub = ctx.published
     if pub.isoweekday() >= 6:

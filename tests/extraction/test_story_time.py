@@ -1,0 +1,110 @@
+"""The story's own time, dates before the common era and ranges, through extract() and its
+TimeML view (the case-by-case values are in spec/<language>/resolution.json)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from timeline.extraction import extract
+from timeline.extraction.timeml import timexes_from_expressions
+
+WIKI = datetime.date(2009, 12, 19)  # a download date, decades after the story
+
+
+def _by_text(text: str, published: datetime.date = WIKI, language: str = "en"):
+    result = extract(text, published=published, language=language)
+    return {e.text: e for e in result.expressions}, result
+
+
+def test_a_date_read_in_the_story_says_so_in_its_trail():
+    found, _ = _by_text("In 1916 the offensive stalled. On 27 August, Romania entered the war.")
+    e = found["27 August"]
+    assert (e.value, e.anchor_kind, e.anchor) == ("1916-08-27", "story", datetime.date(1916, 1, 1))
+    assert e.explanation == "'27 August' + story year 1916 → 1916-08-27 (day)"
+
+
+def test_anchor_kinds_stay_short():
+    text = (
+        "In 1916 the offensive stalled. On 27 August, Romania entered the war. Three days "
+        "later, Bucharest was bombed. In 480 BC Xerxes crossed the Hellespont. In August, his "
+        "army reached Thermopylae."
+    )
+    _, result = _by_text(text)
+    kinds = {e.anchor_kind for e in result.expressions}
+    assert "story" in kinds
+    assert all(len(k) <= 16 for k in kinds)
+
+
+def test_the_story_ends_where_the_text_speaks_from_the_publication_date():
+    text = (
+        "In 1939 Germany invaded Poland. By early October, Poland was divided. On Tuesday, "
+        "veterans gathered in Warsaw. In March, they will meet again."
+    )
+    found, _ = _by_text(text)
+    assert found["early October"].value == "1939-10"
+    assert found["March"].value == "2010-03"  # spoken from the publication date
+    assert found["March"].anchor_kind == "published"
+
+
+def test_dates_before_the_common_era_have_a_value_but_no_place_on_the_timeline():
+    found, result = _by_text("In September 480 BC the fleet won at Salamis. In 238 BC, peace.")
+    for text, value in (("September 480 BC", "BC0480-09"), ("238 BC", "BC0238")):
+        e = found[text]
+        assert (e.type, e.value) == ("DATE", value)
+        assert not e.is_dating
+        assert e.interval_start is None and e.precision is None
+    assert not result.events or all(ev.date.is_dating for ev in result.events)
+    assert found["238 BC"].explanation == "'238 BC' → BC0238"
+
+
+def test_a_bc_story_counts_on_its_own_calendar():
+    found, _ = _by_text(
+        "In 492 BC Mardonius campaigned. Darius ordered a new campaign for the following year."
+    )
+    e = found["the following year"]
+    assert (e.value, e.anchor_kind, e.anchor) == ("BC0491", "previous", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "halves"),
+    [
+        ("Fighting went on throughout 1915-17.", "en", WIKI, [("1915", "1915"), ("17", "1917")]),
+        ("The Eastern Theater 1861-1863.", "en", WIKI, [("1861", "1861"), ("1863", "1863")]),
+        ("The war lasted from 1939 to 1945.", "en", WIKI, [("1939", "1939"), ("1945", "1945")]),
+        (
+            "Le festival aura lieu du 20 au 26 décembre.",
+            "fr",
+            datetime.date(2002, 12, 2),
+            [("20", "2002-12-20"), ("26 décembre", "2002-12-26")],
+        ),
+        (
+            "De 499 à 493 av. J.-C., l'Ionie se révolte.",
+            "fr",
+            WIKI,
+            [("499", "BC0499"), ("493 av. J.-C.", "BC0493")],
+        ),
+    ],
+)
+def test_both_halves_of_a_range_are_timeml_timexes(text, language, published, halves):
+    result = extract(text, published=published, language=language)
+    timexes = timexes_from_expressions(result.expressions)
+    assert [(t.text, t.value) for t in timexes] == halves
+    for t in timexes:
+        assert text[t.start : t.end] == t.text
+
+
+def test_a_span_of_years_is_one_interval_on_the_timeline():
+    found, _ = _by_text("Fighting went on throughout 1915-17.")
+    e = found["1915-17"]
+    assert (e.interval_start, e.interval_end) == (
+        datetime.date(1915, 1, 1),
+        datetime.date(1917, 12, 31),
+    )
+    assert e.is_dating
+
+
+def test_counts_are_not_spans_of_years():
+    found, _ = _by_text("Some 1500-2000 troops crossed; pages 1200-1250 describe it.")
+    assert not any(e.is_dating for e in found.values())
