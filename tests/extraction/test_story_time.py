@@ -108,3 +108,59 @@ def test_a_span_of_years_is_one_interval_on_the_timeline():
 def test_counts_are_not_spans_of_years():
     found, _ = _by_text("Some 1500-2000 troops crossed; pages 1200-1250 describe it.")
     assert not any(e.is_dating for e in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "want"),
+    [
+        (
+            "Il est arrivé le 30 juin et il est reparti du 2 au 5 juillet.",
+            "fr",
+            "2002-07-10",
+            ["le 30 juin", "2", "5 juillet"],
+        ),
+        ("Elle est née le 6 mars 1941 à Nancy.", "fr", "2003-02-16", ["le 6 mars 1941"]),
+        (
+            "Les six derniers mois ont été durs ; l'année dernière aussi.",
+            "fr",
+            "2003-02-16",
+            ["Les six derniers mois", "l'année dernière"],
+        ),
+        (
+            "El presidente llegó el 12 de octubre y se fue del 14 de octubre.",
+            "es",
+            "2016-10-25",
+            ["el 12 de octubre", "14 de octubre"],
+        ),
+        (
+            "En los pasados seis meses, las ventas cayeron; El martes habló.",
+            "es",
+            "2016-10-27",
+            ["los pasados seis meses", "El martes"],
+        ),
+        # English TimeML leaves "the" out: no article list in en.toml
+        (
+            "The talks ended on June 30, under the 2018 deal.",
+            "en",
+            "2016-10-27",
+            ["June 30", "2018"],
+        ),
+    ],
+)
+def test_timeml_extents_hold_the_article_where_the_language_counts_it(
+    text, language, published, want
+):
+    result = extract(text, published=datetime.date.fromisoformat(published), language=language)
+    timexes = timexes_from_expressions(result.expressions)
+    assert [t.text for t in timexes] == want
+    for t in timexes:
+        assert text[t.start : t.end] == t.text
+
+
+def test_the_timeline_keeps_the_expression_without_its_article():
+    result = extract(
+        "Il est arrivé le 30 juin.", published=datetime.date(2002, 7, 10), language="fr"
+    )
+    (e,) = result.expressions
+    assert (e.text, e.determiner) == ("30 juin", "le ")
+    assert e.explanation.startswith("'30 juin'")

@@ -440,6 +440,8 @@ def _anchor_pass(
             expr = _replace_anchor(expr, prev_anchor_date)
         elif expr.anchor_kind == "previous":
             expr = _replace_anchor(expr, published, "published")
+        if ctx.lex.extent_article is not None:
+            expr = _with_article(text, expr, ctx.lex.extent_article)
         out.append(expr)
         _follow_story(state, narrative, expr, c)
         p = res.period
@@ -476,6 +478,19 @@ def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression,
             state.story = told
     elif kind == "published" and c.res.story is None and expr.is_dating:
         narrative.spoken_from_publication(story_of(expr.value, c.start), c.start)
+
+
+def _with_article(
+    text: str, expr: TemporalExpression, article: re.Pattern[str]
+) -> TemporalExpression:
+    """Note the article right before ``expr`` that the language's TimeML counts in the
+    extent ("le 30 juin", "el 12 de octubre"; not "du 30 juin")."""
+    found = article.search(text, max(0, expr.start - 8), expr.start)
+    if found is None:
+        return expr
+    from dataclasses import replace
+
+    return replace(expr, determiner=found.group(0))
 
 
 def _replace_anchor(

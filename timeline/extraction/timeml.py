@@ -214,6 +214,10 @@ def timex_view(e: Any) -> Timex:
     Whole-year comparisons ("a year earlier") stay dates, as TimeBank annotates them.
     """
     text, start, end = e.text, e.start, e.end
+    article = getattr(e, "determiner", "") or ""
+    if article:
+        # "le 30 juin": the French and Spanish TimeBanks count the article in the extent
+        text, start = article + text, start - len(article)
     offset = getattr(e, "offset", "") or ""
     if offset and not _YEAR_COMPARISON.search(text):
         signal = _SIGNAL.search(text)
@@ -244,12 +248,16 @@ def _range_views(e: Any) -> list[Timex] | None:
     first, last = getattr(e, "interval_start", None), getattr(e, "interval_end", None)
     if first is None or last is None or last <= first:
         return None
+    # The first half carries the article TimeML counts in the extent ("le 20" of "le 20 au
+    # 26 décembre").
+    article = getattr(e, "determiner", "") or ""
+    lead = e.start - len(article)
     if getattr(e, "precision", None) == "year" and last.year > first.year:
         y = _YEAR_RANGE.fullmatch(e.text)
         if y is None:
             return None
         return [
-            Timex(e.start, e.start + y.end(1), y.group(1), e.type, e.value, getattr(e, "mod", "")),
+            Timex(lead, e.start + y.end(1), article + y.group(1), e.type, e.value, e.mod),
             Timex(e.start + y.start(2), e.end, y.group(2), e.type, f"{last.year:04d}"),
         ]
     if getattr(e, "precision", None) != "day":
@@ -260,7 +268,7 @@ def _range_views(e: Any) -> list[Timex] | None:
     head_end = m.end(1)
     tail_start = m.start(2)
     return [
-        Timex(e.start, e.start + head_end, e.text[:head_end], e.type, e.value),
+        Timex(lead, e.start + head_end, article + e.text[:head_end], e.type, e.value),
         Timex(
             e.start + tail_start,
             e.end,

@@ -81,6 +81,9 @@ class Lexicon:
     # name a thing ("the 2002 ruling"); neither sets the time of the story being told.
     story_since: re.Pattern[str] | None = None
     story_modifiers: frozenset[str] = frozenset()
+    # TimeML extents (the [extent] table): an article right before an expression that the
+    # language's TimeBank counts in it ("le 30 juin", "el 12 de octubre").
+    extent_article: re.Pattern[str] | None = None
 
     def feature(self, name: str) -> bool:
         """Whether the language file turns feature ``name`` on (off when not listed)."""
@@ -221,7 +224,23 @@ def build_lexicon(language) -> Lexicon:
         features=dict(language.section("features")),
         story_since=_before_re(language.section("story").get("since", ())),
         story_modifiers=frozenset(language.section("story").get("modifiers", ())),
+        extent_article=_article_re(language.section("extent").get("articles", ())),
     )
+
+
+def _article_re(words) -> re.Pattern[str] | None:
+    """A pattern for one of the articles ``words`` ending the text it is searched in: a
+    word and a space ("le "), or an elided article written against the next word ("l'")."""
+    if not words:
+        return None
+    spaced = [re.escape(w) for w in words if not w.endswith(("'", "’"))]
+    elided = [re.escape(w[:-1]) for w in words if w.endswith(("'", "’"))]
+    parts = []
+    if spaced:
+        parts.append(rf"(?:{'|'.join(sorted(spaced, key=len, reverse=True))})\s+")
+    if elided:
+        parts.append(rf"(?:{'|'.join(sorted(set(elided), key=len, reverse=True))})['’]")
+    return re.compile(rf"(?i)(?<![\w'’-])(?:{'|'.join(parts)})$")
 
 
 def _before_re(words) -> re.Pattern[str] | None:

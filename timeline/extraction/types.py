@@ -36,6 +36,10 @@ class TemporalExpression:
     ``offset`` is the span counted from the anchor, as an ISO 8601 duration, when the date
     was worked out by counting ("three days later" → P3D; "" otherwise). TimeML writes such
     an expression as that DURATION (see :func:`timeline.extraction.timeml.timex_view`).
+    ``determiner`` is the article written right before the expression, with the space
+    after it ("le " in "le 30 juin"), in languages whose TimeML counts it in the extent
+    (see the [extent] table of the language files); "" elsewhere. The timeline shows the
+    expression without it; TimeML output writes it inside the TIMEX3.
     """
 
     text: str
@@ -51,6 +55,7 @@ class TemporalExpression:
     anchor: datetime.date | None = None
     anchor_kind: str = ""
     offset: str = ""
+    determiner: str = ""
 
     @property
     def is_dating(self) -> bool:
