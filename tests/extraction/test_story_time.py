@@ -164,3 +164,13 @@ def test_the_timeline_keeps_the_expression_without_its_article():
     (e,) = result.expressions
     assert (e.text, e.determiner) == ("30 juin", "le ")
     assert e.explanation.startswith("'30 juin'")
+
+
+def test_a_pair_of_days_is_two_timexes_and_the_first_keeps_its_article():
+    text = "Les élections auront lieu les 6 et 13 avril prochains."
+    result = extract(text, published=datetime.date(2003, 2, 24), language="fr")
+    timexes = timexes_from_expressions(result.expressions)
+    assert [(t.text, t.value) for t in timexes] == [
+        ("les 6", "2003-04-06"),
+        ("13 avril prochains", "2003-04-13"),
+    ]

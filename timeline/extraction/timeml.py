@@ -235,7 +235,9 @@ def timex_view(e: Any) -> Timex:
 
 # "March 3-4", "Jan. 23 to 24, 2017", "du 20 au 26 décembre": one expression for the
 # timeline, two TIMEX3 in TimeML.
-_DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through|and|au|al)\s*(\d{1,2})\b")
+_DAY_RANGE = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th|er)?\s*(?:-|–|to|through|and|au|al|et|y)\s*(\d{1,2})\b"
+)
 
 
 # "1861-1863", "1915-17": a span of years, two TIMEX3.

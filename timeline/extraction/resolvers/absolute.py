@@ -139,10 +139,29 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         d = datetime.date(ctx.published.year + offset, month, dd)
         return _period_result(cal.day(d))
-    if m["y"]:
-        d = datetime.date(int(m["y"]), month, dd)
+    written = m["y"] or groups.get("yy")
+    if written:
+        # "27 mai 1998"; "le 10 novembre 93": a year of two digits, in its century
+        d = datetime.date(_year_from_text(written, ctx.published), month, dd)
         res = _period_result(cal.day(d), anchor_kind="")
         res.interval = (d, d.replace(day=last))
+        return _with_part(res, m, ctx)
+    if groups.get("ydir"):
+        # "le 6 mai dernier", "le 13 avril prochain": the last one before publication, or
+        # the next one after it
+        offset = ctx.lex.relative.get(_norm(m["ydir"]))
+        pub = ctx.published
+        here, now = (month, dd), (pub.month, pub.day)
+        if not isinstance(offset, int) or not offset:
+            return None
+        if offset < 0:
+            y = pub.year if here < now else pub.year - 1
+        else:
+            y = pub.year if here > now else pub.year + 1
+        d = datetime.date(y, month, dd)
+        res = _period_result(cal.day(d))
+        res.interval = (d, d.replace(day=last))
+        res.rule = "day-month-relative"
         return _with_part(res, m, ctx)
     before = ctx.before(m.start(), 20)
     if (
@@ -247,7 +266,8 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
-    return _period_result(cal.month(int(m["y"]), month), _mod(m, ctx), anchor_kind="")
+    y = _year_from_text(m["y"] or m.groupdict().get("yy") or "", ctx.published)
+    return _period_result(cal.month(y, month), _mod(m, ctx), anchor_kind="")
 
 
 @resolver("month_rel_year", needs=("month",))

@@ -293,7 +293,10 @@ class Context:
                 and w[:1].islower()
                 and lex.participle.search(w)
             ):
-                kind = "past"  # "se sont rencontrés", "ha firmado": a compound past
+                # "se sont rencontrés", "ha firmado": a compound past; "aura été auditionné",
+                # a future perfect, looks ahead
+                before_aux = words[i - 2].group() if i >= 2 and i - 1 != split else ""
+                kind = "future" if before_aux and lex.future.match(before_aux) else "past"
             elif (
                 (w[:1].islower() or (lex.inflected_tense and i == 0))
                 and len(w) > 4

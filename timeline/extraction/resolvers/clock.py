@@ -79,8 +79,10 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         fixed = cal.shift(pub, "day", _DEICTIC[_norm(lead.group(1))])
     else:
         # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside.
+        # "Vers 0 h 40, jeudi", "vers 15 h 30, hier": after a comma too.
         near = re.match(
-            rf"\s*(?:\([^()]{{0,24}}\)\s*)?\(?(?:on\s+)?({ctx.lex.weekday_re}|today|yesterday|tomorrow)\b",
+            rf"\s*(?:\([^()]{{0,24}}\)\s*)?,?\s*\(?(?:on\s+)?({ctx.lex.weekday_re}|today|yesterday|"
+            r"tomorrow|hier|aujourd['’]hui|demain|ayer|hoy)\b",
             ctx.after(m.end(), 48),
             re.IGNORECASE,
         )

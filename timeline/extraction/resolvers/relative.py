@@ -42,6 +42,7 @@ _REF_WORDS = {
     "maintenant": "PRESENT_REF",
     "actuellement": "PRESENT_REF",
     "à présent": "PRESENT_REF",
+    "désormais": "PRESENT_REF",
     "ahora": "PRESENT_REF",
     "actualmente": "PRESENT_REF",
     "en la actualidad": "PRESENT_REF",
@@ -174,6 +175,16 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit in ("decade", "century") and _norm(m["rel"]) in ("past", "last"):
         # "over the past decade" is a stretch of time reaching to now, not the 2010s.
         return Resolved(DURATION, duration_value(unit, 1))
+    found = ctx.cue(m.start(), m.end()) if unit == "weekend" and offset == 0 else None
+    if (
+        found is not None
+        and found[0] == "past"
+        and found[2]
+        and found[1] <= 4
+        and ctx.published.isoweekday() < 6
+    ):
+        # "se sont rendus ce week-end" written on a Tuesday: the weekend just gone
+        return _weekend(ctx.published, -1)
     return _relative_period(unit, offset, ctx.published, _mod(m, ctx))
 
 
