@@ -36,6 +36,7 @@ from .resolvers import (
     Story,
     story_of,
 )
+from .resolvers.base import _WORD
 from .timex_grammar import rules_for, trigger_for
 from .timex_lexicon import lexicon
 from .types import DATE, TIME, ExtractionError, Fault, TemporalExpression
@@ -260,12 +261,14 @@ def _story_date(story: Story) -> datetime.date | None:
 
 
 # How far the story's time reaches beyond its paragraph: this many sentence starts after
-# the date that set it (or moved it). Within its paragraph, any distance.
+# the date that set it (or moved it), across at most this many blank lines (headings and
+# paragraphs of news). Within its paragraph, any distance.
 _STORY_SENTENCES = 8
-# The story's year must lie more than this many years before the publication's: dates of
-# the year before are left to the publication date's own rules ("met in March"), which
-# place them well.
-_STORY_GAP = 1
+_STORY_BLANK_LINES = 2
+# A story in the year before publication needs this many steps forward: a lone mention of
+# last year ("suspended in 2023 before resuming in January") leaves its dates to the
+# publication date's own rules, which place them well.
+_STORY_STEPS_LAST_YEAR = 2
 # A plan or future word this close (in words) to the date speaks from the publication date.
 _STORY_FUTURE_CUE = 8
 # A date within this many words of its sentence's start opens it ("In 1940, ...", "On
@@ -300,11 +303,26 @@ class _Narrative:
       "last week", "two years ago"): news leads and reports of the day keep resolving
       against the publication date;
     - the story's date is in the same paragraph, or a few sentences back;
-    - the story lies more than a year before the publication, and no plan or future word
-      governs the date ("will announce his cabinet at the end of January").
+    - the story lies before the publication's year (in the year just before only when a
+      chronology is being told: two steps forward), and no word of what is to come,
+      spoken from now, governs the date ("will announce his cabinet at the end of
+      January"; the [story] ahead words of the language file).
+
+    A date counted back from the story ("the previous year", "a decade earlier") is a
+    glance back too: it does not move the story's time.
     """
 
-    __slots__ = ("anchor", "anchor_end", "ctx", "moving", "pub_pos", "published", "starts", "text")
+    __slots__ = (
+        "anchor",
+        "anchor_end",
+        "ctx",
+        "moving",
+        "pub_pos",
+        "published",
+        "starts",
+        "steps",
+        "text",
+    )
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -317,6 +335,9 @@ class _Narrative:
         self.anchor: Story | None = None
         self.anchor_end = -1
         self.moving = False
+        # Steps forward the explicit dates have taken since the text last spoke from the
+        # publication date.
+        self.steps = 0
 
     def explicit(self, told: Story, start: int, end: int) -> bool:
         """An explicit date: it sets the story's time when it is more recent than the
@@ -334,6 +355,7 @@ class _Narrative:
             return self.moving  # the second half of a range ("1998 to 2000") is no step
         if _after(told, prev):
             self.moving = True
+            self.steps += 1
             return True
         # Going back, a date that opens its sentence ("In 1940, ...") sets the scene; one
         # inside a clause ("talks that began in 2012") is a glance back.
@@ -343,6 +365,7 @@ class _Narrative:
         """A date spoken from the publication date ("on Tuesday", "last week")."""
         self.pub_pos = start
         self.moving = False
+        self.steps = 0
         if told is not None:
             self.anchor, self.anchor_end = told, -1
 
@@ -366,6 +389,33 @@ class _Narrative:
         s, _ = self.ctx.sentence(start)
         return len(self.text[s:start].split()) <= _OPENING_WORDS
 
+    def _speaks_ahead(self, start: int, end: int) -> bool:
+        """True when a word of what is to come, spoken from now ("will", "anunciará"),
+        stands within a few words of ``start:end`` in its sentence."""
+        lex = self.ctx.lex
+        if not lex.story_ahead and lex.story_ahead_suffix is None:
+            return False
+        s, e = self.ctx.sentence(start)
+        words = list(_WORD.finditer(self.text, max(s, start - 120), min(e, end + 120)))
+        before = [w for w in words if w.end() <= start][-_STORY_FUTURE_CUE:]
+        after = [w for w in words if w.start() >= end][:_STORY_FUTURE_CUE]
+        prev = ""
+        for w in before + after:
+            word = w.group()
+            lw = word.lower()
+            if lw in lex.story_ahead:
+                return True
+            if (
+                lex.story_ahead_suffix is not None
+                and word[:1].islower()
+                and len(word) > 4
+                and prev not in lex.determiners
+                and lex.story_ahead_suffix.search(lw)
+            ):
+                return True
+            prev = lw
+        return False
+
     def _sentences_between(self, a: int, b: int) -> int:
         return bisect.bisect_right(self.starts, b) - bisect.bisect_right(self.starts, a)
 
@@ -374,19 +424,18 @@ class _Narrative:
         -1: only the position counts, as for a date counted from one of the story's)."""
         if story is None or not self.moving or story.pos <= self.pub_pos:
             return False
-        if story.year >= self.published.year - _STORY_GAP:
+        if story.year >= self.published.year:
             return False
-        if end >= 0:
-            for found in (self.ctx.cue(start, end), self.ctx.cue(start, end, left_only=True)):
-                if (
-                    found is not None
-                    and found[0] == "future"
-                    and found[2]
-                    and found[1] <= _STORY_FUTURE_CUE
-                ):
-                    return False
+        if story.year == self.published.year - 1 and self.steps < _STORY_STEPS_LAST_YEAR:
+            # the year before publication: the publication date's own rules place its
+            # dates well ("met in March"), unless a chronology is being told
+            return False
+        if end >= 0 and self._speaks_ahead(start, end):
+            return False
         if self.text.find("\n", story.pos, start) < 0:
             return True  # the same paragraph
+        if self.text.count("\n\n", story.pos, start) > _STORY_BLANK_LINES:
+            return False
         return self._sentences_between(story.pos, start) <= _STORY_SENTENCES
 
 
@@ -474,7 +523,11 @@ def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression,
         or (kind == "previous" and narrative.applies(state.story, c.start))
     ):
         told = story_of(expr.value, c.start)
-        if told is not None and (kind != "" or narrative.explicit(told, c.start, c.end)):
+        if told is None:
+            return
+        if kind == "previous" and state.story is not None and not _after(told, state.story):
+            return  # counted back ("the previous year", "a decade earlier"): a glance back
+        if kind != "" or narrative.explicit(told, c.start, c.end):
             state.story = told
     elif kind == "published" and c.res.story is None and expr.is_dating:
         narrative.spoken_from_publication(story_of(expr.value, c.start), c.start)

@@ -81,6 +81,10 @@ class Lexicon:
     # name a thing ("the 2002 ruling"); neither sets the time of the story being told.
     story_since: re.Pattern[str] | None = None
     story_modifiers: frozenset[str] = frozenset()
+    # Words (and, where tense is an inflection, endings) that speak of what is to come from
+    # the writer's now ("will", "anunciará"): a date they govern is not in a past story.
+    story_ahead: frozenset[str] = frozenset()
+    story_ahead_suffix: re.Pattern[str] | None = None
     # TimeML extents (the [extent] table): an article right before an expression that the
     # language's TimeBank counts in it ("le 30 juin", "el 12 de octubre").
     extent_article: re.Pattern[str] | None = None
@@ -224,6 +228,8 @@ def build_lexicon(language) -> Lexicon:
         features=dict(language.section("features")),
         story_since=_before_re(language.section("story").get("since", ())),
         story_modifiers=frozenset(language.section("story").get("modifiers", ())),
+        story_ahead=frozenset(language.section("story").get("ahead", ())),
+        story_ahead_suffix=_suffix_re(language.section("story").get("ahead_suffix")),
         extent_article=_article_re(language.section("extent").get("articles", ())),
     )
 

@@ -333,6 +333,10 @@ def _may_is_a_person(ctx: Context) -> bool:
     return cached
 
 
+_MONTH_THEN_YEAR = re.compile(
+    r"(?i)\s*(?:,|and|or|to|through|-|–|/|et|ou|à|au|y|o|a|al|hasta)\s*(?:early\s+|late\s+|mid-)?"
+    r"([^\W\d_]{3,})\.?\s+(?:de\s+|of\s+)?((?:1[0-9]|20)\d\d)\b"
+)
 _MONTH_PAIR = re.compile(
     r"(?i)\b(?:between|from)\s+(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+(?:and|to|until|through)\s+$"
@@ -375,6 +379,12 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             and not _mod(m, ctx)
         ):
             return None  # "May invited the party leaders": Theresa May, named earlier
+    then = _MONTH_THEN_YEAR.match(ctx.after(m.end(), 40))
+    second = _month_index(ctx.lex, then.group(1)) if then else None
+    if then is not None and second is not None:
+        # "in April and June 1955", "de mars à mai 2003": the year written once, last
+        y = int(then.group(2)) - (1 if month > second else 0)
+        return _period_result(cal.month(y, month), _mod(m, ctx), anchor_kind="")
     y = _month_year(ctx, m.start(), m.end(), month, None)
     pair = _MONTH_PAIR.search(before)
     if pair is not None:
@@ -499,6 +509,8 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m.groupdict().get("y"):
         return _period_result(cal.season(int(m["y"]), code), mod, anchor_kind="")
     the = _g(m, "the", "the2", "the0")
+    if word == "fall" and re.match(r"\s+of\s+(?:the\s+|(?-i:[A-Z]))", ctx.after(m.end(), 24)):
+        return None  # "the fall of Atlanta": a defeat, not a season
     if rel is None and m.groupdict().get("rel2") is None:
         if word in ("fall", "spring") and not (the or mod):
             return None
