@@ -122,16 +122,20 @@ def build_rules(language: languages.Language) -> tuple[Rule, ...]:
 def trigger_for(language: str) -> re.Pattern[str]:
     """A cheap pattern for the words rules are built around, one named group per class.
 
-    Classes: ``digit``, ``month``, ``wd`` (weekday), ``unit`` and ``other`` (deictic and
-    reference words, seasons, holidays). Each resolver only runs near its classes' hits.
+    Classes: ``digit``, ``month``, ``wd`` (weekday), ``unit``, ``other`` (deictic and
+    reference words, seasons, holidays) and ``era`` (the words of dates before the common
+    era: "BC", "av. J.-C."). Each resolver only runs near its classes' hits.
     """
     lang = languages.fallback(language)
     lex = lang.lexicon
     month = alternation(sorted({*lex.months, *lex.month_abbr}))
-    other = alternation(sorted(set(lang.section("triggers").get("other", ()))))
+    triggers = lang.section("triggers")
+    other = alternation(sorted(set(triggers.get("other", ()))))
+    eras = sorted(set(triggers.get("era", ())))
+    era = f"|(?P<era>{alternation(eras)})" if eras else ""
     return re.compile(
         rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{alternation(lex.weekdays)})|"
-        rf"(?P<unit>{alternation(lex.units)})|(?P<other>{other}))\b",
+        rf"(?P<unit>{alternation(lex.units)})|(?P<other>{other}){era})\b",
         re.IGNORECASE,
     )
 

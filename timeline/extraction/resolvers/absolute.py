@@ -709,7 +709,7 @@ def _roman(numeral: str) -> int | None:
     return total or None
 
 
-@resolver("bc_date", needs=("other",))
+@resolver("bc_date", needs=("era",))
 def r_bc_date(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Dates before the common era (480 BC, September 480 BC, the 5th century BC, the 470s
     BC): TimeML writes the year BC0480 ("BC04" for the 5th century, "BC047" for the 470s).

@@ -17,7 +17,7 @@ from ..types import DATE, DURATION, TIME
 
 # Trigger classes (see timex_grammar.trigger_for): a resolver's matches always hold a word
 # of one of its classes, so rules feeding it only run near such words.
-TRIGGER_CLASSES = ("digit", "month", "wd", "unit", "other")
+TRIGGER_CLASSES = ("digit", "month", "wd", "unit", "other", "era")
 
 Resolver = Callable[[re.Match[str], "Context"], "Resolved | None"]
 # name -> resolver, and name -> the trigger classes its matches contain. Filled by the
