@@ -517,6 +517,11 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         if not (the or mod) and ctx.lex.feature("seasons_need_a_determiner"):
             return None
     offset = ctx.lex.relative.get(_norm(rel), 0) if rel else None
+    if m.groupdict().get("bare") is not None and not mod:
+        # "en été", "en verano" without an article: in the present tense, every summer
+        found = ctx.cue(m.start(), m.end())
+        if found is None or not found[2] or found[1] > 8:
+            return Resolved(DATE, f"XXXX-{code}", rule="season-generic")
     if m.groupdict().get("rel2"):
         y = pub.year + int(ctx.lex.relative.get(_norm(m["rel2"]), 0))  # type: ignore[arg-type]
         return _period_result(cal.season(y, code), mod)

@@ -39,6 +39,16 @@ _ADVERB_SET = {
     "mensualmente": "P1M",
     "anualmente": "P1Y",
 }
+# Adjectives of frequency ("le lot quotidien", "la reunión anual"), by their stem.
+_ADJECTIVE_SET = {
+    "quotidien": "P1D",
+    "hebdomadaire": "P1W",
+    "mensuel": "P1M",
+    "annuel": "P1Y",
+    "semanal": "P1W",
+    "mensual": "P1M",
+    "anual": "P1Y",
+}
 _MONEY_BEFORE = re.compile(
     r"(?i)(?:\d|\b(?:million|billion|trillion|thousand|percent|dollars|euros|pounds|cents))"
     r"[\s%]*$|%\s*$"
@@ -185,6 +195,13 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     adv = _g(m, "adv")
     if adv:
         return Resolved(SET, _ADVERB_SET[adv.lower()])
+    adj = _g(m, "adj")
+    if adj:
+        word = adj.lower()
+        for stem, value in _ADJECTIVE_SET.items():
+            if word.startswith(stem):
+                return Resolved(SET, value)
+        return None
     u = _norm(_g(m, "u", "u2", "u3") or "")
     if u in _SEASON_CODES:
         return Resolved(SET, f"XXXX-{_SEASON_CODES[u]}")
