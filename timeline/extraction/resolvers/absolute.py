@@ -783,3 +783,29 @@ def r_year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     res.interval = (datetime.date(y, 1, 1), datetime.date(cal.check_year(last), 12, 31))
     res.rule = "year-range"
     return res
+
+
+@resolver("weekday_day", needs=("wd",))
+def r_weekday_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A weekday with a day of the month but no month ("el lunes 12", "lundi 12"): the
+    date nearest the publication that falls on that weekday (within two months)."""
+    wd = ctx.lex.weekdays.get(_norm(m["wd"]))
+    raw = (m["d"] or "").lower()
+    if wd is None:
+        return None
+    dd = 1 if raw == "1er" else int(re.sub(r"\D", "", raw))
+    pub = ctx.published
+    best: datetime.date | None = None
+    for k in range(-2, 3):
+        y, month = divmod(pub.year * 12 + pub.month - 1 + k, 12)
+        if not _valid(y, month + 1, dd):
+            continue
+        d = datetime.date(y, month + 1, dd)
+        if d.isoweekday() == wd and (best is None or abs(d - pub) < abs(best - pub)):
+            best = d
+    if best is None:
+        return None
+    res = _period_result(cal.day(best))
+    res.interval = (best, best)
+    res.rule = "weekday-day"
+    return res

@@ -719,6 +719,7 @@ _APPROX_MOD = {
     "casi": "LESS_THAN",
     "menos de": "LESS_THAN",
     "más de": "MORE_THAN",
+    "apenas": "LESS_THAN",
     "al menos": "EQUAL_OR_MORE",
     "por lo menos": "EQUAL_OR_MORE",
 }

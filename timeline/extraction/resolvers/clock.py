@@ -37,8 +37,8 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
             ctx.before(m.start(), 16),
         )
         hh, mi = ((0 if opens else 24), 0) if midnight else (12, 0)
-    elif groups.get("h"):
-        hh, mi = int(m["h"]), int(m["mi"] or 0)
+    elif groups.get("h") or groups.get("h2"):
+        hh, mi = int(_g(m, "h", "h2") or 0), int(_g(m, "mi", "mi3") or 0)
         # "4 in the morning", "8 in the evening", "las 8 de la noche": the part of day
         # says a.m. or p.m.
         if groups.get("pd"):
