@@ -263,7 +263,7 @@ def _story_date(story: Story) -> datetime.date | None:
 # How far the story's time reaches beyond its paragraph: this many sentence starts after
 # the date that set it (or moved it), across at most this many blank lines (headings and
 # paragraphs of news). Within its paragraph, any distance.
-_STORY_SENTENCES = 8
+_STORY_SENTENCES = 16
 _STORY_BLANK_LINES = 2
 # A story in the year before publication needs this many steps forward: a lone mention of
 # last year ("suspended in 2023 before resuming in January") leaves its dates to the
@@ -371,12 +371,17 @@ class _Narrative:
 
     def sets_story(self, expr: TemporalExpression) -> bool:
         """Whether an explicit date is a time the story is told at: not the start of a span
-        reaching to now ("frozen since 2011") nor a year naming a thing ("the 2002 ruling",
-        "1965's Man of the Year")."""
+        reaching to now ("frozen since 2011"), a year naming a thing ("the 2002 ruling",
+        "1965's Man of the Year") or a plan ("a planned campaign in 1976")."""
         lex = self.ctx.lex
         before = self.text[max(0, expr.start - 30) : expr.start]
         if lex.story_since is not None and lex.story_since.search(before):
             return False
+        if lex.story_plans and any(
+            w.lower() in lex.story_plans
+            for w in _WORD.findall(self.text, max(0, expr.start - 30), expr.start)[-4:]
+        ):
+            return False  # "a planned campaign in 1976": an intention, not the story's time
         if expr.text.isdigit():
             words = before.split()
             if words and words[-1].lower() in lex.story_modifiers:

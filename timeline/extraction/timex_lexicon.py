@@ -84,6 +84,9 @@ class Lexicon:
     # Words (and, where tense is an inflection, endings) that speak of what is to come from
     # the writer's now ("will", "anunciará"): a date they govern is not in a past story.
     story_ahead: frozenset[str] = frozenset()
+    # Words of a plan right before a date ("a planned campaign in 1976"): it is what was
+    # intended, not the time the story has reached.
+    story_plans: frozenset[str] = frozenset()
     story_ahead_suffix: re.Pattern[str] | None = None
     # TimeML extents (the [extent] table): an article right before an expression that the
     # language's TimeBank counts in it ("le 30 juin", "el 12 de octubre").
@@ -229,6 +232,7 @@ def build_lexicon(language) -> Lexicon:
         story_since=_before_re(language.section("story").get("since", ())),
         story_modifiers=frozenset(language.section("story").get("modifiers", ())),
         story_ahead=frozenset(language.section("story").get("ahead", ())),
+        story_plans=frozenset(language.section("story").get("plans", ())),
         story_ahead_suffix=_suffix_re(language.section("story").get("ahead_suffix")),
         extent_article=_article_re(language.section("extent").get("articles", ())),
     )
