@@ -410,12 +410,26 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _shift_from(pub, unit, -n, "published")
 
 
+# Reference words that a past tense right next to them turns into narration ("the Germans
+# soon intervened"), and how near (in words) that past tense must be. ("now" in a past
+# clause is still annotated as PRESENT_REF in TimeBank-style sets.)
+_NARRATED = {"soon": 3.0}
+
+
 @resolver("ref", needs=("other",))
 def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     """now, recently, the future: PRESENT_REF, PAST_REF, FUTURE_REF."""
     ref = _norm(m["ref"]).removeprefix("right ")
     if ref == "recently" and re.search(r"(?i)\bas\s+$", ctx.before(m.start(), 4)):
         return None  # "as recently as March 2022": the date that follows says when
+    if ref in _NARRATED:
+        # "The Germans soon intervened", "Dung now urged the Politburo": in a past-tense
+        # clause these tell the order of the story, not a time from the writer's now
+        found = ctx.cue(m.start(), m.end())
+        # (a suffix guess, "intervened", counts its distance tripled plus two)
+        reach = _NARRATED[ref] if found is not None and found[2] else 3 * _NARRATED[ref] + 2
+        if found is not None and found[0] == "past" and found[1] <= reach:
+            return None
     if ref == "current":
         # "the current talks" is now; "current account" or an electric current is not.
         if re.match(
