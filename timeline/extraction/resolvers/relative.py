@@ -335,6 +335,8 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if wd is None:
         return None
     rel = _g(m, "rel", "rel2")
+    if m.groupdict().get("same"):
+        rel = None  # "ce même lundi": the Monday the text is about, placed by the tense
     offset = ctx.lex.relative.get(_norm(rel)) if rel else None
     d, rule = _weekday_date(wd, offset, ctx, m.start(), m.end())
     res = _period_result(cal.day(d), _mod(m, ctx))
