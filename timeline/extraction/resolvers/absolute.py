@@ -188,6 +188,10 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     ]
     # "Monday, Oct. 26": the weekday names the year.
     y = fits[0] if fits else _month_year(ctx, m.start(), m.end(), month, dd)
+    if not _valid(y, month, dd):
+        # "February 29" in a common year: the nearest leap year before it (a story may
+        # still place it, below)
+        y = next((c for c in range(y - 1, y - 4, -1) if _valid(c, month, dd)), y)
     d = datetime.date(y, month, dd)
     res = _period_result(cal.day(d))
     res.interval = (d, d.replace(day=last))
