@@ -9,7 +9,10 @@ How it works, in three passes over the text:
 2. **Choose.** Overlapping candidates are settled longest first, so "September last year"
    beats "September" and "the past three years" beats "three years".
 3. **Anchor.** In text order, expressions that continue the story ("two days later", "that
-   day", "the following month") are resolved against the previous date in the text.
+   day", "the following month") are resolved against the previous date in the text, and
+   dates without a year take the year of the story being told where the text has moved
+   away from the publication date ("In 1939 Germany invaded Poland. By early October..."
+   is 1939-10; see :class:`_Narrative`).
 
 dateparser is never run over whole texts. It is used for its language data (month and
 weekday names) and, in :func:`normalise_phrase`, as a fallback parser for short phrases the
