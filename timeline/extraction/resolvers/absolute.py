@@ -473,7 +473,7 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.decade(first), _mod(m, ctx), anchor_kind="")
 
 
-@resolver("century", needs=("digit", "other", "unit"))
+@resolver("century", needs=("unit",))
 def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Centuries (the 20th century): a value only, coarser than any precision."""
     groups = m.groupdict()
@@ -558,7 +558,7 @@ def _start(p: Period) -> datetime.date:
     return p.interval()[0]
 
 
-@resolver("quarter", needs=("digit", "other", "unit"))
+@resolver("quarter", needs=("digit", "unit"))
 def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Quarters (the third quarter of 2020, Q3, third-quarter)."""
     q = _ORDINALS.get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
