@@ -25,6 +25,7 @@ import bisect
 import datetime
 import re
 import time
+from dataclasses import replace
 
 from . import languages
 from . import timex_calendar as cal
@@ -274,6 +275,8 @@ _STORY_BLANK_LINES = 2
 _STORY_STEPS_LAST_YEAR = 2
 # A plan or future word this close (in words) to the date speaks from the publication date.
 _STORY_FUTURE_CUE = 8
+# A past perfect's auxiliary this many words before a date or closer makes it look back.
+_PLUPERFECT_WORDS = 5
 # A date within this many words of its sentence's start opens it ("In 1940, ...", "On
 # June 22, 1941, ...").
 _OPENING_WORDS = 3
@@ -393,6 +396,19 @@ class _Narrative:
                 return False
         return True
 
+    def looks_back(self, start: int) -> bool:
+        """True when a past perfect's auxiliary stands in the few words before ``start``
+        in its sentence ("who had spent the spring"): the date lies before the story's
+        time."""
+        lex = self.ctx.lex
+        if not lex.story_pluperfect:
+            return False
+        s, _ = self.ctx.sentence(start)
+        words = _WORD.findall(self.text, max(s, start - 60), start)[-_PLUPERFECT_WORDS:]
+        if words and words[-1].lower() in lex.story_reached:
+            return False  # "had been repulsed by January": the date is the time reached
+        return any(w.lower() in lex.story_pluperfect for w in words)
+
     def _opens_sentence(self, start: int) -> bool:
         s, _ = self.ctx.sentence(start)
         return len(self.text[s:start].split()) <= _OPENING_WORDS
@@ -465,6 +481,7 @@ def _anchor_pass(
         res = c.res
         previous = state.prev
         story = state.story
+        glance = False
         if res.later is not None:
             try:
                 resolved = res.later(state)
@@ -479,6 +496,9 @@ def _anchor_pass(
                 resolved.rule = res.rule
             res = resolved
         elif res.story is not None and narrative.applies(story, c.start, c.end):
+            if narrative.looks_back(c.start):
+                story = replace(story, back=True)  # type: ignore[arg-type]
+                glance = True
             try:
                 told = res.story(story)  # type: ignore[arg-type]
             except _NOT_A_DATE:
@@ -500,7 +520,8 @@ def _anchor_pass(
         if ctx.lex.extent_article is not None:
             expr = _with_article(text, expr, ctx.lex.extent_article)
         out.append(expr)
-        _follow_story(state, narrative, expr, c)
+        if not glance:  # a past perfect's date looks back: the story stays where it was
+            _follow_story(state, narrative, expr, c)
         p = res.period
         if not (res.sets_prev and c.res.sets_prev):
             p = None

@@ -87,6 +87,12 @@ class Lexicon:
     # Words of a plan right before a date ("a planned campaign in 1976"): it is what was
     # intended, not the time the story has reached.
     story_plans: frozenset[str] = frozenset()
+    # Auxiliaries of a past perfect right before a date ("who had spent the spring"): the
+    # date lies before the story's time.
+    story_pluperfect: frozenset[str] = frozenset()
+    # ... unless one of these stands right before the date ("had been repulsed by
+    # January"): the date is then the time the story has reached.
+    story_reached: frozenset[str] = frozenset()
     story_ahead_suffix: re.Pattern[str] | None = None
     # TimeML extents (the [extent] table): an article right before an expression that the
     # language's TimeBank counts in it ("le 30 juin", "el 12 de octubre").
@@ -233,6 +239,8 @@ def build_lexicon(language) -> Lexicon:
         story_modifiers=frozenset(language.section("story").get("modifiers", ())),
         story_ahead=frozenset(language.section("story").get("ahead", ())),
         story_plans=frozenset(language.section("story").get("plans", ())),
+        story_pluperfect=frozenset(language.section("story").get("pluperfect", ())),
+        story_reached=frozenset(language.section("story").get("reached", ())),
         story_ahead_suffix=_suffix_re(language.section("story").get("ahead_suffix")),
         extent_article=_article_re(language.section("extent").get("articles", ())),
     )

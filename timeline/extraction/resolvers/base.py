@@ -145,13 +145,15 @@ class Story:
 
     ``year`` is astronomical (480 BC is -479), so that BC stories count like any other;
     ``month`` and ``day`` are 0 when the date did not name them; ``pos`` is where the date
-    was written.
+    was written. ``back`` is set for a date read in a past perfect ("who had spent the
+    spring organizing"): it lies before the story's time, not after.
     """
 
     year: int
     month: int = 0
     day: int = 0
     pos: int = -1
+    back: bool = False
 
     @property
     def written_year(self) -> str:
@@ -434,7 +436,10 @@ def story_year(story: Story, month: int, day: int = 0) -> int:
     best_year, best_cost = story.year, float("inf")
     for y in (story.year - 1, story.year, story.year + 1):
         gap = y * 372 + (month - 1) * 31 + day - here
-        cost = gap if gap >= 0 else -gap * _STORY_BACK_COST
+        if story.back:
+            cost = -gap if gap <= 0 else float("inf")  # a past perfect looks back
+        else:
+            cost = gap if gap >= 0 else -gap * _STORY_BACK_COST
         if cost < best_cost:
             best_year, best_cost = y, cost
     return best_year
