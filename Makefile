@@ -17,7 +17,7 @@ FIND_PYTHON = $(shell \
     $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
   done)
 
-.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline bench-robustness evaluate worker clean
+.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline bench-robustness bench-import evaluate evaluate-events evaluate-timelines worker clean
 
 help:
 	@echo "make run           set everything up and serve on http://$(HOST):$(PORT)/"
@@ -25,7 +25,10 @@ help:
 	@echo "make check         ruff + makemigrations --check"
 	@echo "make admin         create an admin login"
 	@echo "make bench         all benchmarks (bench-extract, bench-timeline, bench-robustness)"
+	@echo "make bench-import  import throughput with joining on, 1k and 10k articles (ARTICLES=1000,10000)"
 	@echo "make evaluate      score the extractor on TimeBank/AQUAINT"
+	@echo "make evaluate-events     score the event layer on event set 1 (rolled back)"
+	@echo "make evaluate-timelines  score timelines on the French Crisis dev set (rolled back)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@py="$(FIND_PYTHON)"; \
@@ -87,16 +90,34 @@ format: venv
 evaluate: venv
 	DJANGO_DEBUG=1 $(PY) manage.py evaluate_extraction $(SHARED)/corpora/te3-train
 
+# Both import into a transaction that is rolled back: the database is left as it was.
+evaluate-events: migrate
+	DJANGO_DEBUG=1 $(PY) manage.py evaluate_events tests/events/data/regression/set1
+
+evaluate-timelines: migrate
+	DJANGO_DEBUG=1 $(PY) manage.py evaluate_timelines $(SHARED)/corpora/crisis-dev
+
 bench: bench-extract bench-timeline bench-robustness
 
+# One run per language: TimeBank for English, the French TimeBank for French, the
+# hand-annotated sets of tests/extraction/spec/<language>/ for the others.
 bench-extract: venv
-	$(PY) tests/benchmarks/bench_extract.py $(SHARED)/corpora/te3-train
+	$(PY) tests/benchmarks/bench_extract.py $(SHARED)/corpora/te3-train --language en
+	$(PY) tests/benchmarks/bench_extract.py $(SHARED)/corpora/ftib-dev --language fr
+	@for dir in tests/extraction/spec/*/; do \
+	  lang=$$(basename $$dir); \
+	  case $$lang in en|fr) continue;; esac; \
+	  $(PY) tests/benchmarks/bench_extract.py $$dir --language $$lang || exit 1; \
+	done
 
 bench-timeline: venv
 	$(PY) tests/benchmarks/bench_timeline.py
 
 bench-robustness: venv
 	$(PY) tests/benchmarks/bench_robustness.py
+
+bench-import: venv
+	$(PY) tests/benchmarks/bench_import.py --articles $(or $(ARTICLES),1000,10000)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -48,6 +48,8 @@ def reader(db):
 def mentioned_event(*, conflict=None, article=None, sentence=None, expression="on Sunday", **kw):
     """An event with one mention whose sentence contains ``expression``."""
     conflict = conflict or (article.conflict if article else ConflictFactory())
+    # One mention, one independent source (what joining stores on the event).
+    kw.setdefault("source_count", 1)
     event = EventFactory(conflict=conflict, **kw)
     sentence = sentence or f"Talks resumed in Doha {expression}."
     start = sentence.index(expression)

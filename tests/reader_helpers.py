@@ -40,6 +40,7 @@ def reader_conflict(*, slug: str = "afghanistan", name: str = "Afghan peace proc
         title="Talks resumed in Doha",
         category=Event.Category.TALKS,
         status=Event.Status.CONFIRMED,
+        source_count=1,
     )
     talks.actors.add(taliban, usa)
     MentionFactory(event=talks, article=article)
@@ -51,6 +52,7 @@ def reader_conflict(*, slug: str = "afghanistan", name: str = "Afghan peace proc
         date_precision=Event.Precision.MONTH,
         date_start=D(2020, 9, 1),
         date_end=D(2020, 9, 30),
+        source_count=1,
     )
     stalled.actors.add(taliban)
     MentionFactory(
@@ -117,7 +119,11 @@ def many_events(conflict, n: int) -> None:
     for i in range(n):
         day = D(2015, 1, 1) + datetime.timedelta(days=i * 3)
         event = EventFactory(
-            conflict=conflict, date_value=day.isoformat(), date_start=day, date_end=day
+            conflict=conflict,
+            date_value=day.isoformat(),
+            date_start=day,
+            date_end=day,
+            source_count=1,
         )
         event.actors.add(actor)
         MentionFactory(event=event, expression_start=40 * i, expression_end=40 * i + 9)

@@ -117,7 +117,7 @@ def test_reextract_action_reports_per_article(admin_client, conflict):
         follow=True,
     )
     assert response.status_code == 200
-    assert "0 created" in response.content.decode()
+    assert "0 new events" in response.content.decode()
     assert Event.objects.count() == count
 
 

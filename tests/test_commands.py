@@ -1,3 +1,4 @@
+import datetime
 import json
 from io import StringIO
 
@@ -115,3 +116,53 @@ def test_ensure_superuser_is_idempotent(monkeypatch):
     out2, _, _ = _run("ensure_superuser")
     assert "Created superuser 'boss'" in out1
     assert "already exists" in out2
+
+
+def test_reextract_rebuilds_machine_events_without_duplicates_and_keeps_editor_work():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.factories import ConflictFactory, UserFactory
+    from timeline import services
+    from timeline.models import Event, Mention
+
+    conflict = ConflictFactory(slug="c1")
+    for i, body in enumerate(
+        [
+            "The rebels and the government signed a ceasefire in Geneva on Friday.",
+            "A ceasefire signed in Geneva on Friday by the government and the rebels held.",
+        ]
+    ):
+        services.article_create(
+            conflict=conflict,
+            title=f"A{i}",
+            published=datetime.date(2020, 10, 24 + i),
+            body=body,
+        )
+    events = Event.objects.filter(conflict=conflict)
+    before = (events.count(), Mention.objects.count())
+    assert before == (1, 2)  # two reports of one signing: one event, two sources
+    edited = events.order_by("pk").first()
+    services.event_update(
+        event=edited,
+        expected_version=edited.version,
+        changes={"title": "Geneva ceasefire"},
+        user=UserFactory(),
+    )
+    out = StringIO()
+    call_command("reextract", "--conflict", "c1", stdout=out)
+    assert "Re-extracted 2 article(s)" in out.getvalue()
+    assert (events.count(), Mention.objects.count()) == before
+    edited.refresh_from_db()
+    assert edited.title == "Geneva ceasefire"
+
+
+def test_reextract_refuses_unknown_conflicts_and_articles(db):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No conflict"):
+        call_command("reextract", "--conflict", "nope")
+    with pytest.raises(CommandError, match="No article with id 999"):
+        call_command("reextract", "--article", "999")

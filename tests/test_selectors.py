@@ -73,9 +73,16 @@ def test_date_window_keeps_events_whose_interval_overlaps_it(conflict):
 
 def test_filters_by_category_actor_text_and_sources(conflict):
     taliban = ActorFactory(name="Taliban")
-    talks = day_event(conflict, D(2021, 1, 1), title="Talks in Doha", category="talks")
+    # Two articles of one story family (a wire copy): one independent source.
+    talks = day_event(
+        conflict, D(2021, 1, 1), title="Talks in Doha", category="talks", source_count=1
+    )
     talks.actors.add(taliban)
-    violence = day_event(conflict, D(2021, 1, 2), title="Attack in Kabul", category="violence")
+    MentionFactory(event=talks)
+    MentionFactory(event=talks, article__body="The same wire story, reprinted.")
+    violence = day_event(
+        conflict, D(2021, 1, 2), title="Attack in Kabul", category="violence", source_count=2
+    )
     MentionFactory(event=violence)
     MentionFactory(
         event=violence,
@@ -94,9 +101,11 @@ def test_filters_by_category_actor_text_and_sources(conflict):
     assert run(q="doha") == [talks.pk]
     assert run(q="attack kabul") == [violence.pk]
     assert run(q="attack doha") == []
+    # Independent sources as stored on the event, not articles counted per request.
     assert run(min_sources=2) == [violence.pk]
+    assert run(min_sources=3) == []
     rows = selectors.conflict_timeline(conflict=conflict, filters=TimelineFilters()).rows
-    assert [r.n_sources for r in rows] == [0, 2]
+    assert [r.n_sources for r in rows] == [1, 2]
     assert rows[0].actor_names == ("Taliban",)
 
 

@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import services
@@ -78,7 +78,7 @@ class MentionInline(admin.TabularInline):
     ordering = ["expression_start"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event")
+        return super().get_queryset(request).select_related("event", "article")
 
     def has_add_permission(self, request, obj=None) -> bool:
         # Mentions come from the extractor; without this the blank "add" row renders and
@@ -89,7 +89,7 @@ class MentionInline(admin.TabularInline):
     def event_link(self, obj: Mention) -> str:
         url = reverse("admin:timeline_event_change", args=[obj.event_id])
         return format_html(
-            '<a href="{}">{}</a><br><small>{} · {}</small>',
+            '<a href="{}" dir="auto">{}</a><br><small>{} · {}</small>',
             url,
             obj.event.title,
             obj.event.get_category_display(),
@@ -107,19 +107,37 @@ class MentionInline(admin.TabularInline):
     @admin.display(description="sentence")
     def highlighted_sentence(self, obj: Mention) -> str:
         before, expr, after = obj.sentence_parts
-        return format_html("{}<mark>{}</mark>{}", before, expr, after)
+        # Arabic, Persian, Hebrew read right to left: the browser decides from the text.
+        return format_html(
+            '<span dir="auto" lang="{}">{}<mark>{}</mark>{}</span>',
+            obj.article.language,
+            before,
+            expr,
+            after,
+        )
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
-    list_display = ["title", "conflict", "outlet", "published", "extraction_status", "n_events"]
-    list_filter = ["conflict", "extraction_status", "language", "outlet"]
+    list_display = [
+        "title_text",
+        "conflict",
+        "outlet",
+        "published",
+        "language_text",
+        "extraction_status",
+        "n_events",
+    ]
+    list_filter = ["conflict", "extraction_status", "language_detected", "language", "outlet"]
     search_fields = ["title", "outlet", "url", "body"]
     date_hierarchy = "published"
     readonly_fields = [
+        "language_detected",
+        "language_warning",
         "extraction_status",
         "extraction_error",
+        "fault_list",
         "extractor_version",
         "extracted_at",
         "content_hash",
@@ -135,8 +153,11 @@ class ArticleAdmin(admin.ModelAdmin):
             "Extraction",
             {
                 "fields": [
+                    "language_detected",
+                    "language_warning",
                     "extraction_status",
                     "extraction_error",
+                    "fault_list",
                     "extractor_version",
                     "extracted_at",
                     "content_hash",
@@ -168,6 +189,41 @@ class ArticleAdmin(admin.ModelAdmin):
     def n_events(self, obj: Article) -> int:
         return obj.event_total
 
+    @admin.display(description="title", ordering="title")
+    def title_text(self, obj: Article) -> str:
+        return format_html('<span dir="auto" lang="{}">{}</span>', obj.language, obj.title)
+
+    @admin.display(description="language", ordering="language")
+    def language_text(self, obj: Article) -> str:
+        name = obj.get_language_display()
+        if obj.language_warning:
+            return format_html('{} <span title="{}">⚠</span>', name, obj.language_warning)
+        return f"{name} (detected)" if obj.language_detected else name
+
+    @admin.display(description="expressions the extractor could not read")
+    def fault_list(self, obj: Article) -> str:
+        faults = [f for f in obj.extraction_faults or [] if isinstance(f, dict)]
+        if not faults:
+            return "none"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><q dir="auto" lang="{}">{}</q> at {}: rule {} raised {} ({})</li>',
+                (
+                    (
+                        obj.language,
+                        f.get("text", ""),
+                        f.get("start", "?"),
+                        f.get("rule", "?"),
+                        f.get("error", "?"),
+                        f.get("message", ""),
+                    )
+                    for f in faults
+                ),
+            ),
+        )
+
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         if change:
@@ -182,6 +238,16 @@ class ArticleAdmin(admin.ModelAdmin):
         self._report(request, obj)
 
     def _report(self, request: HttpRequest, article: Article) -> None:
+        if article.language_detected and not article.language_warning:
+            messages.info(request, f"Language detected: {article.get_language_display()}.")
+        if article.language_warning:
+            messages.warning(request, article.language_warning)
+        if article.extraction_faults:
+            messages.warning(
+                request,
+                f"{len(article.extraction_faults)} date expression(s) could not be read; "
+                "the rest of the article was extracted (see “Extraction”).",
+            )
         if article.extraction_status == Article.ExtractionStatus.FAILED:
             messages.error(request, f"Extraction failed: {article.extraction_error}")
         elif article.extraction_status == Article.ExtractionStatus.DONE:

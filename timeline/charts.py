@@ -57,7 +57,9 @@ _UNCERTAIN_MODS = {"APPROX", "BEFORE", "AFTER"}
 @dataclass(frozen=True, slots=True)
 class ChartEvent:
     """One event as the chart needs it; ``lanes`` are the lane keys it is drawn in and
-    ``url`` the address of its detail panel."""
+    ``url`` the address of its detail panel. ``factuality_word`` is empty for what
+    happened, else the word a reader is told ("planned", "did not happen"): such events
+    are drawn hollow (days) or outlined (coarser dates), never as facts."""
 
     pk: int
     title: str
@@ -66,6 +68,11 @@ class ChartEvent:
     n_sources: int
     lanes: tuple[str, ...]
     url: str = ""
+    factuality_word: str = ""
+
+    @property
+    def happened(self) -> bool:
+        return not self.factuality_word
 
     @property
     def start(self) -> datetime.date:
@@ -129,11 +136,23 @@ def category_colour(category: str) -> str:
 
 
 def event_date_label(event: ChartEvent) -> str:
-    """The date as the precision allows, with the precision named for coarse dates."""
+    """The date as the precision allows, with the precision named for coarse dates, and
+    the factuality word for what is not a fact ("May 2021 (month) · planned")."""
     label = event.date.display
     if event.precision != "day":
         label = f"{label} ({event.precision})"
+    if event.factuality_word:
+        label = f"{label} · {event.factuality_word}"
     return label
+
+
+def _tint(colour: str, alpha: float) -> str:
+    """``#rrggbb`` as ``rgba(r,g,b,alpha)``: the light fill of an outlined bar."""
+    value = colour.lstrip("#")
+    if len(value) != 6:
+        return colour
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def timeline_figure(
@@ -142,6 +161,7 @@ def timeline_figure(
     lanes: Sequence[Lane],
     category_labels: dict[str, str],
     window: tuple[datetime.date, datetime.date] | None = None,
+    span: tuple[datetime.date, datetime.date] | None = None,
     filename: str = "timeline",
 ) -> dict:
     """The event view: one lane per category or actor, each event drawn at its precision.
@@ -149,14 +169,18 @@ def timeline_figure(
     Day-precision events are markers in the upper half of their lane (WebGL above
     ``WEBGL_THRESHOLD`` points); coarser events are lighter horizontal bars spanning their
     whole inclusive interval in the lower half, packed into a few sub-rows so overlapping
-    periods stay visible, hatched when the date is approximate or open-ended. ``customdata``
-    of every point starts with the event's primary key, which the page script uses to open
-    the event panel. ``window`` (inclusive dates) fixes the visible range; without it the
-    range is the span of the events.
+    periods stay visible, hatched when the date is approximate or open-ended. What did not
+    (or not yet) happen is drawn apart: hollow markers, outlined bars with a lighter fill,
+    the factuality word in the hover. ``customdata`` of every point starts with the
+    event's primary key, which the page script uses to open the event panel. ``window``
+    (inclusive dates) fixes the visible range; without it the range is ``span`` (the
+    conflict's core span) when given, else the span of the events.
     """
     lane_index = {lane.key: i for i, lane in enumerate(lanes)}
     points: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     bars: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    hollow: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    outlined: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     bar_row_ends: dict[int, list[datetime.date]] = defaultdict(
         lambda: [datetime.date.min] * BAR_ROWS
     )
@@ -183,7 +207,7 @@ def timeline_figure(
                 # Same-day events in one lane step down a little instead of hiding each other.
                 k = same_day[(i, event.start)]
                 same_day[(i, event.start)] = k + 1
-                trace = points[event.category]
+                trace = (points if event.happened else hollow)[event.category]
                 trace["x"].append(event.start.isoformat())
                 trace["y"].append(round(i - 0.22 + 0.07 * (k % 3), 3))
                 trace["customdata"].append(custom)
@@ -195,7 +219,7 @@ def timeline_figure(
                 )
                 row_ends[row] = max(row_ends[row], event.end)
                 days = (event.end - event.start).days + 1
-                trace = bars[event.category]
+                trace = (bars if event.happened else outlined)[event.category]
                 trace["base"].append(event.start.isoformat())
                 trace["x"].append(days * DAY_MS)
                 trace["y"].append(round(i + 0.03 + 0.15 * row, 3))
@@ -207,35 +231,84 @@ def timeline_figure(
         '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
     )
     marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    data = _category_traces(
+        columns={"points": points, "bars": bars, "hollow": hollow, "outlined": outlined},
+        category_labels=category_labels,
+        hover=hover,
+        marker_type=marker_type,
+        bar_width=0.13,
+        # When the reader opens an event the page script selects it; the rest fade.
+        selection=True,
+    )
+
+    x_range = _x_range(window, events, span)
+    layout = _lane_layout(lanes, x_range=x_range)
+    layout["barmode"] = "overlay"
+    if not events:
+        layout["annotations"] = [_note("No events match these filters.")]
+    return {"data": data, "layout": layout, "config": _config(filename)}
+
+
+def _category_traces(
+    *,
+    columns: dict[str, dict[str, dict[str, list]]],
+    category_labels: dict[str, str],
+    hover: str,
+    marker_type,
+    bar_width: float,
+    selection: bool = False,
+) -> list[dict]:
+    """The traces of an event figure, per category in registry order: bars, outlined bars
+    (not facts), markers, hollow markers (not facts), drawn in that order.
+
+    ``columns`` maps each of the four kinds to its columns per category. Each category has
+    one legend entry, on its most telling trace; the others share its legend group, so
+    clicking the entry hides all of them.
+    """
+    bar_selection = point_selection = {}
+    if selection:
+        bar_selection = {
+            "selected": {"marker": {"opacity": 0.9}},
+            "unselected": {"marker": {"opacity": 0.15}},
+        }
+        point_selection = {
+            "selected": {"marker": {"size": 14}},
+            "unselected": {"marker": {"opacity": 0.3}},
+        }
+    present = set().union(*(kind.keys() for kind in columns.values()))
     data: list[dict] = []
-    for category in _ordered_categories(category_labels, points.keys() | bars.keys()):
+    for category in _ordered_categories(category_labels, present):
         colour = category_colour(category)
         name = plotly_text(category_labels.get(category, category))
-        if category in bars:
-            columns = bars[category]
+        legend = next(
+            kind for kind in ("points", "bars", "hollow", "outlined") if category in columns[kind]
+        )
+        for kind in ("bars", "outlined"):
+            if category not in columns[kind]:
+                continue
+            cols = columns[kind][category]
             shell = _bar_trace(
                 name=name,
                 category=category,
                 colour=colour,
-                show_legend=category not in points,
-                width=0.13,
+                show_legend=legend == kind,
+                width=bar_width,
                 hover=hover,
-                columns=columns,
-                # When the reader opens an event the page script selects it; the rest fade.
-                selection={
-                    "selected": {"marker": {"opacity": 0.9}},
-                    "unselected": {"marker": {"opacity": 0.15}},
-                },
+                columns=cols,
+                selection=bar_selection,
+                outlined=kind == "outlined",
             )
-            if any(columns["pattern"]):
+            if any(cols.get("pattern", ())):
                 shell["marker"]["pattern"] = {
-                    "shape": columns["pattern"],
+                    "shape": cols["pattern"],
                     "fgcolor": colour,
                     "bgcolor": "rgba(255,255,255,0.6)",
                     "size": 6,
                 }
             data.append(shell)
-        if category in points:
+        for kind in ("points", "hollow"):
+            if category not in columns[kind]:
+                continue
             data.append(
                 _marker_trace(
                     marker_type,
@@ -243,20 +316,13 @@ def timeline_figure(
                     category=category,
                     colour=colour,
                     hover=hover,
-                    columns=points[category],
-                    selection={
-                        "selected": {"marker": {"size": 14}},
-                        "unselected": {"marker": {"opacity": 0.3}},
-                    },
+                    columns=columns[kind][category],
+                    selection=point_selection,
+                    show_legend=legend == kind,
+                    hollow=kind == "hollow",
                 )
             )
-
-    x_range = _x_range(window, events)
-    layout = _lane_layout(lanes, x_range=x_range)
-    layout["barmode"] = "overlay"
-    if not events:
-        layout["annotations"] = [_note("No events match these filters.")]
-    return {"data": data, "layout": layout, "config": _config(filename)}
+    return data
 
 
 def aggregate_figure(
@@ -266,6 +332,7 @@ def aggregate_figure(
     period: str,
     total: int,
     window: tuple[datetime.date, datetime.date] | None = None,
+    span: tuple[datetime.date, datetime.date] | None = None,
     filename: str = "timeline",
 ) -> dict:
     """The overview of a large view: how many events each lane has per period.
@@ -273,7 +340,8 @@ def aggregate_figure(
     Drawn as one heatmap strip per lane (``period`` is ``year``, ``month``, ``week`` or
     ``day``), with a note telling the reader to zoom in; clicking a cell zooms to its
     period. Its size depends on the number of lanes and periods, never on the number of
-    events, which is what keeps a 100,000-event conflict as light as a small one.
+    events, which is what keeps a 100,000-event conflict as light as a small one. The
+    visible range is ``window``, else ``span`` (the core span), else every period.
     """
     counts = list(counts)
     lane_index = {lane.key: i for i, lane in enumerate(lanes)}
@@ -317,6 +385,8 @@ def aggregate_figure(
     x_range = None
     if window is not None:
         x_range = (window[0], window[1] + datetime.timedelta(days=1))
+    elif span is not None:
+        x_range = _padded((span[0], span[1] + datetime.timedelta(days=1)))
     elif periods:
         x_range = _padded((periods[0], _period_span(periods[-1], period)[1]))
     layout = _lane_layout(lanes, x_range=x_range)
@@ -340,19 +410,24 @@ def compare_figure(
     series: Sequence[CompareSeries],
     category_labels: dict[str, str],
     aligned_on: str = "",
+    span: tuple[datetime.date, datetime.date] | None = None,
     filename: str = "comparison",
 ) -> dict:
     """Several conflicts one above the other, each in its own lane, coloured by category.
 
-    On the calendar the x axis is dates. When ``aligned_on`` names the reference (for
-    example "first talks") every series is shifted so its ``origin`` is zero and the x axis
-    counts months since then; a series without an origin is left out and named in a note.
-    Coarse events are bars, day events markers, as in :func:`timeline_figure`.
+    On the calendar the x axis is dates, opening on ``span`` when given (the conflicts'
+    core span: background history is drawn, one pan away). When ``aligned_on`` names the
+    reference (for example "first talks") every series is shifted so its ``origin`` is
+    zero and the x axis counts months since then; a series without an origin is left out
+    and named in a note. Coarse events are bars, day events markers, what is not a fact
+    hollow or outlined, as in :func:`timeline_figure`.
     """
     lanes = [Lane(key=str(i), label=s.label) for i, s in enumerate(series)]
     aligned = bool(aligned_on)
-    by_category: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    bars: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    columns: dict[str, dict[str, dict[str, list]]] = {
+        kind: defaultdict(lambda: defaultdict(list))
+        for kind in ("points", "bars", "hollow", "outlined")
+    }
     skipped = []
     n_points = 0
     for i, s in enumerate(series):
@@ -369,12 +444,12 @@ def compare_figure(
                 event.url,
             ]
             if event.precision == "day":
-                trace = by_category[event.category]
+                trace = columns["points" if event.happened else "hollow"][event.category]
                 trace["x"].append(_months(event.start, s.origin) if aligned else str(event.start))
                 trace["y"].append(i - 0.15)
                 trace["customdata"].append(custom)
             else:
-                trace = bars[event.category]
+                trace = columns["bars" if event.happened else "outlined"][event.category]
                 if aligned:
                     trace["base"].append(_months(event.start, s.origin))
                     days = (event.end - event.start).days + 1
@@ -390,35 +465,18 @@ def compare_figure(
         '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
     )
     marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
-    data = []
-    for category in _ordered_categories(category_labels, by_category.keys() | bars.keys()):
-        colour = category_colour(category)
-        name = plotly_text(category_labels.get(category, category))
-        if category in bars:
-            data.append(
-                _bar_trace(
-                    name=name,
-                    category=category,
-                    colour=colour,
-                    show_legend=category not in by_category,
-                    width=0.16,
-                    hover=hover,
-                    columns=bars[category],
-                )
-            )
-        if category in by_category:
-            data.append(
-                _marker_trace(
-                    marker_type,
-                    name=name,
-                    category=category,
-                    colour=colour,
-                    hover=hover,
-                    columns=by_category[category],
-                )
-            )
+    data = _category_traces(
+        columns=columns,
+        category_labels=category_labels,
+        hover=hover,
+        marker_type=marker_type,
+        bar_width=0.16,
+    )
 
-    layout = _lane_layout(lanes, x_range=None)
+    x_range = None
+    if span is not None and not aligned:
+        x_range = _padded((span[0], span[1] + datetime.timedelta(days=1)))
+    layout = _lane_layout(lanes, x_range=x_range)
     layout["barmode"] = "overlay"
     layout["height"] = max(240, 110 + 90 * len(lanes))
     if aligned:
@@ -472,8 +530,19 @@ def _bar_trace(
     hover: str,
     columns: dict,
     selection: dict | None = None,
+    outlined: bool = False,
 ) -> dict:
-    """One lane's coarse-precision events as light horizontal bars over their intervals."""
+    """One lane's coarse-precision events as light horizontal bars over their intervals;
+    ``outlined`` bars (what did not or not yet happen) are a thin outline around an even
+    lighter fill."""
+    if outlined:
+        marker = {
+            "color": _tint(colour, 0.14),
+            "opacity": 1,
+            "line": {"width": 1.5, "color": colour},
+        }
+    else:
+        marker = {"color": colour, "opacity": 0.45, "line": {"width": 0}}
     shell = _checked(
         go.Bar,
         name=name,
@@ -481,7 +550,7 @@ def _bar_trace(
         showlegend=show_legend,
         orientation="h",
         width=width,
-        marker={"color": colour, "opacity": 0.45, "line": {"width": 0}},
+        marker=marker,
         hovertemplate=hover,
         **(selection or {}),
     )
@@ -500,14 +569,27 @@ def _marker_trace(
     hover: str,
     columns: dict,
     selection: dict | None = None,
+    show_legend: bool = True,
+    hollow: bool = False,
 ) -> dict:
-    """One lane's day-precision events as markers (SVG or WebGL by ``marker_type``)."""
+    """One lane's day-precision events as markers (SVG or WebGL by ``marker_type``);
+    ``hollow`` markers (what did not or not yet happen) are rings in the lane's colour."""
+    if hollow:
+        marker = {
+            "color": colour,
+            "size": 10,
+            "symbol": "circle-open",
+            "line": {"width": 2, "color": colour},
+        }
+    else:
+        marker = {"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}}
     shell = _checked(
         marker_type,
         name=name,
         legendgroup=category,
+        showlegend=show_legend,
         mode="markers",
-        marker={"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}},
+        marker=marker,
         hovertemplate=hover,
         **(selection or {}),
     )
@@ -612,11 +694,15 @@ def _config(filename: str) -> dict:
 
 
 def _x_range(
-    window: tuple[datetime.date, datetime.date] | None, events: Sequence[ChartEvent]
+    window: tuple[datetime.date, datetime.date] | None,
+    events: Sequence[ChartEvent],
+    span: tuple[datetime.date, datetime.date] | None = None,
 ) -> tuple[datetime.date, datetime.date] | None:
     if window is not None:
         # The window is inclusive: its last day is drawn whole.
         return window[0], window[1] + datetime.timedelta(days=1)
+    if span is not None:
+        return _padded((span[0], span[1] + datetime.timedelta(days=1)))
     if not events:
         return None
     lo = min(e.start for e in events)
@@ -745,12 +831,17 @@ class CompareCounts:
     origin: datetime.date | None = None
 
 
-def compare_counts_figure(*, series: Sequence[CompareCounts], aligned_on: str = "") -> dict:
+def compare_counts_figure(
+    *,
+    series: Sequence[CompareCounts],
+    aligned_on: str = "",
+    span: tuple[datetime.date, datetime.date] | None = None,
+) -> dict:
     """A comparison too large to draw event by event: one heatmap strip per conflict.
 
-    On the calendar the columns are months; aligned, they are whole months since each
-    conflict's origin (month 0 holds the origin), and conflicts without an origin are left
-    out and named in a note.
+    On the calendar the columns are months, the axis opening on ``span`` when given (the
+    core span); aligned, they are whole months since each conflict's origin (month 0 holds
+    the origin), and conflicts without an origin are left out and named in a note.
     """
     aligned = bool(aligned_on)
     shown = [s for s in series if not aligned or s.origin is not None]
@@ -781,7 +872,10 @@ def compare_counts_figure(*, series: Sequence[CompareCounts], aligned_on: str = 
     )
     shell.update(x=columns, y=labels, z=z)
     lanes = [Lane(key=str(i), label=s.label) for i, s in enumerate(shown)]
-    layout = _lane_layout(lanes, x_range=None)
+    x_range = None
+    if span is not None and not aligned:
+        x_range = _padded((span[0], span[1] + datetime.timedelta(days=1)))
+    layout = _lane_layout(lanes, x_range=x_range)
     layout["yaxis"].update(type="category", tickmode="auto")
     layout["yaxis"].pop("tickvals", None)
     layout["yaxis"].pop("ticktext", None)

@@ -74,7 +74,18 @@ class EventDate:
             raise ValueError(f"{expr.text!r} does not date anything")
         precision = expr.precision if expr.precision in PRECISION_RANK else "day"
         mod = expr.mod if expr.mod in MODS else ""
-        return cls(expr.value[:32], precision, expr.interval_start, expr.interval_end, mod)
+        value = expr.value[:32]
+        if "T" in value and precision == "day":
+            # A clock time or part of day ("Friday afternoon", "8am") dates its day; the
+            # time stays in the expression and its trail.
+            value = value.split("T", 1)[0]
+        start, end = expr.interval_start, expr.interval_end
+        period = cal.from_value(value)
+        if period is not None and period.precision == precision and mod not in ("BEFORE", "AFTER"):
+            # The calendar, not the resolver's arithmetic, says what a value covers (a
+            # February shifted from a common year to a leap year keeps its 29th).
+            start, end = cal.part_interval(period, mod)
+        return cls(value, precision, start, end, mod)
 
     @classmethod
     def from_text(

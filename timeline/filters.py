@@ -21,6 +21,11 @@ from timeline.models import Event
 # Readers see proposed and confirmed events; rejected ones stay for editors only.
 PUBLIC_STATUSES = (Event.Status.PROPOSED.value, Event.Status.CONFIRMED.value)
 LANE_CHOICES = [("category", "Category"), ("actor", "Actor")]
+# Key events mode (?key=N): how many of the most important events it shows.
+KEY_MIN, KEY_MAX = 5, 100
+KEY_CHOICES = (10, 20, 50)
+# The key-event list reads in date order, or by importance.
+SORT_CHOICES = [("date", "by date"), ("importance", "by importance")]
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,11 @@ class TimelineFilters:
     actors: tuple[int, ...] = ()
     statuses: tuple[str, ...] = PUBLIC_STATUSES
     min_sources: int = 1
+    # Only what happened: plans, deadlines, expectations and what did not happen hidden.
+    facts: bool = False
+    # Key events mode: the ``key`` most important events, listed by ``sort``.
+    key: int | None = None
+    sort: str = "date"
     lanes: str = "category"
     page: int = 1
     # The open event's panel (?event=<pk>): part of the view, not of the filtering.
@@ -44,6 +54,12 @@ class TimelineFilters:
         if self.start and self.end:
             return self.start, self.end
         return None
+
+    @property
+    def key_options(self) -> tuple[int, ...]:
+        """The choices of the key-events control: the defaults, and the N of a permalink
+        that asked for another number."""
+        return tuple(sorted({*KEY_CHOICES, *([self.key] if self.key else [])}))
 
     def to_query(self, **overrides) -> str:
         """The canonical query string of this view (the permalink after the ``?``).
@@ -66,6 +82,13 @@ class TimelineFilters:
             params += [("status", s) for s in PUBLIC_STATUSES if s in f.statuses]
         if f.min_sources > 1:
             params.append(("min_sources", str(f.min_sources)))
+        if f.facts:
+            params.append(("facts", "1"))
+        if f.key:
+            params.append(("key", str(f.key)))
+            # The order only means something for the key-event list.
+            if f.sort != "date":
+                params.append(("sort", f.sort))
         if f.lanes != "category":
             params.append(("lanes", f.lanes))
         if f.page > 1:
@@ -98,6 +121,10 @@ class TimelineFilterForm(forms.Form):
         label="Status",
     )
     min_sources = forms.IntegerField(required=False, min_value=1, max_value=50, label="Sources")
+    facts = forms.ChoiceField(required=False, choices=[("", "all"), ("1", "only what happened")])
+    # Out of range is brought into it (key=500 shows 100); 0 or nothing is off.
+    key = forms.IntegerField(required=False, min_value=0, max_value=999_999, label="Key events")
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES)
     lanes = forms.ChoiceField(required=False, choices=LANE_CHOICES, label="Lanes")
     page = forms.IntegerField(required=False, min_value=1, max_value=999_999)
     event = forms.IntegerField(required=False, min_value=1, max_value=2**53)
@@ -137,6 +164,9 @@ class TimelineFilterForm(forms.Form):
             actors=tuple(data["actor"] or ()),
             statuses=tuple(data["status"] or ()) or PUBLIC_STATUSES,
             min_sources=data["min_sources"] or 1,
+            facts=data["facts"] == "1",
+            key=min(max(data["key"], KEY_MIN), KEY_MAX) if data["key"] else None,
+            sort=data["sort"] or "date",
             lanes=data["lanes"] or "category",
             page=data["page"] or 1,
             event=data["event"] or None,

@@ -61,6 +61,19 @@ class ArticleForm(forms.ModelForm):
             "the publication date.",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["language"]
+        field.required = False
+        field.choices = [("", "Detect it from the text"), *(c for c in field.choices if c[0])]
+        field.help_text = (
+            "Leave it to be detected, or choose it. A language the extractor cannot read is "
+            "kept with a warning, never read as English."
+        )
+        # A new article offers detection, not the model's default language.
+        if self.instance._state.adding and not (kwargs.get("initial") or {}).get("language"):
+            self.initial["language"] = ""
+
     def clean_title(self) -> str:
         title = line_clean(self.cleaned_data.get("title") or "")
         if not title:
@@ -164,6 +177,23 @@ class EventEditForm(forms.Form):
         required=False,
         choices=[(MOD_AUTO, "as typed"), ("", "none"), *Event.Mod.choices[1:]],
     )
+    # Left out of a post (an older form), these two keep the event's values.
+    factuality = forms.ChoiceField(
+        label="What the sources say",
+        required=False,
+        choices=Event.Factuality.choices,
+        help_text="Plans, deadlines and expectations are drawn hollow, never as facts.",
+    )
+    scope = forms.ChoiceField(
+        required=False,
+        choices=Event.Scope.choices,
+        help_text="Background: history the articles recall, outside the conflict's core span.",
+    )
+    is_key = forms.BooleanField(
+        label="Key event",
+        required=False,
+        help_text="Always among the key events, ahead of the machine's ranking.",
+    )
 
     def __init__(self, *args, event: Event, anchor: date, language: str = "en", **kwargs):
         kwargs.setdefault("initial", event_form_initial(event=event))
@@ -183,6 +213,12 @@ class EventEditForm(forms.Form):
 
     def clean_summary(self) -> str:
         return text_clean(self.cleaned_data.get("summary") or "").strip()
+
+    def clean_factuality(self) -> str:
+        return self.cleaned_data.get("factuality") or self.event.factuality
+
+    def clean_scope(self) -> str:
+        return self.cleaned_data.get("scope") or self.event.scope
 
     def clean_places(self) -> list[str]:
         seen: list[str] = []
@@ -212,10 +248,14 @@ class EventEditForm(forms.Form):
             self.add_error("date_text", ValidationError(str(exc), code="unreadable"))
         return cleaned
 
+    # Plain fields whose names are model fields (event_update maps them to their groups
+    # through services.events.FIELD_GROUP: is_key is the "key" group).
+    PLAIN_FIELDS = ("title", "summary", "category", "places", "factuality", "scope", "is_key")
+
     def cleaned_values(self) -> dict:
         """Every editable value the form holds, in ``event_update`` form (date as one)."""
         data = self.cleaned_data
-        values = {name: data[name] for name in ("title", "summary", "category", "places")}
+        values = {name: data[name] for name in self.PLAIN_FIELDS}
         values["actors"] = list(data["actors"])
         values["date"] = data["date"]
         return values
@@ -224,7 +264,7 @@ class EventEditForm(forms.Form):
         """The cleaned values that differ from ``current``, in ``event_update`` form."""
         values = self.cleaned_values()
         out: dict = {}
-        for name in ("title", "summary", "category", "places"):
+        for name in self.PLAIN_FIELDS:
             if values[name] != getattr(current, name):
                 out[name] = values[name]
         if values["date"] != current.date:
@@ -246,4 +286,7 @@ def event_form_initial(*, event: Event) -> dict:
         "date_text": event.display_date,
         "precision": PRECISION_AUTO,
         "mod": MOD_AUTO,
+        "factuality": event.factuality,
+        "scope": event.scope,
+        "is_key": event.is_key,
     }

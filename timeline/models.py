@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -11,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from timeline import categories
 from timeline.dates import PRECISION_RANK, EventDate
 from timeline.extraction import languages as extraction_languages
+from timeline.extraction.events import ARTICLE_DATE_RULE
 
 
 class ActorKind(models.TextChoices):
@@ -22,10 +25,18 @@ class ActorKind(models.TextChoices):
     PERSON = "person", "Person"
 
 
-# One member per language the extractor has a resource file for (ENGLISH = "en", ...).
+# One member per language the extractor's registry supports (every dateparser language:
+# ENGLISH = "en", CHINESE_TRADITIONAL = "zh-Hant", ...), named from its English name, and
+# UNDETERMINED ("und"): a language the extractor does not know, read for digits only.
 ArticleLanguage = models.TextChoices(
     "ArticleLanguage",
-    [(name.upper(), (code, name)) for code, name in extraction_languages.names().items()],
+    [
+        *(
+            (re.sub(r"\W+", "_", name.upper()).strip("_"), (code, name))
+            for code, name in extraction_languages.names().items()
+        ),
+        ("UNDETERMINED", (extraction_languages.NEUTRAL, "Undetermined (dates in digits only)")),
+    ],
 )
 
 
@@ -147,7 +158,20 @@ class Article(models.Model):
     outlet = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     published = models.DateField(help_text="Anchors every relative date in the text.")
-    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    language = models.CharField(
+        max_length=8,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        blank=True,  # blank in a form: detect it from the text (services.article_create)
+    )
+    language_detected = models.BooleanField(
+        default=False, help_text="The language was detected from the text, not given."
+    )
+    language_warning = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why the dates of this article cannot be read in full, if they cannot.",
+    )
     body = models.TextField()
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     extraction_status = models.CharField(
@@ -251,6 +275,9 @@ class Event(models.Model):
     conflict = models.ForeignKey(Conflict, on_delete=models.PROTECT, related_name="events")
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
+    # The language of the machine's title and summary (their source article's), so pages
+    # can mark them up with lang and direction; blank when unknown.
+    language = models.CharField(max_length=8, blank=True, default="")
     category = models.CharField(max_length=32, choices=Category.choices, default=Category.OTHER)
     actors = models.ManyToManyField(Actor, related_name="events", blank=True)
     places = models.JSONField(default=list, blank=True)
@@ -275,6 +302,8 @@ class Event(models.Model):
     is_key = models.BooleanField("key event", default=False)
     # Independent sources: distinct story families among the mentions' articles.
     source_count = models.PositiveIntegerField(default=0)
+    # Content-word lemmas of its mentions, for matching the mentions of later articles.
+    keywords = models.JSONField(default=list, blank=True, editable=False)
 
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
     version = models.PositiveIntegerField(default=1)
@@ -283,7 +312,11 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[actors])
+    # Derived bookkeeping (services.joining.BOOKKEEPING_FIELDS) is not history.
+    history = HistoricalRecords(
+        m2m_fields=[actors],
+        excluded_fields=["keywords", "importance", "source_count", "confidence"],
+    )
 
     class Meta:
         ordering = ["date_start", "precision_rank", "id"]
@@ -326,10 +359,11 @@ class Event(models.Model):
             models.Index(fields=["conflict", "date_end", "date_start"], name="event_join_idx"),
             models.Index(fields=["conflict", "status", "-importance"], name="event_key_idx"),
             models.Index(fields=["conflict", "status", "date_start"]),
-            # Covers the timeline's counts per category and month, so a 100,000-event
-            # conflict is counted from the index alone, without reading the rows.
+            # Covers the timeline's counts per category, month and scope (the core span,
+            # the home page's strips) and the "only what happened" filter, so a
+            # 100,000-event conflict is counted from the index alone, without the rows.
             models.Index(
-                fields=["conflict", "status", "category", "date_start"],
+                fields=["conflict", "status", "category", "date_start", "scope", "factuality"],
                 name="event_timeline_counts_idx",
             ),
         ]
@@ -364,6 +398,22 @@ class Event(models.Model):
         """The CSS class of this event's category swatch (from the category registry)."""
         return categories.get(self.category).css_class
 
+    @property
+    def factuality_word(self) -> str:
+        """What a reader is told of a non-fact ("planned", "did not happen"); "" for a fact."""
+        return factuality_word(self.factuality)
+
+
+def factuality_word(factuality: str) -> str:
+    """The word the list, the chart and the panel show beside a happening that is not a
+    fact: "planned", "deadline", "expected", "did not happen"; "" for what happened."""
+    if not factuality or factuality == EventFactuality.HAPPENED:
+        return ""
+    try:
+        return EventFactuality(factuality).label.lower()
+    except ValueError:
+        return factuality
+
 
 class Mention(models.Model):
     """The evidence for an event: one dated sentence of one article."""
@@ -396,6 +446,14 @@ class Mention(models.Model):
     join_reasons = models.JSONField(default=list, blank=True)
     # An editor put this mention where it is (merge, split): the machine never moves it.
     pinned = models.BooleanField(default=False)
+    # What the extractor read in this sentence, from which its event is put together.
+    actor_names = models.JSONField(default=list, blank=True)
+    places = models.JSONField(default=list, blank=True)
+    confidence = models.FloatField(default=0.5)
+    # A noun phrase recalling the happening ("the February 2020 deal"), not a report of it.
+    reference = models.BooleanField(default=False)
+    # The article's headline names this happening too.
+    in_headline = models.BooleanField(default=False)
     expression_text = models.CharField(max_length=300)
     expression_start = models.PositiveIntegerField()
     expression_end = models.PositiveIntegerField()
@@ -450,6 +508,41 @@ class Mention(models.Model):
             self.resolved_end,
             self.resolved_mod,
         )
+
+    @property
+    def dated_by_article(self) -> bool:
+        """A present-tense report with no date of its own, dated by its article (an empty
+        expression span, rule "article date")."""
+        return self.rule == ARTICLE_DATE_RULE or self.expression_end <= self.expression_start
+
+    @property
+    def join_text(self) -> str:
+        """Why this mention is in its event, for readers and editors: "joined: same day ·
+        agreement · Taliban + United States · 0.82", "first report" for the mention that
+        started the event, "placed by an editor" for one an editor merged or split."""
+        if self.join_score is None:
+            return "placed by an editor" if self.pinned else "first report"
+        reasons = [str(r) for r in (self.join_reasons or []) if str(r).strip()]
+        text = " · ".join([*reasons, f"{self.join_score:.2f}"])
+        prefix = "placed by an editor; joined" if self.pinned else "joined"
+        return f"{prefix}: {text}"
+
+    @property
+    def context_dates(self) -> list[tuple[str, str]]:
+        """The other dates of the sentence as (text, display): ("10 October", "10 Oct 2020")."""
+        out = []
+        for item in self.context or []:
+            if not isinstance(item, dict) or not str(item.get("text", "")).strip():
+                continue
+            text = " ".join(str(item["text"]).split())
+            display = str(item.get("display") or item.get("value") or "")
+            out.append((text, display if display != text else ""))
+        return out
+
+    @property
+    def factuality_word(self) -> str:
+        """What this sentence says of the happening when it is not a fact ("planned")."""
+        return factuality_word(self.factuality)
 
     @property
     def sentence_parts(self) -> tuple[str, str, str]:

@@ -1,7 +1,9 @@
 """How long the extractor takes on inputs known to be slow or to fail somewhere.
 
 Usage: ``python tests/benchmarks/bench_robustness.py [--repeat N]``. For each pathological
-input (``tests/extraction/pathological.py``) and language, prints the seconds the tagger,
+input (``tests/extraction/pathological.py``) and language (every full resource, the
+generic path for Ukrainian, Persian, Turkish, Chinese and Hebrew, the neutral grammar),
+prints the seconds the tagger,
 ``normalise_phrase`` and the sentence splitter take, the budget each has, and the worst
 ratio. The test suite checks only what these inputs give; the figures live here.
 """
@@ -23,7 +25,7 @@ from tests.extraction.pathological import (  # noqa: E402 - needs the path set a
     KNOWN_BAD_PHRASES,
     MEGABYTE_TEXTS,
 )
-from timeline.extraction.languages import codes  # noqa: E402
+from timeline.extraction.languages import full_codes  # noqa: E402
 from timeline.extraction.sentences import split_sentences  # noqa: E402
 from timeline.extraction.tagger import normalise_phrase, tag  # noqa: E402
 from timeline.extraction.types import ExtractionError  # noqa: E402
@@ -65,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per input (best kept)")
     args = parser.parse_args(argv)
     rows: list[tuple[str, str, float, float, str]] = []
-    for language in codes():
+    # Every full resource, the languages checked through the generic path, a right-to-left
+    # and a CJK one on the generic path, and the neutral grammar of unknown codes.
+    for language in sorted({*full_codes(), "uk", "fa", "tr", "zh", "he", "xx"}):
         for i, text in enumerate(KNOWN_BAD):
             seconds, outcome = _best(_tag(text, language), args.repeat)
             rows.append(("tag", f"{language} #{i}", seconds, TAG_BUDGET, outcome))

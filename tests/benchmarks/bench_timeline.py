@@ -76,6 +76,8 @@ TARGET_RATIO = 3.0
 TARGET_BYTES = 1_500_000
 FIRST_DAY = datetime.date(2000, 1, 1)
 SPAN_DAYS = 25 * 365
+BACKGROUND_UNTIL = datetime.date(2003, 1, 1)
+FACTUALITIES = ["happened", "planned", "deadline", "expected", "not_happened"]
 
 PRECISIONS = [("day", 62), ("week", 8), ("month", 16), ("season", 3), ("quarter", 3), ("year", 7)]
 MODS = ["", "", "", "", "", "START", "MID", "END", "APPROX"]
@@ -156,6 +158,8 @@ def build_conflict(n_events: int, seed: int) -> Conflict:
             precision = rng.choices(kinds, weights)[0]
             day = FIRST_DAY + datetime.timedelta(days=rng.randrange(SPAN_DAYS))
             value, start, end = interval(rng, precision, day)
+            # The first years are history the articles recall (background), as in real
+            # conflicts; a few events are plans or deadlines, a few carry several sources.
             events.append(
                 Event(
                     conflict=conflict,
@@ -168,6 +172,10 @@ def build_conflict(n_events: int, seed: int) -> Conflict:
                     date_start=start,
                     date_end=end,
                     status=rng.choices(["proposed", "confirmed", "rejected"], [70, 25, 5])[0],
+                    scope="background" if day < BACKGROUND_UNTIL else "core",
+                    factuality=rng.choices(FACTUALITIES, [85, 8, 3, 3, 1])[0],
+                    importance=round(rng.random(), 3),
+                    source_count=rng.choice([1, 1, 1, 2, 3]),
                 )
             )
         events = Event.objects.bulk_create(events)
@@ -193,6 +201,7 @@ def build_conflict(n_events: int, seed: int) -> Conflict:
                     resolved_start=event.date_start,
                     resolved_end=event.date_end,
                     extractor_version="bench",
+                    key=f"bench-{lo + j}",
                 )
             )
         Event.actors.through.objects.bulk_create(links)

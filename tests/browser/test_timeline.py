@@ -88,7 +88,7 @@ def test_zooming_puts_the_window_in_the_url_and_reloading_keeps_it(page, live_se
     assert [s[:10] for s in shown] == ["2021-01-01", "2021-03-01"]
     assert page.input_value("#filter-from") == "2021-01-01"
 
-    page.get_by_text("Show the whole timeline").click()
+    page.get_by_text("Clear the dates").click()
     page.wait_for_url(lambda url: "from=" not in url)
     page.wait_for_selector(DRAWN)
     assert "Talks stalled" in listed(page)

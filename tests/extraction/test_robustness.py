@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timeline.extraction import languages
 from timeline.extraction.tagger import normalise_phrase, tag
 from timeline.extraction.types import ExtractionError
 
@@ -44,8 +45,13 @@ def _assert_sane(text: str, found) -> None:
             assert e.interval_start <= e.interval_end
 
 
+# Every full resource, the languages checked through the generic path, a right-to-left
+# and a CJK one, and the neutral grammar of unknown codes.
+FUZZED = sorted({*languages.full_codes(), "uk", "fa", "tr", "zh", "he", "xx"})
+
+
 @pytest.mark.parametrize("text", KNOWN_BAD, ids=range(len(KNOWN_BAD)))
-@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("language", FUZZED)
 def test_known_bad_inputs_come_out_sane_within_their_budget(text: str, language: str) -> None:
     # Over the 20 s budget, tag raises ExtractionError and this fails; how long each input
     # takes is measured by tests/benchmarks/bench_robustness.py, not asserted here.
@@ -70,7 +76,7 @@ def test_tight_deadline_on_long_text_raises_instead_of_hanging() -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=400), st.sampled_from(["en", "fr", "es", "de", ""]))
+@given(st.text(max_size=400), st.sampled_from([*languages.codes(), "", "xx"]))
 def test_arbitrary_unicode(text: str, language: str) -> None:
     _assert_sane(text, _run(text, language))
 
@@ -87,6 +93,22 @@ _WORDS = st.sampled_from(_SALAD.split(" "))
 @settings(max_examples=80, deadline=None)
 @given(st.lists(_WORDS, max_size=60), st.sampled_from(["en", "fr", "es"]))
 def test_temporal_word_salad(words: list[str], language: str) -> None:
+    text = " ".join(words)
+    _assert_sane(text, _run(text, language))
+
+
+def _words_of(code: str) -> list[str]:
+    """The date words of a language (names, units, numbers, phrases) and some digits."""
+    lex = languages.fallback(code).lexicon
+    words = [*lex.months, *lex.month_abbr, *lex.weekdays, *lex.units, *lex.numbers]
+    words += [*lex.phrases, *lex.relative, *lex.modifiers, *lex.parts_of_day]
+    return [*sorted(words), "2011", "17", "3", "1990", "15:30", ",", ".", "-", "'", "٣", "۱۷"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), st.sampled_from(FUZZED))
+def test_each_languages_word_salad(data, language: str) -> None:
+    words = data.draw(st.lists(st.sampled_from(_words_of(language)), max_size=60))
     text = " ".join(words)
     _assert_sane(text, _run(text, language))
 

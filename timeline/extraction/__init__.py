@@ -79,14 +79,23 @@ def extract(
     language: str = "en",
     actors: Mapping[str, Sequence[str]] | None = None,
     budget: float | None = None,
+    actor_kinds: Mapping[str, str] | None = None,
 ) -> ExtractionResult:
     """Find temporal expressions and dated event candidates in ``text``.
 
     Relative expressions resolve against ``published`` (or the previous date in the text for
     expressions that continue the story). ``actors`` maps a canonical actor name to the
-    aliases that tag it. Raises :class:`ExtractionError` for input that is not text, too
-    long, or that cannot be processed within ``budget`` seconds (default: proportional to
-    its length).
+    aliases that tag it, ``actor_kinds`` (optional) to its kind ("person", "armed_group",
+    ...), which tells headlines who "he" and "the group" are. Raises
+    :class:`ExtractionError` for input that is not text, too long, or that cannot be
+    processed within ``budget`` seconds (default: proportional to its length).
+
+    ``language`` is any code the registry knows (:func:`.languages.codes`: every language
+    dateparser has locale data for, read with the generic grammar, and those with a
+    resource file) or a tag it resolves ("pt-BR" -> "pt"); the result's ``language`` says
+    which was used. A code nobody knows is read with the neutral grammar (what is written
+    in digits: ISO and numeric dates, years, clock times), never as English, and the
+    result's ``warnings`` say so.
     """
     from .events import build_events
     from .sentences import split_sentences
@@ -100,7 +109,15 @@ def extract(
         published = published.date()
     if len(text) > MAX_CHARS:
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
-    language = (language or "en").split("-")[0].lower()
+    from . import languages
+
+    used = languages.fallback(language)
+    warnings: tuple[str, ...] = ()
+    if used.code == languages.NEUTRAL:
+        warnings = (
+            f"language {language!r} is not supported: only dates written in digits were read",
+        )
+    language = used.code
     deadline = time.monotonic() + (budget if budget is not None else time_budget(text))
     faults: list[Fault] = []
     try:
@@ -113,7 +130,16 @@ def extract(
             deadline=deadline,
             faults=faults,
         )
-        events = build_events(text, expressions, sentences, actors=actors or {}, language=language)
+        events = build_events(
+            text,
+            expressions,
+            sentences,
+            actors=actors or {},
+            language=language,
+            published=published,
+            actor_kinds=actor_kinds,
+            deadline=deadline,
+        )
     except ExtractionError:
         raise
     except Exception as exc:  # the promise: nothing but ExtractionError escapes
@@ -124,5 +150,6 @@ def extract(
         published=published,
         language=language,
         version=EXTRACTOR_VERSION,
+        warnings=warnings,
         faults=tuple(faults),
     )

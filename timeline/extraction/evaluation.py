@@ -300,9 +300,12 @@ def extractor_output(text: str, dct: datetime.date, language: str = "en") -> Sys
     """Our extractor's TIMEX3 annotations for ``text`` with the faults it recorded."""
     from . import extract
     from .timeml import timexes_from_expressions
+    from .timex_lexicon import lexicon
 
     result = extract(text, published=dct, language=language)
-    return SystemOutput(timexes_from_expressions(result.expressions), result.faults)
+    durations = lexicon(result.language).feature("timeml_offsets_as_durations")
+    timexes = timexes_from_expressions(result.expressions, offsets_as_durations=durations)
+    return SystemOutput(timexes, result.faults)
 
 
 @dataclass

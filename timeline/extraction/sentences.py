@@ -6,8 +6,9 @@ or a line break), and each candidate is judged by a few constant-time look-ups a
 token before it and the word after it. That keeps a 1 MB article to a few tens of
 milliseconds and makes pathological inputs ("." * 10**6, one endless line) harmless.
 
-A full stop ends a sentence when whitespace and an upper-case letter, a digit or an opening
-quote follow it, unless the token before it is an abbreviation:
+A full stop ends a sentence when whitespace and an upper-case letter (or a letter of a
+script without case), a digit or an opening quote follow it, unless the token before it is
+an abbreviation:
 
 * titles ("Mr.", "Dr.", "Gen.", "Sr.", French "M.") never end a sentence before a name;
 * month and reference abbreviations ("Sept. 11", "No. 5") do not before a number;
@@ -50,6 +51,8 @@ class SentenceWords:
     before_number: frozenset[str]
     ambiguous: frozenset[str]
     openers: frozenset[str]
+    # Words a number with a full stop (an ordinal) runs on to: German "am 15. März".
+    after_ordinal: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, shared: Mapping[str, Any], own: Mapping[str, Any]) -> SentenceWords:
@@ -63,6 +66,7 @@ class SentenceWords:
             words("before_number"),
             words("ambiguous"),
             frozenset(own.get("openers", ())),
+            frozenset(w.lower() for w in own.get("after_ordinal", ())),
         )
 
 
@@ -73,12 +77,13 @@ def _words_for(language: str) -> tuple[SentenceWords, frozenset[str]]:
     from . import languages
 
     openers = frozenset().union(
-        *(languages.get(c).sentence_words.openers for c in languages.codes())
+        *(languages.get(c).sentence_words.openers for c in languages.resource_codes())
     )
-    try:
-        words = languages.get(language).sentence_words
-    except languages.UnknownLanguage:
+    code = languages.resolve(language)
+    if code is None:
         words = SentenceWords.build(languages.common().get("sentences", {}), {})
+    else:
+        words = languages.get(code).sentence_words
     return words, openers
 
 
@@ -99,9 +104,7 @@ def split_sentences(text: str, *, language: str = "en") -> list[tuple[int, int]]
     "es", or a tag such as "fr-CA") adds that language's abbreviations to the shared
     English ones. The work is linear in the length of ``text``.
     """
-    from .languages import normalise_code
-
-    words, openers = _words_for(normalise_code(language or "en"))
+    words, openers = _words_for(language or "en")
     hard_wrapped = _is_hard_wrapped(text)
 
     spans: list[tuple[int, int]] = []
@@ -149,7 +152,13 @@ def _is_boundary(
     while word_at < len(text) and word_at - nxt < 3 and text[word_at] in _OPENERS:
         word_at += 1
     following = text[word_at] if word_at < len(text) else ""
-    starts_upper = following.isupper() or following.isdigit()
+    # A letter of a script without case (Arabic, Persian, Hebrew...) starts a sentence as
+    # a capital does: no heuristic here may assume letter case.
+    starts_upper = (
+        following.isupper()
+        or following.isdigit()
+        or (following.isalpha() and not following.islower())
+    )
     if not starts_upper:
         return False
     punct = term.rstrip("\"”’'»)]")
@@ -164,6 +173,10 @@ def _is_boundary(
         return False
     if following.isdigit() and key in words.before_number:
         return False
+    if words.after_ordinal and token.isdigit() and len(token) <= 2:
+        word = _WORD.match(text, word_at)
+        if word is not None and word.group().lower().rstrip(".") in words.after_ordinal:
+            return False  # "am 15. März": an ordinal date, not the end of a sentence
     acronym = _ACRONYM.fullmatch(token + ".") is not None and "." in token
     initial = len(token) == 1 and token.isalpha() and token.isupper()
     if acronym or initial or key in words.ambiguous:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 import time
 from dataclasses import replace
@@ -473,7 +474,6 @@ def _anchor_pass(
 ) -> list[TemporalExpression]:
     state = State()
     narrative = _Narrative(ctx)
-    prev_anchor_date: datetime.date | None = None
     out: list[TemporalExpression] = []
     for i, c in enumerate(chosen):
         if i % _CHECK_EVERY == 0:
@@ -483,13 +483,7 @@ def _anchor_pass(
         story = state.story
         glance = False
         if res.later is not None:
-            try:
-                resolved = res.later(state)
-            except _NOT_A_DATE:
-                resolved = None
-            except Exception as exc:  # one failing rule costs one expression, not the text
-                faults.append(_fault(c.name, text, c.start, c.end, exc))
-                resolved = None
+            resolved = _guarded(res.later, state, c, text, faults)
             if resolved is None:
                 continue
             if not resolved.rule:
@@ -499,13 +493,7 @@ def _anchor_pass(
             if narrative.looks_back(c.start):
                 story = replace(story, back=True)  # type: ignore[arg-type]
                 glance = True
-            try:
-                told = res.story(story)  # type: ignore[arg-type]
-            except _NOT_A_DATE:
-                told = None
-            except Exception as exc:  # one failing rule costs one expression, not the text
-                faults.append(_fault(c.name, text, c.start, c.end, exc))
-                told = None
+            told = _guarded(res.story, story, c, text, faults)
             if told is not None:
                 told.sets_prev = res.sets_prev
                 res = told
@@ -513,8 +501,7 @@ def _anchor_pass(
         if expr.anchor_kind == "previous" and res.period is None:
             pass  # counted on a calendar before the timeline's ("the following year" in BC)
         elif expr.anchor_kind == "previous" and previous is not None:
-            prev_anchor_date = previous.interval()[0]
-            expr = _replace_anchor(expr, prev_anchor_date)
+            expr = _replace_anchor(expr, previous.interval()[0])
         elif expr.anchor_kind == "previous":
             expr = _replace_anchor(expr, published, "published")
         if ctx.lex.extent_article is not None:
@@ -522,19 +509,36 @@ def _anchor_pass(
         out.append(expr)
         if not glance:  # a past perfect's date looks back: the story stays where it was
             _follow_story(state, narrative, expr, c)
-        p = res.period
-        if not (res.sets_prev and c.res.sets_prev):
-            p = None
-        if p is not None and expr.is_dating and p.grain == "day":
-            state.prev_day = p
-        if p is not None and expr.is_dating and p.grain in ("day", "month", "quarter", "year"):
-            state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
-            if p.grain == "quarter" and c.res.later is None:
-                # Only quarters the text names, not ones worked out from "year-ago".
-                state.prev_quarter = p
-        elif p is not None and expr.is_dating and p.grain in ("week", "season", "half"):
-            state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
+        _remember(state, c, res, expr)
     return out
+
+
+def _guarded(fn, arg, c: _Cand, text: str, faults: list[Fault]) -> Resolved | None:
+    """``fn(arg)`` (a later or story reading), None when it is no date or it fails: one
+    failing rule costs one expression, not the text (the fault is noted)."""
+    try:
+        return fn(arg)
+    except _NOT_A_DATE:
+        return None
+    except Exception as exc:
+        faults.append(_fault(c.name, text, c.start, c.end, exc))
+        return None
+
+
+def _remember(state: State, c: _Cand, res: Resolved, expr: TemporalExpression) -> None:
+    """Keep the expression as the previous date for the anaphors that follow."""
+    p = res.period
+    if p is None or not (res.sets_prev and c.res.sets_prev) or not expr.is_dating:
+        return
+    if p.grain == "day":
+        state.prev_day = p
+    if p.grain in ("day", "month", "quarter", "year"):
+        state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
+        if p.grain == "quarter" and c.res.later is None:
+            # Only quarters the text names, not ones worked out from "year-ago".
+            state.prev_quarter = p
+    elif p.grain in ("week", "season", "half"):
+        state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
 
 
 def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression, c: _Cand) -> None:
@@ -599,22 +603,26 @@ def tag(
     direction from tense and plan words in their sentence (``sentences`` are the spans from
     :func:`timeline.extraction.sentences.split_sentences`). The result is non-overlapping,
     each with ``text[e.start:e.end] == e.text``. Raises :class:`ExtractionError` once
-    ``time.monotonic()`` passes ``deadline``; languages without a resource file are tagged
-    with the grammar of :func:`.languages.fallback` (numbers, ISO dates and years still
-    come out right). A rule that raises on a match drops that expression only; the fault is
-    appended to ``faults`` when given.
+    ``time.monotonic()`` passes ``deadline``; the language is read as
+    :func:`.languages.fallback` says (a code nobody knows gets the neutral grammar: dates
+    written in digits). A rule that raises on a match drops that expression only; the
+    fault is appended to ``faults`` when given.
     """
     if isinstance(published, datetime.datetime):
         published = published.date()
-    lang = languages.fallback(language).code
+    language_ = languages.fallback(language)
+    lang = language_.code
     _check(deadline)
     if not text:
         return []
-    ctx = Context(text, published, lexicon(lang), sorted(sentences or []))
+    # Rules run over the folded text (digits and letter variants, one character for one,
+    # so offsets hold); expressions keep the original text.
+    scan = text if text.isascii() or not language_.fold else text.translate(language_.fold)
+    ctx = Context(scan, published, lexicon(lang), sorted(sentences or []))
     if faults is None:
         faults = []
-    cands = _find(text, ctx, lang, deadline, faults)
-    chosen = _compose(text, _choose(cands))
+    cands = _find(scan, ctx, lang, deadline, faults)
+    chosen = _compose(scan, _choose(cands))
     return _anchor_pass(text, chosen, published, deadline, faults, ctx)
 
 
@@ -622,6 +630,16 @@ _PHRASE_PREFIX = re.compile(
     r"(?i)^(?:(?:on|in|by|at|during|since|from|until|around|about|circa|c\.|le|la|el|en|"
     r"depuis|desde|hacia|vers)\s+)+"
 )
+
+
+@functools.cache
+def _prefix_re(language: str) -> re.Pattern[str]:
+    """Leading prepositions of an editor's phrase in ``language``: dateparser's filler
+    words ("в", "في") and the file's ``[editor] prefixes``."""
+    lang = languages.fallback(language)
+    words = {*lang.lexicon.locale.connectors, *lang.section("editor").get("prefixes", ())}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)^(?:(?:{alternation or '(?!)'})\s+)+")
 
 
 def normalise_phrase(
@@ -642,7 +660,8 @@ def normalise_phrase(
     lang = languages.fallback(language).code
     stripped = phrase.strip().rstrip(".,;")
     lead = phrase.index(stripped[:1]) if stripped else 0
-    body_start = lead + (m.end() if (m := _PHRASE_PREFIX.match(stripped)) else 0)
+    prefix = _PHRASE_PREFIX.match(stripped) or _prefix_re(lang).match(stripped)
+    body_start = lead + (prefix.end() if prefix else 0)
     body_end = lead + len(stripped)
     deadline = time.monotonic() + 2.0
     try:

@@ -281,18 +281,37 @@ def _range_views(e: Any) -> list[Timex] | None:
     ]
 
 
-def timexes_from_expressions(expressions: Iterable[object]) -> list[Timex]:
+def timexes_from_expressions(
+    expressions: Iterable[object], *, offsets_as_durations: bool = True
+) -> list[Timex]:
     """Turn extractor output (objects with text/start/end/type/value/mod) into :class:`Timex`.
 
     Works on :class:`timeline.extraction.types.TemporalExpression` without importing it, so
     this module stays usable on its own (see :func:`timex_view`). A day range is written
     as TimeML writes it, two TIMEX3 ("March 3" and "4"). Tids are assigned later, when
-    writing.
+    writing. ``offsets_as_durations`` (TimeBank's convention, kept by the English, French
+    and Spanish sets) writes a date counted from its anchor as the DURATION counted; off,
+    it is the DATE worked out ("tre giorni dopo" = 2011-02-20), as the guidelines of the
+    other languages' sets ask (tests/extraction/spec/TIMEML_GUIDELINES.md).
     """
     out: list[Timex] = []
     for e in expressions:
+        if not offsets_as_durations and getattr(e, "offset", ""):
+            out.append(_plain_view(e))
+            continue
         out.extend(_range_views(e) or [timex_view(e)])
     return out
+
+
+def _plain_view(e: Any) -> Timex:
+    return Timex(
+        start=e.start,
+        end=e.end,
+        text=e.text,
+        type=e.type,
+        value=getattr(e, "value", "") or "",
+        mod=getattr(e, "mod", "") or "",
+    )
 
 
 def _timex_tag(timex: Timex, tid: str, text: str) -> str:

@@ -53,19 +53,56 @@ def _month_names(lex: Lexicon, capitalised_only: list[str]) -> str:
     return f"(?:{_cased(list(lex.months))}|{alternation(lower_ok)})"
 
 
+# A fragment for an empty word class: matches nothing, so a rule built on it never fires.
+NEVER = "(?!)"
+
+
+def _words(words) -> str:
+    """Alternation of ``words`` (spaces inside a word match any run of spaces), or NEVER."""
+    pieces = sorted({w for w in words if w}, key=len, reverse=True)
+    if not pieces:
+        return NEVER
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in pieces)
+
+
 def _word_fragments(language: languages.Language) -> dict[str, str]:
-    """The fragments built from the language's word lists."""
+    """The fragments built from the language's word lists (see generic.toml for their use)."""
     lex = language.lexicon
     months = language.section("months")
+    loc = lex.locale
+    calendar_units = [w for w, u in lex.units.items() if u in ("week", "month", "year")]
+    before = {w for w, n in lex.relative.items() if isinstance(n, int)} & set(loc.relative_before)
+    after = {w for w, n in lex.relative.items() if isinstance(n, int)} & set(loc.relative_after)
+    own = language.section("relative_order")
+    own_years = language.section("years").get("words", ())
     out = {
-        "mon": _month_names(lex, list(months.get("capitalised_only", ()))),
-        "wd": lex.weekday_re,
+        "mon": _month_names(lex, list(months.get("capitalised_only", ()))) if lex.months else NEVER,
+        "wd": lex.weekday_re or NEVER,
         "num": lex.number_re,
-        "units": lex.unit_re,
+        "units": lex.unit_re or NEVER,
+        "mon_abbr": _words(lex.month_abbr),
+        "mon_abbr_cap": _words([a[:1].upper() + a[1:] for a in lex.month_abbr]),
+        "rel_phrase": _words(lex.phrases),
+        "rel_before": _words(before | set(own.get("before", ()))),
+        "rel_after": _words(after | set(own.get("after", ()))),
+        "calendar_units": _words(calendar_units),
+        "day_units": _words([w for w, u in lex.units.items() if u == "day"]),
+        "month_units": _words([w for w, u in lex.units.items() if u == "month"]),
+        "ago_before": _words(loc.ago_before),
+        "ago_after": _words(loc.ago_after),
+        "in_before": _words(loc.in_before),
+        "in_after": _words(loc.in_after),
+        "year_words": _words(loc.year_words | {lex_fold(w, language).lower() for w in own_years}),
+        "year_abbr": _words(loc.year_abbr),
+        "am": _words(loc.am),
+        "pm": _words(loc.pm | lex.pm_words),
+        "conn": _words(loc.connectors),
+        "seasons": _words(lex.table("seasons")),
+        "deictic_words": _words(lex.table("deictic")),
+        "parts": _words(lex.parts_of_day),
+        "modifier_words": _words(lex.modifiers),
+        "decade_words": _words(lex.table("decades")),
     }
-    if lex.month_abbr:
-        out["mon_abbr"] = alternation(lex.month_abbr)
-        out["mon_abbr_cap"] = alternation([a[:1].upper() + a[1:] for a in lex.month_abbr])
     if lex.day_words:
         spelled = sorted((w.replace(" ", r"\s+") for w in lex.day_words), key=len, reverse=True)
         out["DAYWORD"] = rf"(?P<dw>{'|'.join(spelled)})(?![\w-])"
@@ -107,15 +144,37 @@ def build_rules(language: languages.Language) -> tuple[Rule, ...]:
     from .resolvers import RESOLVERS
 
     fragments = {**languages.common().get("fragments", {}), **language.section("fragments")}
-    expand = _expander(fragments, {"b": r"\b", **_word_fragments(language)})
+    built = _word_fragments(language)
+    # The file's own fragments win over the ones built from words ("mon" with a series
+    # of Syriac month names, say), except where they name themselves.
+    built = {k: v for k, v in built.items() if k not in fragments}
+    expand = _expander(fragments, {"b": r"\b", **built})
+    features = language.lexicon.features
+    dropped = set(language.section("grammar").get("drop", ()))
     out = []
     for spec in language.data.get("rules", ()):
         if spec["resolver"] not in RESOLVERS:
             raise ValueError(f"{language.code}: rule {spec['name']!r} names no resolver")
+        if spec["name"] in dropped or not _applies(spec.get("when"), features):
+            continue
         # Matches start at a word start; saying so lets the engine skip mid-word positions.
-        compiled = re.compile(r"(?<!\w)(?:" + expand(_text(spec["pattern"])) + ")", re.IGNORECASE)
+        # Patterns are folded as the text is (letter variants, digits).
+        pattern = expand(_text(spec["pattern"])).translate(language.fold)
+        try:
+            compiled = re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{language.code}: rule {spec['name']!r}: {exc}") from exc
         out.append(Rule(spec["name"], spec["resolver"], compiled, int(spec.get("priority", 0))))
     return tuple(out)
+
+
+def _applies(when: str | None, features: Mapping[str, bool]) -> bool:
+    """Whether a rule's ``when`` ("feature", or "!feature") holds for the language."""
+    if not when:
+        return True
+    if when.startswith("!"):
+        return not features.get(when[1:], False)
+    return bool(features.get(when, False))
 
 
 @functools.cache
@@ -128,16 +187,31 @@ def trigger_for(language: str) -> re.Pattern[str]:
     """
     lang = languages.fallback(language)
     lex = lang.lexicon
-    month = alternation(sorted({*lex.months, *lex.month_abbr}))
+    month = _words({*lex.months, *lex.month_abbr})
     triggers = lang.section("triggers")
-    other = alternation(sorted(set(triggers.get("other", ()))))
-    eras = sorted(set(triggers.get("era", ())))
-    era = f"|(?P<era>{alternation(eras)})" if eras else ""
+    words = {*triggers.get("other", ())}
+    # Generic triggers: every word of the relative phrases and the count words.
+    loc = lex.locale
+    for phrase in lex.phrases:
+        words.update(phrase.split())
+    words.update(loc.ago_before | loc.ago_after | loc.in_before | loc.in_after)
+    words.update(w for w, u in lex.relative.items() if isinstance(u, int))
+    other = _words({lex_fold(w, lang) for w in words})
+    eras = {lex_fold(w, lang) for w in triggers.get("era", ())}
+    era = f"|(?P<era>{_words(eras)})" if eras else ""
+    # Words holding a weekday inside them ("Montagabend") trigger the weekday rules too.
+    compounds = triggers.get("weekday", ())
+    weekdays = _words({*lex.weekdays, *(lex_fold(w, lang) for w in compounds)})
     return re.compile(
-        rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{alternation(lex.weekdays)})|"
-        rf"(?P<unit>{alternation(lex.units)})|(?P<other>{other}){era})\b",
+        rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{weekdays})|"
+        rf"(?P<unit>{_words(lex.units)})|(?P<other>{other}){era})\b",
         re.IGNORECASE,
     )
+
+
+def lex_fold(word: str, language: languages.Language) -> str:
+    """``word`` folded the way the language's text is folded before matching."""
+    return word.translate(language.fold)
 
 
 def rules_for(language: str) -> tuple[Rule, ...]:

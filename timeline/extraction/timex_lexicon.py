@@ -1,10 +1,13 @@
-"""The closed word classes the temporal grammar is built from, read from a language file.
+"""The closed word classes the temporal grammar is built from, read from a language's data.
 
-Month and weekday names come from dateparser's locale data where the language file says so
-(so spelling variants such as "setiembre" are covered), filtered to forms that are
-unambiguous in running text; the file adds its own forms and lists the small closed classes
-(numbers, units, tense cues). Nothing here names a language: the words are in
-``timeline/extraction/languages/<code>.toml``.
+For a language on the generic path (every dateparser language, and the resource files that
+build on it) the words come from dateparser's locale data (:mod:`.timex_locale`) and the
+resource file adds its own. English, French and Spanish, whose files predate the generic
+grammar, take month and weekday names from dateparser where the file says so (so spelling
+variants such as "setiembre" are covered), filtered to forms that are unambiguous in
+running text, and list the rest themselves. Every word is folded the way the tagger folds
+text (Arabic-Indic digits, letter variants: see ``[folds]`` in common.toml). Nothing here
+names a language: the words are in ``timeline/extraction/languages/<code>.toml``.
 """
 
 from __future__ import annotations
@@ -13,21 +16,36 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-MONTH_KEYS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+from .timex_locale import MONTH_KEYS, WEEKDAY_KEYS, LocaleWords, folder, locale_words
+
+# Word tables the resolvers look words up in, one table a section of the language's file:
+# season words -> TIMEX3 season codes, ordinals -> 1..4 (quarters, halves), deictic words
+# -> day offsets (today 0, yesterday -1), reference words -> PRESENT_REF / PAST_REF /
+# FUTURE_REF, reference words a past tense nearby makes narration (soon: within 3 words),
+# set adverbs -> SET values (daily P1D), stems of set adjectives -> SET values
+# (quotidien P1D), approximation words -> TIMEX3 mods,
+# decade words -> the decade's first year in a century (nineties 90), spoken numbers of
+# years (nineteen, ninety), anaphors -> steps from the previous date (le lendemain 1),
+# offset words -> "forward"/"back" (+ "-prep" when they may take an object: "after"),
+# dual unit words -> the count they carry ("يومين": 2).
+TABLES = (
+    "seasons",
+    "ordinals",
+    "deictic",
+    "references",
+    "narrated",
+    "set_adverbs",
+    "set_adjectives",
+    "approximations",
+    "decades",
+    "spoken_tens",
+    "spoken_ones",
+    "anaphors",
+    "offset_words",
+    "clock",
+    "duals",
+    "holiday_words",
 )
-WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -97,6 +115,34 @@ class Lexicon:
     # TimeML extents (the [extent] table): an article right before an expression that the
     # language's TimeBank counts in it ("le 30 juin", "el 12 de octubre").
     extent_article: re.Pattern[str] | None = None
+    # Fixed relative phrases -> (unit, offset): "позавчера" -> ("day", -2).
+    phrases: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Words for "p.m." (a clock time after them is in the afternoon); empty: "p..." is p.m.
+    pm_words: frozenset[str] = frozenset()
+    # What dateparser's locale data gave (the generic grammar's word classes).
+    locale: LocaleWords = field(default_factory=LocaleWords)
+    # The one-to-one character folds applied to text before matching.
+    fold: dict[int, int] = field(default_factory=dict)
+    # The word tables of TABLES, by name (keys folded and lower case).
+    tables: dict[str, dict] = field(default_factory=dict)
+    # The [[holidays]] of the language file, names folded and lower case.
+    holidays: tuple[dict, ...] = ()
+    # The [cues] of the language file: compiled patterns and word sets by name.
+    cues: dict[str, object] = field(default_factory=dict)
+
+    def cue_re(self, name: str) -> re.Pattern[str] | None:
+        """The compiled cue pattern ``name`` of ``[cues]`` (None when the file has none)."""
+        found = self.cues.get(name)
+        return found if isinstance(found, re.Pattern) else None
+
+    def cue_words(self, name: str) -> frozenset[str]:
+        """The cue word list ``name`` of ``[cues]`` (empty when the file has none)."""
+        found = self.cues.get(name)
+        return found if isinstance(found, frozenset) else frozenset()
+
+    def table(self, name: str) -> dict:
+        """The word table ``name`` of :data:`TABLES` ({} when the language has none)."""
+        return self.tables.get(name, {})
 
     def feature(self, name: str) -> bool:
         """Whether the language file turns feature ``name`` on (off when not listed)."""
@@ -115,9 +161,13 @@ class Lexicon:
     @functools.cached_property
     def number_re(self) -> str:
         """Alternation of number words, digits and compound English numbers."""
-        words = alternation(self.numbers)
-        tens = alternation([w for w, v in self.numbers.items() if v >= 20 and v % 10 == 0])
+        # An empty class must match nothing, not the empty string.
+        words = alternation(self.numbers) or "(?!)"
+        tens = (
+            alternation([w for w, v in self.numbers.items() if v >= 20 and v % 10 == 0]) or "(?!)"
+        )
         ones = alternation([w for w, v in self.numbers.items() if 1 <= v <= 9 and len(w) > 2])
+        ones = ones or "(?!)"
         # Bounded and anchored at the start of a digit run, so a long run of digits costs
         # one attempt, not one per digit.
         digits = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,7}(?:\.\d{1,3})?)(?![\d])(?:\s+1/2|½)?"
@@ -201,49 +251,123 @@ def _suffix_re(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"(?i){pattern}") if pattern else None
 
 
+def _folded(table, fold):
+    """A word table with its keys folded (``fold`` from :func:`.timex_locale.folder`)."""
+    return {fold(k): v for k, v in table.items()}
+
+
 def build_lexicon(language) -> Lexicon:
-    """The :class:`Lexicon` of a :class:`~.languages.Language`, from its resource file."""
+    """The :class:`Lexicon` of a :class:`~.languages.Language`, from its data."""
     numbers = language.section("numbers")
     tense = language.section("tense")
+    months = language.section("months")
+    weekdays = language.section("weekdays")
+    table = language.fold
+    fold = folder(table)
+    words = locale_words(language.locale, table) if language.generic else LocaleWords()
+    if language.generic:
+        drop = {fold(w) for w in months.get("ambiguous", ())}
+        month_names = {
+            **{k: v for k, v in words.months.items() if k not in drop},
+            **_folded(months.get("forms", {}), fold),
+        }
+        month_abbr = {
+            **{k: v for k, v in words.month_abbr.items() if k not in drop},
+            **_folded(months.get("abbreviations", {}), fold),
+        }
+        drop = {fold(w) for w in weekdays.get("ambiguous", ())}
+        weekday_names = {
+            **{k: v for k, v in words.weekdays.items() if k not in drop},
+            **_folded(weekdays.get("forms", {}), fold),
+        }
+        cardinals = {**words.numbers, **_folded(numbers.get("cardinals", {}), fold)}
+        units = {**words.units, **_folded(language.section("units"), fold)}
+        relative = {**words.relative, **_folded(language.section("relative"), fold)}
+        phrases = {
+            **words.phrases,
+            **{fold(k): (v[0], int(v[1])) for k, v in language.section("phrases").items()},
+        }
+        features = {
+            "month_first_numeric_dates": words.date_order.startswith("M"),
+            "year_first_numeric_dates": words.date_order.startswith("Y"),
+            **language.section("features"),
+        }
+    else:
+        month_names = _names(language, "months", MONTH_KEYS)
+        month_abbr = dict(months.get("abbreviations", {}))
+        weekday_names = _names(language, "weekdays", WEEKDAY_KEYS)
+        cardinals = dict(numbers.get("cardinals", {}))
+        units = dict(language.section("units"))
+        relative = dict(language.section("relative"))
+        phrases = {}
+        features = dict(language.section("features"))
+    pm = {fold(w) for w in language.section("clock").get("pm", ())} | set(words.pm)
     return Lexicon(
         language.code,
-        _names(language, "months", MONTH_KEYS),
-        dict(language.section("months").get("abbreviations", {})),
-        _names(language, "weekdays", WEEKDAY_KEYS),
-        dict(numbers.get("cardinals", {})),
-        dict(language.section("units")),
-        _words_re(tense.get("future", [])),
-        _words_re(tense.get("past", [])),
+        month_names,
+        month_abbr,
+        weekday_names,
+        cardinals,
+        units,
+        _words_re([fold(w) for w in tense.get("future", [])]),
+        _words_re([fold(w) for w in tense.get("past", [])]),
         past_suffix=_suffix_re(tense.get("past_suffix")),
         future_suffix=_suffix_re(tense.get("future_suffix")),
-        reporting=frozenset(tense.get("reporting", ())),
+        reporting=frozenset(fold(w) for w in tense.get("reporting", ())),
         inflected_tense=bool(tense.get("inflected", False)),
-        auxiliaries=frozenset(tense.get("auxiliaries", ())),
+        auxiliaries=frozenset(fold(w) for w in tense.get("auxiliaries", ())),
         participle=_suffix_re(tense.get("participle")),
-        determiners=frozenset(tense.get("determiners", ())),
+        determiners=frozenset(fold(w) for w in tense.get("determiners", ())),
         present_plan=_words_re(tense["present_plan"]) if tense.get("present_plan") else None,
         multipliers=frozenset(numbers.get("multipliers", ())),
         joiners=tuple(numbers.get("joiners", ())),
         joined_units=tuple(numbers.get("joined_units", ())),
-        relative=dict(language.section("relative")),
-        modifiers=dict(language.section("modifiers")),
-        parts_of_day=dict(language.section("parts_of_day")),
+        relative=relative,
+        modifiers=_folded(language.section("modifiers"), fold),
+        parts_of_day=_folded(language.section("parts_of_day"), fold),
         day_words=_day_words(language.section("day_words")),
-        dateline_month_abbr=dict(language.section("months").get("dateline_abbreviations", {})),
-        name_months=frozenset(language.section("months").get("also_names", ())),
+        dateline_month_abbr=dict(months.get("dateline_abbreviations", {})),
+        name_months=frozenset(months.get("also_names", ())),
         present_reporting_endings=tuple(tense.get("present_reporting_endings", ())),
         plan_clause=_suffix_re(tense.get("plan_clause")),
         age_verb=_suffix_re(numbers.get("age_verb")),
-        features=dict(language.section("features")),
-        story_since=_before_re(language.section("story").get("since", ())),
-        story_modifiers=frozenset(language.section("story").get("modifiers", ())),
-        story_ahead=frozenset(language.section("story").get("ahead", ())),
-        story_plans=frozenset(language.section("story").get("plans", ())),
-        story_pluperfect=frozenset(language.section("story").get("pluperfect", ())),
-        story_reached=frozenset(language.section("story").get("reached", ())),
-        story_ahead_suffix=_suffix_re(language.section("story").get("ahead_suffix")),
-        extent_article=_article_re(language.section("extent").get("articles", ())),
+        features=features,
+        phrases=phrases,
+        pm_words=frozenset(pm),
+        locale=words,
+        fold=table,
+        tables={name: _folded(language.section(name), fold) for name in TABLES},
+        cues={
+            k: re.compile(v) if isinstance(v, str) else frozenset(fold(w) for w in v)
+            for k, v in language.section("cues").items()
+        },
+        holidays=tuple(
+            {**spec, "names": frozenset(fold(n) for n in spec.get("names", ()))}
+            for spec in language.data.get("holidays", ())
+        ),
+        **_story_fields(language, fold),
     )
+
+
+def _story_fields(language, fold) -> dict[str, object]:
+    """The :class:`Lexicon` fields read from the ``[story]`` and ``[extent]`` tables."""
+    story = language.section("story")
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in story.get(name, ()))
+
+    return {
+        "story_since": _before_re([fold(w) for w in story.get("since", ())]),
+        "story_modifiers": words("modifiers"),
+        "story_ahead": words("ahead"),
+        "story_plans": words("plans"),
+        "story_pluperfect": words("pluperfect"),
+        "story_reached": words("reached"),
+        "story_ahead_suffix": _suffix_re(story.get("ahead_suffix")),
+        "extent_article": _article_re(
+            [fold(w) for w in language.section("extent").get("articles", ())]
+        ),
+    }
 
 
 def _article_re(words) -> re.Pattern[str] | None:

@@ -97,10 +97,16 @@ def _written_year(value: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class EventCandidate:
-    """A proposed event: one dated happening in one sentence.
+    """A proposed event: one happening reported by one sentence.
 
-    ``expressions`` holds the sentence's temporal expressions; ``date`` is the one that dates
-    this candidate (a sentence that names two different dates yields two candidates).
+    ``date`` is the expression that dates this happening (an empty one, rule "article
+    date", when a present-tense report is dated by its article); ``expressions`` holds all
+    of the sentence's, ``context`` the other dates it gives. ``trigger`` is the word that
+    names the happening (offsets into the text, -1 when unknown), ``factuality`` what the
+    sentence says of it (happened, planned, deadline, expected, not_happened), and
+    ``reference`` marks a happening a noun phrase recalls ("the February 2020 deal")
+    rather than one the sentence reports. ``key`` identifies the happening within its
+    text, stably across runs on the same text; ``paragraph`` is 0 for the lead.
     """
 
     sentence: str
@@ -113,6 +119,14 @@ class EventCandidate:
     actors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     confidence: float = 0.5
+    factuality: str = "happened"
+    trigger: str = ""
+    trigger_start: int = -1
+    trigger_end: int = -1
+    context: tuple[TemporalExpression, ...] = ()
+    reference: bool = False
+    key: str = ""
+    paragraph: int = 0
 
 
 @dataclass(frozen=True, slots=True)

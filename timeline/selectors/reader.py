@@ -18,10 +18,10 @@ from django.http import Http404
 from django.urls import reverse
 
 from timeline import categories, charts
-from timeline.dates import EventDate
+from timeline.dates import PRECISION_RANK, EventDate
 from timeline.extraction import timex_calendar as cal
 from timeline.filters import PUBLIC_STATUSES, TimelineFilters
-from timeline.models import Actor, Conflict, Event, Mention
+from timeline.models import Actor, Conflict, Event, Mention, factuality_word
 
 CONFLICT_PAGE_SIZE = 24
 EVENT_PAGE_SIZE = 50
@@ -52,9 +52,11 @@ def conflict_list(*, search: str = "", page: int = 1) -> ConflictPage:
     """One page of conflicts, by name, with public event counts, date span and activity.
 
     Three queries whatever the number of conflicts or events: the page of conflicts, the
-    paginator's count, and the public events per conflict per month, read from an index,
-    from which the count, the span (by month of each event's start) and each card's
-    activity strip come (``strip`` is an SVG path in a 0..100 by 0..20 box).
+    paginator's count, and the public events per conflict, month and scope, read from an
+    index. The count holds every public event; the span (by month of each event's start)
+    and each card's activity strip (``strip``, an SVG path in a 0..100 by 0..20 box) come
+    from its core events only, so the history its articles recall does not stretch the
+    card over decades (a conflict with background events only shows those).
     """
     qs = Conflict.objects.order_by("name")
     if search:
@@ -62,25 +64,27 @@ def conflict_list(*, search: str = "", page: int = 1) -> ConflictPage:
     paginator = Paginator(qs, CONFLICT_PAGE_SIZE)
     current = paginator.get_page(page)
     conflicts = list(current.object_list)
-    monthly: dict[int, dict[str, int]] = defaultdict(dict)
+    monthly: dict[int, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
     if conflicts:
         rows = (
             Event.objects.filter(conflict__in=[c.pk for c in conflicts])
             .exclude(status=Event.Status.REJECTED)
             .annotate(month=_month_of("date_start"))
-            .values("conflict_id", "month")
+            .values("conflict_id", "scope", "month")
             .annotate(n=Count("id"))
             .order_by()
         )
         for row in rows:
-            monthly[row["conflict_id"]][row["month"]] = row["n"]
+            monthly[row["conflict_id"]][row["scope"]][row["month"]] = row["n"]
     items = []
     for c in conflicts:
-        months = monthly.get(c.pk, {})
+        by_scope = monthly.get(c.pk, {})
+        total = sum(n for months in by_scope.values() for n in months.values())
+        months = by_scope.get(Event.Scope.CORE) or by_scope.get(Event.Scope.BACKGROUND) or {}
         strip, peak = charts.activity_strip(months, columns=STRIP_COLUMNS)
         first = _month_span(min(months))[0] if months else None
         last = _month_span(max(months))[1] if months else None
-        items.append(ConflictSummary(c, sum(months.values()), first, last, strip, peak))
+        items.append(ConflictSummary(c, total, first, last, strip, peak))
     return ConflictPage(items=items, page=current)
 
 
@@ -93,10 +97,10 @@ def conflict_get(*, slug: str) -> Conflict:
 
 
 def conflict_events(*, conflict: Conflict) -> QuerySet[Event]:
-    """Public events of a conflict in timeline order, with actors and source counts."""
+    """Public events of a conflict in timeline order, with actors (``source_count`` holds
+    their independent sources)."""
     return (
         Event.objects.filter(conflict=conflict, status__in=PUBLIC_STATUSES)
-        .annotate(n_sources=Count("mentions", distinct=True))
         .prefetch_related(Prefetch("actors", queryset=Actor.objects.order_by("name")))
         .order_by("date_start", "precision_rank", "id")
     )
@@ -137,7 +141,8 @@ def event_detail_or_none(*, pk: int, conflict: Conflict) -> Event | None:
 
 @dataclass(frozen=True)
 class EventRow:
-    """One line of the event list under the chart, for readers and editors alike."""
+    """One line of the event list under the chart (or of the key-event story list), for
+    readers and editors alike."""
 
     pk: int
     # The event's own page, and the timeline view with its panel open.
@@ -149,9 +154,18 @@ class EventRow:
     date: EventDate
     status: str
     actor_names: tuple[str, ...]
+    # Independent sources: distinct story families (Event.source_count).
     n_sources: int
     # For the editors' optimistic locking, when their actions are shown in the row.
     version: int = 1
+    factuality: str = Event.Factuality.HAPPENED.value
+    scope: str = Event.Scope.CORE.value
+    importance: float = 0.0
+    is_key: bool = False
+    # The sentence the event is told by (key-event list only; empty elsewhere).
+    summary: str = ""
+    # The language of title and summary ("" when unknown), for lang= in the page.
+    language: str = ""
 
     @property
     def display_date(self) -> str:
@@ -166,6 +180,15 @@ class EventRow:
         return categories.get(self.category).css_class
 
     @property
+    def factuality_word(self) -> str:
+        """ "planned", "deadline", "expected", "did not happen"; "" for what happened."""
+        return factuality_word(self.factuality)
+
+    @property
+    def is_background(self) -> bool:
+        return self.scope == Event.Scope.BACKGROUND
+
+    @property
     def dom_id(self) -> str:
         """The id of this row in a timeline's list (the target of its actions)."""
         return f"event-row-{self.pk}"
@@ -175,6 +198,7 @@ class EventRow:
 class Timeline:
     conflict: Conflict
     filters: TimelineFilters
+    # Events matching the filters (in key events mode, the rows are the top ``key``).
     total: int
     rows: list[EventRow]
     page: int
@@ -183,9 +207,29 @@ class Timeline:
     # True when the chart shows counts per lane per period instead of events.
     aggregated: bool
     period: str
+    # The span of what the view holds, background included...
     first: date | None
     last: date | None
     actors: list[Actor] = field(default_factory=list)
+    # ...and of its core events alone, where the chart opens without a date window.
+    core_first: date | None = None
+    core_last: date | None = None
+    # Background events outside the core span: off the chart until the window widens.
+    background_outside: int = 0
+
+    @property
+    def key_mode(self) -> bool:
+        return bool(self.filters.key)
+
+    @property
+    def widened(self) -> bool:
+        """True when the chart opens on the core span and background lies outside it."""
+        return (
+            not self.filters.window
+            and self.background_outside > 0
+            and self.core_first is not None
+            and self.first is not None
+        )
 
     @property
     def has_previous(self) -> bool:
@@ -223,8 +267,21 @@ class Timeline:
 
     @property
     def whole_url(self) -> str:
-        """The same view without its date window."""
+        """The same view without its date window (the chart opens on the core span)."""
         return self.filters.url(self.path, start=None, end=None, page=1)
+
+    @property
+    def whole_span_url(self) -> str:
+        """The same view with its window widened to the whole span, background included."""
+        return self.filters.url(self.path, start=self.first, end=self.last, page=1)
+
+    @property
+    def sort_date_url(self) -> str:
+        return self.filters.url(self.path, sort="date", page=1)
+
+    @property
+    def sort_importance_url(self) -> str:
+        return self.filters.url(self.path, sort="importance", page=1)
 
 
 def conflict_actors(*, conflict: Conflict) -> list[Actor]:
@@ -238,33 +295,25 @@ def conflict_timeline(
     """The filtered timeline of a conflict: its figure, and one page of the event list.
 
     Readers only ever see proposed and confirmed events, whatever ``filters.statuses``
-    says. The first query counts the matching events per category and month; when the view
-    holds at most ``charts.EVENT_LIMIT`` events their rows are fetched (with actors and
-    source counts, one query each) and drawn one by one, otherwise the chart shows counts
-    per lane per period and only the listed page of events is fetched. Either way the page
-    costs a handful of queries, whatever the number of events.
+    says. The first query counts the matching events per category, month and scope (from
+    an index); when the view holds at most ``charts.EVENT_LIMIT`` events their rows are
+    fetched (with actors, one query more) and drawn one by one, otherwise the chart shows
+    counts per lane per period and only the listed page of events is fetched. Without a
+    date window the chart opens on the core span (core events only); background events
+    stay in the list. In key events mode (``filters.key``) only the ``key`` most important
+    events are fetched, listed and drawn. Either way the page costs a handful of queries,
+    whatever the number of events.
     """
     qs = _timeline_queryset(conflict=conflict, filters=filters)
-    monthly = list(
-        qs.annotate(month=_month_of("date_start"))
-        .values("category", "month")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    total = sum(row["n"] for row in monthly)
-    pages = max(1, -(-total // EVENT_PAGE_SIZE))
-    page = min(max(filters.page, 1), pages)
-    offset = (page - 1) * EVENT_PAGE_SIZE
     labels = categories.labels()
     filename = f"{conflict.slug}-timeline"
-    ordered = qs.order_by("date_start", "precision_rank", "id")
     base = Timeline(
         conflict=conflict,
         filters=filters,
-        total=total,
+        total=0,
         rows=[],
-        page=page,
-        pages=pages,
+        page=1,
+        pages=1,
         figure={},
         aggregated=False,
         period="",
@@ -272,11 +321,24 @@ def conflict_timeline(
         last=None,
         actors=actors if actors is not None else [],
     )
-
     path = conflict.get_absolute_url()
+    if filters.key:
+        return _key_timeline(base=base, qs=qs, labels=labels, path=path, filename=filename)
+
+    monthly = list(
+        qs.annotate(month=_month_of("date_start"))
+        .values("category", "month", "scope")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    total = sum(row["n"] for row in monthly)
+    pages = max(1, -(-total // EVENT_PAGE_SIZE))
+    page = min(max(filters.page, 1), pages)
+    offset = (page - 1) * EVENT_PAGE_SIZE
+    ordered = qs.order_by("date_start", "precision_rank", "id")
     # Opening an event keeps the rest of the view: its panel is part of the permalink.
     filters = replace(filters, page=page)
-    base.filters = filters
+    base.filters, base.total, base.page, base.pages = filters, total, page, pages
 
     def panel_url(pk: int) -> str:
         return filters.url(path, event=pk)
@@ -285,10 +347,10 @@ def conflict_timeline(
         values = list(ordered.values(*_ROW_FIELDS))
         pks = qs.values("pk")
         links = _actor_links(event_filter=Q(event__in=pks))
-        sources = _source_counts(event_filter=Q(event__in=pks))
         chart_events = [
-            _chart_event(v, links, sources, filters.lanes, url=panel_url(v["pk"])) for v in values
+            _chart_event(v, links, filters.lanes, url=panel_url(v["pk"])) for v in values
         ]
+        _spans_from_rows(base, values)
         names = {str(a): n for pairs in links.values() for a, n in pairs}
         lanes = charts.event_lanes(
             events=chart_events, by=filters.lanes, category_labels=labels, names=names
@@ -298,40 +360,124 @@ def conflict_timeline(
             lanes=lanes,
             category_labels=labels,
             window=filters.window,
+            span=_core_span(base),
             filename=filename,
         )
         listed = values[offset : offset + EVENT_PAGE_SIZE]
-        base.rows = [_event_row(v, links, sources, labels, panel_url(v["pk"])) for v in listed]
-        base.first = min((v["date_start"] for v in values), default=None)
-        base.last = max((v["date_end"] for v in values), default=None)
+        base.rows = [_event_row(v, links, labels, panel_url(v["pk"])) for v in listed]
         return base
 
     values = list(ordered[offset : offset + EVENT_PAGE_SIZE].values(*_ROW_FIELDS))
     page_pks = [v["pk"] for v in values]
     links = _actor_links(event_filter=Q(event_id__in=page_pks))
-    sources = _source_counts(event_filter=Q(event_id__in=page_pks))
-    base.rows = [_event_row(v, links, sources, labels, panel_url(v["pk"])) for v in values]
+    base.rows = [_event_row(v, links, labels, panel_url(v["pk"])) for v in values]
 
-    months = sorted({row["month"] for row in monthly})
-    base.first = _month_span(months[0])[0]
-    base.last = _month_span(months[-1])[1]
-    lo, hi = filters.window or (filters.start or base.first, filters.end or base.last)
+    _spans_from_months(base, monthly)
+    core = _core_span(base)
+    # The period suits the range the reader sees: the window, else the core span.
+    lo, hi = filters.window or core or (filters.start or base.first, filters.end or base.last)
     period = charts.period_for((hi - lo).days)
     counts = _lane_counts(qs=qs, filters=filters, period=period, monthly=monthly)
     lanes = charts.count_lanes(
         counts=counts, by=filters.lanes, category_labels=labels, names=_actor_names(counts)
     )
     base.figure = charts.aggregate_figure(
-        counts=charts.fold_counts(counts, lanes, period=period, since=lo),
+        # Counts start no earlier than the window's first day; without a window every
+        # period is kept, background included, one pan away from the core span.
+        counts=charts.fold_counts(counts, lanes, period=period, since=filters.start or base.first),
         lanes=lanes,
         period=period,
         total=total,
         window=filters.window,
+        span=core,
         filename=filename,
     )
     base.aggregated = True
     base.period = period
     return base
+
+
+def _key_timeline(
+    *, base: Timeline, qs: QuerySet[Event], labels: dict, path: str, filename: str
+) -> Timeline:
+    """Key events mode: the ``filters.key`` most important events of the view, as a story
+    list and on the chart. Three queries: the count of the view, the top events (editors'
+    key events first, then importance, independent sources, date), their actors."""
+    filters = replace(base.filters, page=1)
+    base.filters = filters
+    base.total = qs.count()
+    ranked = list(
+        qs.order_by("-is_key", "-importance", "-source_count", "date_start", "id").values(
+            *_ROW_FIELDS, "summary"
+        )[: filters.key]
+    )
+    links = _actor_links(event_filter=Q(event_id__in=[v["pk"] for v in ranked]))
+    by_date = sorted(
+        ranked, key=lambda v: (v["date_start"], PRECISION_RANK[v["date_precision"]], v["pk"])
+    )
+
+    def panel_url(pk: int) -> str:
+        return filters.url(path, event=pk)
+
+    chart_events = [_chart_event(v, links, filters.lanes, url=panel_url(v["pk"])) for v in by_date]
+    _spans_from_rows(base, by_date)
+    names = {str(a): n for pairs in links.values() for a, n in pairs}
+    lanes = charts.event_lanes(
+        events=chart_events, by=filters.lanes, category_labels=labels, names=names
+    )
+    base.figure = charts.timeline_figure(
+        events=charts.fold_lanes(chart_events, lanes),
+        lanes=lanes,
+        category_labels=labels,
+        window=filters.window,
+        span=_core_span(base),
+        filename=filename,
+    )
+    listed = ranked if filters.sort == "importance" else by_date
+    base.rows = [_event_row(v, links, labels, panel_url(v["pk"]), summary=True) for v in listed]
+    return base
+
+
+def _core_span(timeline: Timeline) -> tuple[date, date] | None:
+    if timeline.core_first is None or timeline.core_last is None:
+        return None
+    return timeline.core_first, timeline.core_last
+
+
+def _spans_from_rows(timeline: Timeline, values: list[dict]) -> None:
+    """The whole span, the core span and the background outside it, from event rows."""
+    timeline.first = min((v["date_start"] for v in values), default=None)
+    timeline.last = max((v["date_end"] for v in values), default=None)
+    core = [v for v in values if v["scope"] == Event.Scope.CORE]
+    if not core:
+        return
+    lo = min(v["date_start"] for v in core)
+    hi = max(v["date_end"] for v in core)
+    timeline.core_first, timeline.core_last = lo, hi
+    timeline.background_outside = sum(
+        1
+        for v in values
+        if v["scope"] == Event.Scope.BACKGROUND and (v["date_end"] < lo or v["date_start"] > hi)
+    )
+
+
+def _spans_from_months(timeline: Timeline, monthly: list[dict]) -> None:
+    """The same spans from counts per month of each event's start (large views)."""
+    months = sorted({row["month"] for row in monthly})
+    if not months:
+        return
+    timeline.first = _month_span(months[0])[0]
+    timeline.last = _month_span(months[-1])[1]
+    core = sorted({row["month"] for row in monthly if row["scope"] == Event.Scope.CORE})
+    if not core:
+        return
+    timeline.core_first = _month_span(core[0])[0]
+    timeline.core_last = _month_span(core[-1])[1]
+    timeline.background_outside = sum(
+        row["n"]
+        for row in monthly
+        if row["scope"] == Event.Scope.BACKGROUND and not core[0] <= row["month"] <= core[-1]
+    )
 
 
 def event_row(*, pk: int) -> EventRow:
@@ -340,13 +486,13 @@ def event_row(*, pk: int) -> EventRow:
     if values is None:
         raise Http404("No such event")
     links = _actor_links(event_filter=Q(event_id=pk))
-    sources = _source_counts(event_filter=Q(event_id=pk))
-    return _event_row(values, links, sources, categories.labels(), _event_url(pk))
+    return _event_row(values, links, categories.labels(), _event_url(pk))
 
 
 _ROW_FIELDS = (
     "pk",
     "title",
+    "language",
     "category",
     "date_value",
     "date_mod",
@@ -355,6 +501,11 @@ _ROW_FIELDS = (
     "date_end",
     "status",
     "version",
+    "factuality",
+    "scope",
+    "importance",
+    "is_key",
+    "source_count",
 )
 
 
@@ -380,13 +531,11 @@ def _timeline_queryset(*, conflict: Conflict, filters: TimelineFilters) -> Query
         )
     for term in filters.q.split()[:8]:
         qs = qs.filter(Q(title__icontains=term) | Q(summary__icontains=term))
+    if filters.facts:
+        qs = qs.filter(factuality=Event.Factuality.HAPPENED)
     if filters.min_sources > 1:
-        qs = qs.filter(
-            pk__in=Mention.objects.values("event_id")
-            .annotate(n=Count("article_id", distinct=True))
-            .filter(n__gte=filters.min_sources)
-            .values("event_id")
-        )
+        # Independent sources, as stored when the event was put together.
+        qs = qs.filter(source_count__gte=filters.min_sources)
     return qs
 
 
@@ -430,16 +579,6 @@ def _actor_links(*, event_filter: Q) -> dict[int, list[tuple[int, str]]]:
     return links
 
 
-def _source_counts(*, event_filter: Q) -> dict[int, int]:
-    rows = (
-        Mention.objects.filter(event_filter)
-        .values("event_id")
-        .annotate(n=Count("article_id", distinct=True))
-        .order_by()
-    )
-    return {row["event_id"]: row["n"] for row in rows}
-
-
 def _date_of(v: dict) -> EventDate:
     return EventDate(
         v["date_value"], v["date_precision"], v["date_start"], v["date_end"], v["date_mod"]
@@ -450,7 +589,7 @@ def _event_url(pk: int) -> str:
     return reverse("event_detail", args=[pk])
 
 
-def _chart_event(v: dict, links: dict, sources: dict, lanes: str, *, url: str) -> charts.ChartEvent:
+def _chart_event(v: dict, links: dict, lanes: str, *, url: str) -> charts.ChartEvent:
     if lanes == "actor":
         lane_keys = tuple(str(actor_id) for actor_id, _ in links.get(v["pk"], ())) or (
             charts.NO_ACTOR,
@@ -462,13 +601,16 @@ def _chart_event(v: dict, links: dict, sources: dict, lanes: str, *, url: str) -
         title=v["title"],
         category=v["category"],
         date=_date_of(v),
-        n_sources=sources.get(v["pk"], 0),
+        n_sources=v["source_count"],
         lanes=lane_keys,
         url=url,
+        factuality_word=factuality_word(v["factuality"]),
     )
 
 
-def _event_row(v: dict, links: dict, sources: dict, labels: dict, panel_url: str) -> EventRow:
+def _event_row(
+    v: dict, links: dict, labels: dict, panel_url: str, *, summary: bool = False
+) -> EventRow:
     return EventRow(
         pk=v["pk"],
         url=_event_url(v["pk"]),
@@ -479,8 +621,14 @@ def _event_row(v: dict, links: dict, sources: dict, labels: dict, panel_url: str
         date=_date_of(v),
         status=v["status"],
         actor_names=tuple(name for _, name in links.get(v["pk"], ())),
-        n_sources=sources.get(v["pk"], 0),
+        n_sources=v["source_count"],
         version=v["version"],
+        factuality=v["factuality"],
+        scope=v["scope"],
+        importance=v["importance"],
+        is_key=v["is_key"],
+        summary=v.get("summary", "") if summary else "",
+        language=v.get("language", ""),
     )
 
 
@@ -561,10 +709,12 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
     """Up to ``COMPARE_MAX`` conflicts one above the other, on the calendar or aligned.
 
     ``align`` is a category value: each conflict's clock then starts at its first public
-    event of that category dated at least to the month ("months since first talks").
-    Conflicts are drawn event by event when together they hold at most
-    ``charts.EVENT_LIMIT`` events, otherwise as counts per month; five queries at most,
-    whatever their size. Unknown slugs come back in ``missing``.
+    event of that category that happened (plans and deadlines do not start it) dated at
+    least to the month ("months since first talks"). On the calendar the axis opens on the
+    core span of the conflicts shown (core events only). Conflicts are drawn event by event
+    when together they hold at most ``charts.EVENT_LIMIT`` events, otherwise as counts per
+    month; four queries at most, whatever their size. Unknown slugs come back in
+    ``missing``.
     """
     wanted = list(dict.fromkeys(s for s in slugs if s))[:COMPARE_MAX]
     found = {c.slug: c for c in Conflict.objects.filter(slug__in=wanted)}
@@ -583,8 +733,11 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
         origins = {
             r["conflict_id"]: r["origin"]
             # Dated at least to the month: a year-only "talks in 2002" would pin the
-            # clock to a 1 January nobody reported.
-            for r in public.filter(category=align, precision_rank__lte=2)
+            # clock to a 1 January nobody reported; and only what happened: talks
+            # planned for May are no first talks.
+            for r in public.filter(
+                category=align, precision_rank__lte=2, factuality=Event.Factuality.HAPPENED
+            )
             .values("conflict_id")
             .annotate(origin=Min("date_start"))
             .order_by()
@@ -594,21 +747,28 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
     if aggregated:
         rows = (
             public.annotate(month=_month_of("date_start"))
-            .values("conflict_id", "month")
+            .values("conflict_id", "month", "scope")
             .annotate(n=Count("id"))
             .order_by()
         )
-        monthly: dict[int, dict[date, int]] = defaultdict(dict)
+        monthly: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+        core_months = set()
         for r in rows:
-            monthly[r["conflict_id"]][_month_span(r["month"])[0]] = r["n"]
+            monthly[r["conflict_id"]][_month_span(r["month"])[0]] += r["n"]
+            if r["scope"] == Event.Scope.CORE:
+                core_months.add(r["month"])
+        span = None
+        if core_months:
+            span = (_month_span(min(core_months))[0], _month_span(max(core_months))[1])
         figure = charts.compare_counts_figure(
             series=[
                 charts.CompareCounts(
-                    label=c.name, months=monthly.get(c.pk, {}), origin=origins.get(c.pk)
+                    label=c.name, months=dict(monthly.get(c.pk, {})), origin=origins.get(c.pk)
                 )
                 for c in conflicts
             ],
             aligned_on=align_label,
+            span=span,
         )
     else:
         values = list(
@@ -616,12 +776,15 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
                 "conflict_id", *_ROW_FIELDS
             )
         )
-        sources = _source_counts(event_filter=Q(event__in=public.values("pk")))
         per_conflict: dict[int, list[charts.ChartEvent]] = defaultdict(list)
         for v in values:
             per_conflict[v["conflict_id"]].append(
-                _chart_event(v, {}, sources, "category", url=_event_url(v["pk"]))
+                _chart_event(v, {}, "category", url=_event_url(v["pk"]))
             )
+        core = [v for v in values if v["scope"] == Event.Scope.CORE]
+        span = None
+        if core:
+            span = (min(v["date_start"] for v in core), max(v["date_end"] for v in core))
         figure = charts.compare_figure(
             series=[
                 charts.CompareSeries(
@@ -631,6 +794,7 @@ def conflict_compare(*, slugs: Iterable[str], align: str = "") -> Comparison:
             ],
             category_labels=labels,
             aligned_on=align_label,
+            span=span,
         )
     return Comparison(
         items=[CompareItem(c, counts.get(c.pk, 0), origins.get(c.pk)) for c in conflicts],

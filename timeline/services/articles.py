@@ -11,8 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from timeline.extraction import EXTRACTOR_VERSION, ExtractionError, extract
+from timeline.extraction.detection import language_choose
 from timeline.models import Actor, Article, Conflict
 from timeline.services.common import model_update
+from timeline.services.families import article_family_assign
 from timeline.services.text import content_hash, line_clean, text_clean
 
 logger = logging.getLogger(__name__)
@@ -42,31 +44,38 @@ def article_create(
     body: str,
     outlet: str = "",
     url: str = "",
-    language: str = Article.Language.ENGLISH,
+    language: str | None = None,
     created_by=None,
     run_extraction: bool = True,
 ) -> Article:
     """Store a new article (text cleaned, content hashed) and extract its events.
 
-    Validation (empty text, future date, duplicates) belongs to ``ArticleForm``; this
-    function trusts its input apart from the database constraints. Extraction runs inline
-    when ``settings.EXTRACT_INLINE`` is on, otherwise it is queued for the task worker
-    once the article is committed.
+    ``language`` is any supported code or tag ("it", "pt-BR"); left out or blank, it is
+    detected from the text (see :func:`timeline.extraction.detection.language_choose`:
+    a language the extractor cannot read is stored as ``und`` with a warning, never
+    guessed as English). Validation (empty text, future date, duplicates) belongs to
+    ``ArticleForm``; this function trusts its input apart from the database constraints.
+    Extraction runs inline when ``settings.EXTRACT_INLINE`` is on, otherwise it is queued
+    for the task worker once the article is committed.
     """
     body = text_clean(body).strip()
+    choice = language_choose(body, language)
     article = Article(
         conflict=conflict,
         title=line_clean(title)[:500],
         outlet=line_clean(outlet)[:200],
         url=url.strip(),
         published=published,
-        language=language,
+        language=choice.code,
+        language_detected=choice.detected,
+        language_warning=choice.warning[:300],
         body=body,
         content_hash=article_content_hash(body=body),
         created_by=created_by,
     )
     article.full_clean(exclude=["content_hash"])
     article.save()
+    article_family_assign(article=article)
     if run_extraction:
         article_extract_schedule(article=article)
     return article
@@ -88,6 +97,13 @@ def article_update(*, article: Article, changes: dict, user=None) -> Article:
     if "body" in changes:
         changes["body"] = text_clean(changes["body"]).strip()
         changes["content_hash"] = article_content_hash(body=changes["body"])
+    if "language" in changes or ("body" in changes and article.language_detected):
+        # A language given now, or a detected one whose text changed: choose again.
+        given = changes.get("language", "" if article.language_detected else article.language)
+        choice = language_choose(changes.get("body", article.body), given)
+        changes["language"] = choice.code
+        changes["language_detected"] = choice.detected
+        changes["language_warning"] = choice.warning[:300]
     for name in ("title", "outlet"):
         if name in changes:
             changes[name] = line_clean(changes[name])
@@ -95,6 +111,8 @@ def article_update(*, article: Article, changes: dict, user=None) -> Article:
     with transaction.atomic():
         article.full_clean()
         article.save()
+        if "body" in changed:
+            article_family_assign(article=article)
     if set(changed) & set(_EXTRACTION_INPUTS):
         article_extract(article=article)
     return article
@@ -106,6 +124,7 @@ class ExtractionReport:
 
     status: str
     created: int = 0
+    joined: int = 0
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -117,8 +136,8 @@ class ExtractionReport:
         if self.status == Article.ExtractionStatus.FAILED:
             return f"failed: {self.error}"
         return (
-            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.removed} removed"
+            f"{self.created} new events, {self.joined} mentions joined existing events, "
+            f"{self.updated} updated, {self.unchanged} unchanged, {self.removed} removed"
         )
 
 
@@ -129,13 +148,17 @@ def article_extract(*, article: Article) -> ExtractionReport:
     fields an editor has set (``Event.editor_fields``) are never overwritten. A failure
     leaves the article marked failed with the reason and no partial events.
     """
-    from timeline.services.events import event_candidates_store
+    from timeline.services.joining import event_candidates_store
 
     conflict_actors = list(Actor.objects.filter(conflicts=article.conflict_id))
     aliases = {actor.name: actor.alias_list for actor in conflict_actors}
     try:
         result = extract(
-            article.body, published=article.published, language=article.language, actors=aliases
+            article.body,
+            published=article.published,
+            language=article.language,
+            actors=aliases,
+            actor_kinds={actor.name: actor.kind for actor in conflict_actors},
         )
     except ExtractionError as exc:
         return _article_mark_failed(article=article, reason=str(exc))
@@ -155,7 +178,17 @@ def article_extract(*, article: Article) -> ExtractionReport:
             )
             _article_mark(article=article, status=Article.ExtractionStatus.DONE, reason="")
             article.extractor_version = result.version
-            article.save(update_fields=_EXTRACTION_FIELDS)
+            article.extraction_faults = [
+                {
+                    "rule": f.rule,
+                    "text": f.text[:200],
+                    "start": f.start,
+                    "error": f.error,
+                    "message": f.message[:300],
+                }
+                for f in result.faults
+            ]
+            article.save(update_fields=[*_EXTRACTION_FIELDS, "extraction_faults"])
     except Exception as exc:  # stored nothing: the atomic block rolled back
         logger.exception("storing extraction results for article %s failed", article.pk)
         return _article_mark_failed(article=article, reason=f"{type(exc).__name__}: {exc}")

@@ -87,8 +87,31 @@ def event_conflict_rows(*, current: Event, changes: dict) -> list[ConflictRow]:
         ),
         ("Places", ", ".join(current.places), ", ".join(changes.get("places", current.places))),
         ("Date", current.display_date, date.display if date else current.display_date),
+        (
+            "What the sources say",
+            current.get_factuality_display(),
+            Event.Factuality(changes["factuality"]).label
+            if changes.get("factuality")
+            else current.get_factuality_display(),
+        ),
+        (
+            "Scope",
+            current.get_scope_display(),
+            Event.Scope(changes["scope"]).label
+            if changes.get("scope")
+            else current.get_scope_display(),
+        ),
+        (
+            "Key event",
+            _yes_no(current.is_key),
+            _yes_no(changes.get("is_key", current.is_key)),
+        ),
     ]
     return [ConflictRow(label, theirs, mine) for label, theirs, mine in pairs if theirs != mine]
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def _event_set_status(

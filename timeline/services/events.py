@@ -1,5 +1,10 @@
-"""Machine and editor writes that shape events: storing the extractor's candidates,
-merging, splitting and creating events."""
+"""Editors' writes that shape events: merging, splitting and adding events. (The
+machine's side, joining mentions into events, is :mod:`timeline.services.joining`.)
+
+A mention an editor moves (merge, split) is pinned: re-extraction and joining never move
+it again. Events keep the values an editor set (``Event.editor_fields``); the rest is put
+together again from their mentions after every move.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,8 @@ import re
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
-from timeline.dates import EventDate
-from timeline.extraction.types import EventCandidate
-from timeline.models import Actor, Article, Event, Mention
-from timeline.services.common import (
-    EventStateError,
-    event_claim,
-    history_save,
-    model_update,
-    system_user,
-)
+from timeline.models import Actor, Event, Mention
+from timeline.services.common import EventStateError, event_claim, history_save
 
 _WS = re.compile(r"\s+")
 
@@ -35,159 +32,10 @@ FIELD_GROUP = {
     "date_precision": "date",
     "date_start": "date",
     "date_end": "date",
+    "factuality": "factuality",
+    "is_key": "key",
+    "scope": "scope",
 }
-
-
-def _mention_fields(cand: EventCandidate, version: str) -> dict:
-    expr = cand.date
-    resolved = EventDate.from_expression(expr)
-    return {
-        "key": f"x{expr.start}-{expr.end}",
-        "sentence": cand.sentence,
-        "sentence_start": cand.sentence_start,
-        "sentence_end": cand.sentence_end,
-        "expression_text": expr.text[:300],
-        "expression_start": expr.start,
-        "expression_end": expr.end,
-        "expression_type": expr.type,
-        **resolved.as_fields("resolved_"),
-        "anchor_date": expr.anchor,
-        "anchor_kind": expr.anchor_kind[:16],
-        "rule": expr.rule[:100],
-        "explanation": expr.explanation[:500],
-        "extractor_version": version,
-    }
-
-
-def _machine_event_fields(cand: EventCandidate) -> dict[str, dict]:
-    """Event values as the extractor proposes them, keyed by editable field group."""
-    category = cand.category if cand.category in Event.Category.values else "other"
-    title = (cand.title or cand.sentence).strip()[:300] or cand.date.text
-    return {
-        "title": {"title": title},
-        "summary": {"summary": cand.sentence[:2000]},
-        "category": {"category": category},
-        "places": {"places": list(cand.places)},
-        "date": EventDate.from_expression(cand.date).as_fields("date_"),
-    }
-
-
-def event_candidates_store(
-    *,
-    article: Article,
-    candidates: tuple[EventCandidate, ...],
-    actors_by_name: dict[str, Actor],
-    version: str,
-    report,
-) -> None:
-    """Store the extractor's candidates for one article as events with their mentions.
-
-    Re-running on an unchanged article finds every mention again by its expression span
-    and creates nothing new; an event that gathers several mentions or that an editor has
-    handled is theirs, and only its evidence is refreshed. Mentions whose expression is no
-    longer found go with their events when nobody touched those. ``report`` (an
-    ``ExtractionReport``) counts what happened.
-    """
-    extractor = system_user()
-    existing = {
-        (m.expression_start, m.expression_end): m
-        for m in Mention.objects.filter(article=article).select_related("event")
-    }
-    seen: set[tuple[int, int]] = set()
-    for cand in candidates:
-        key = (cand.date.start, cand.date.end)
-        if not cand.date.is_dating or key in seen:
-            continue
-        seen.add(key)
-        actors = [actors_by_name[n] for n in cand.actors if n in actors_by_name]
-        mention = existing.get(key)
-        if mention is None:
-            event = _event_create_from_candidate(
-                article=article, cand=cand, actors=actors, version=version, user=extractor
-            )
-            report.created += 1
-            report.events.append(event.pk)
-            continue
-        changed = _mention_refresh(
-            mention=mention, cand=cand, actors=actors, version=version, user=extractor
-        )
-        report.events.append(mention.event_id)
-        if changed:
-            report.updated += 1
-        else:
-            report.unchanged += 1
-
-    for key, mention in existing.items():
-        if key in seen:
-            continue
-        event = mention.event
-        untouched = (
-            event.status == Event.Status.PROPOSED
-            and not event.editor_fields
-            and event.mentions.count() == 1
-        )
-        if untouched:
-            event._history_user = extractor
-            event.delete()
-            report.removed += 1
-        else:
-            report.kept += 1
-
-
-def _event_create_from_candidate(
-    *, article: Article, cand: EventCandidate, actors: list[Actor], version: str, user
-) -> Event:
-    event = Event(conflict_id=article.conflict_id, confidence=_unit(cand.confidence))
-    for values in _machine_event_fields(cand).values():
-        model_update(instance=event, data=values)
-    history_save(obj=event, user=user)
-    event.actors.set(actors)
-    mention = Mention(event=event, article=article, **_mention_fields(cand, version))
-    history_save(obj=mention, user=user)
-    return event
-
-
-def _mention_refresh(
-    *, mention: Mention, cand: EventCandidate, actors: list[Actor], version: str, user
-) -> bool:
-    """Refresh a found mention and, when the machine still owns it, its event."""
-    changed_mention = bool(model_update(instance=mention, data=_mention_fields(cand, version)))
-    if changed_mention:
-        history_save(obj=mention, user=user)
-    event = mention.event
-    # An event that gathers several mentions (a merge) or that editors have handled is
-    # theirs: the extractor only refreshes the evidence.
-    if event.status != Event.Status.PROPOSED or event.mentions.count() != 1:
-        return changed_mention
-    wanted = {
-        name: value
-        for group, values in _machine_event_fields(cand).items()
-        if group not in event.editor_fields
-        for name, value in values.items()
-    }
-    changed_fields = [name for name, value in wanted.items() if getattr(event, name) != value]
-    new_actors = "actors" not in event.editor_fields and set(
-        event.actors.values_list("pk", flat=True)
-    ) != {a.pk for a in actors}
-    if not changed_fields and not new_actors:
-        return changed_mention
-    with transaction.atomic():
-        # Machine writes claim the version too, so an editor's concurrent save wins or
-        # fails visibly instead of being overwritten.
-        fresh = event_claim(event_id=event.pk, expected_version=None)
-        if fresh.status != Event.Status.PROPOSED or set(fresh.editor_fields) != set(
-            event.editor_fields
-        ):
-            return changed_mention
-        model_update(instance=fresh, data=wanted)
-        history_save(obj=fresh, user=user, reason="re-extracted")
-        if new_actors:
-            fresh.actors.set(actors)
-    return True
-
-
-def _unit(x: float) -> float:
-    return max(0.0, min(1.0, float(x)))
 
 
 def event_merge_target(*, events: list[Event]) -> Event:
@@ -237,6 +85,7 @@ def event_merge(
             other = claimed[pk]
             for mention in Mention.objects.filter(event_id=pk).order_by("pk"):
                 mention.event = main
+                mention.pinned = True
                 history_save(obj=mention, user=user, reason=reason)
             actor_ids |= set(other.actors.values_list("pk", flat=True))
             places += [p for p in other.places if p not in places]
@@ -253,6 +102,10 @@ def event_merge(
         history_save(obj=main, user=user, reason=f"merged events {', '.join(map(str, others))}")
         if new_actors:
             main.actors.set(sorted(actor_ids))
+    from timeline.services.joining import event_refresh
+
+    event_refresh(event_id=main.pk, user=user)
+    main.refresh_from_db()
     return main
 
 
@@ -292,8 +145,17 @@ def event_split(
             history_save(obj=target, user=user, reason=reason)
             target.actors.set(list(source.actors.all()))
         mention.event = target
+        mention.pinned = True
+        # An editor placed it: the machine's reasons for its old event no longer apply.
+        mention.join_score = None
+        mention.join_reasons = []
         history_save(obj=mention, user=user, reason=reason)
         history_save(obj=source, user=user, reason=f"mention split to event {target.pk}")
+    from timeline.services.joining import event_refresh
+
+    event_refresh(event_id=source.pk, user=user)
+    event_refresh(event_id=target.pk, user=user)
+    target.refresh_from_db()
     return target
 
 

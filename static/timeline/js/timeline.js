@@ -5,6 +5,8 @@
  * - Zooming or panning the chart writes the window into the filter form's from/to fields
  *   and submits it through htmx, which swaps the timeline panel; the server answers with
  *   the canonical permalink (HX-Push-Url), so this file knows no URL rules of its own.
+ * - "Show the whole span" (data-set-window, with the dates the server put in data-from
+ *   and data-to) and "Clear the dates" (data-clear-window) go through the form the same way.
  * - Clicking an event loads the URL the server put in its point (customdata[4]) into the
  *   event panel. Clicking a cell of the overview zooms to the span the server gave it
  *   (customdata [label, first day, last day]): no calendar here either.
@@ -32,11 +34,20 @@
     }
   }
 
+  // Below this width the lane labels leave the plot so little room that a legend would
+  // put every entry on a line of its own, above a chart squeezed out of sight; the lanes,
+  // the hover and the list name the categories there.
+  var NARROW = 560;
+
   function draw(chart) {
     var figure = figureOf(chart);
     if (!figure || !window.Plotly) return;
     chart.dataset.drawn = "";
-    window.Plotly.react(chart, figure.data, figure.layout, figure.config).then(function () {
+    var layout = figure.layout;
+    if (chart.clientWidth && chart.clientWidth < NARROW) {
+      layout = Object.assign({}, layout, { showlegend: false });
+    }
+    window.Plotly.react(chart, figure.data, layout, figure.config).then(function () {
       bind(chart);
       markOpenEvent(chart);
       chart.dataset.drawn = "true";
@@ -132,13 +143,17 @@
     window.Plotly.restyle(chart, { selectedpoints: selections });
   }
 
-  // "Show the whole timeline" clears the window in the form too, so the next filter
-  // change does not bring it back.
+  // "Clear the dates" and "Show the whole span" set the window in the form too (the
+  // server gave the dates), so the next filter change keeps what the reader chose.
   document.addEventListener("click", function (event) {
-    var target = event.target.closest("[data-clear-window]");
+    var target = event.target.closest("[data-clear-window], [data-set-window]");
     if (!target || !filterForm()) return;
     event.preventDefault();
-    setWindow("", "");
+    if (target.hasAttribute("data-set-window")) {
+      setWindow(target.dataset.from || "", target.dataset.to || "");
+    } else {
+      setWindow("", "");
+    }
   });
 
   document.addEventListener("DOMContentLoaded", function () {

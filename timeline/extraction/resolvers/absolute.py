@@ -12,8 +12,6 @@ from .. import timex_calendar as cal
 from ..timex_calendar import Period
 from ..types import DATE, TIME
 from .base import (
-    _ORDINALS,
-    _SEASON_CODES,
     Context,
     Resolved,
     State,
@@ -111,73 +109,54 @@ _RANGE_YEAR_AFTER = re.compile(
 )
 
 
-@resolver("abs_day", needs=("month",))
-@resolver("dateline_day", needs=("digit",))
-def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """A day and month, with or without year; a weekday alongside names the year."""
+def _day_of(m: re.Match[str], ctx: Context) -> int | None:
+    """The day of the month a match names (digits, "1er", or a spelled-out day)."""
     groups = m.groupdict()
-    month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
-    if month is None:
-        return None
     word = _g(m, "dw", "dw2")
     if word is not None:
         dd = ctx.lex.day_words[" ".join(word.lower().split())]
         if dd <= 2 and not groups.get("dw2") and not m["y"]:
             return None  # "May first", "March second": too often not a date
-    elif (groups.get("d") or "").lower() == "1er":
-        dd = 1
-    else:
-        dd = int(re.sub(r"\D", "", groups.get("d") or ""))
-    last = int(_g(m, "d2", "d3") or dd)
-    if last <= dd:
-        last = dd  # "March 14-12" is no range
-    rel = _g(m, "rel", "rel2", "rel3")
-    if rel is not None:
-        # "7 de agosto del año pasado", "le 3 mai de l'an dernier"
-        offset = ctx.lex.relative.get(_norm(rel))
-        if not isinstance(offset, int):
-            return None
-        d = datetime.date(ctx.published.year + offset, month, dd)
-        return _period_result(cal.day(d))
-    written = m["y"] or groups.get("yy")
-    if written:
-        # "27 mai 1998"; "le 10 novembre 93": a year of two digits, in its century
-        d = datetime.date(_year_from_text(written, ctx.published), month, dd)
-        res = _period_result(cal.day(d), anchor_kind="")
-        res.interval = (d, d.replace(day=last))
-        return _with_part(res, m, ctx)
-    if groups.get("ydir"):
-        # "le 6 mai dernier", "le 13 avril prochain": the last one before publication, or
-        # the next one after it
-        offset = ctx.lex.relative.get(_norm(m["ydir"]))
-        pub = ctx.published
-        here, now = (month, dd), (pub.month, pub.day)
-        if not isinstance(offset, int) or not offset:
-            return None
-        if offset < 0:
-            y = pub.year if here < now else pub.year - 1
-        else:
-            y = pub.year if here > now else pub.year + 1
-        d = datetime.date(y, month, dd)
-        res = _period_result(cal.day(d))
-        res.interval = (d, d.replace(day=last))
-        res.rule = "day-month-relative"
-        return _with_part(res, m, ctx)
-    before = ctx.before(m.start(), 20)
-    if (
-        (_g(m, "mon", "mon2") or "").lower() == "may"
-        and _NAME_BEFORE_MONTH.search(before)
-        and not _CAPITAL_FUNCTION_WORD.search(before)
-    ):
-        return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
+        return dd
+    if (groups.get("d") or "").lower() == "1er":
+        return 1
+    return int(re.sub(r"\D", "", groups.get("d") or ""))
+
+
+def _day_after_word(
+    m: re.Match[str], ctx: Context, month: int, dd: int, last: int
+) -> Resolved | None:
+    """ "le 6 mai dernier", "6 شباط الماضي": the last 6 May before publication; "le 13 avril
+    prochain", "10 تموز المقبل": the next one after it."""
+    step = ctx.lex.relative.get(_norm(_g(m, "ydir", "reldir") or ""))
+    if not isinstance(step, int) or not step:
+        return None
     pub = ctx.published
-    closing = _RANGE_YEAR_AFTER.match(ctx.after(m.end(), 40))
-    if closing:
-        # "from February 9 to February 28, 2011": the range's year is written once, last
-        d = datetime.date(int(closing.group(1)), month, dd)
-        res = _period_result(cal.day(d), anchor_kind="")
-        res.interval = (d, d.replace(day=last))
-        return _with_part(res, m, ctx)
+    here, now = (month, dd), (pub.month, pub.day)
+    y = pub.year
+    if step < 0 and here > now:
+        y -= 1
+    elif step > 0 and here < now:
+        y += 1
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d))
+    res.interval = (d, d.replace(day=last))
+    res.rule = "day-month-relative"
+    return _with_part(res, m, ctx)
+
+
+def _dated(m: re.Match[str], ctx: Context, y: int, month: int, dd: int, last: int) -> Resolved:
+    """The day (or days, ``dd``..``last``) of a month in year ``y``, its part of day kept."""
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d), anchor_kind="")
+    res.interval = (d, d.replace(day=last))
+    return _with_part(res, m, ctx)
+
+
+def _yearless_day(m: re.Match[str], ctx: Context, month: int, dd: int, last: int) -> Resolved:
+    """A day and month without a year: a weekday alongside, or the sentence, names it."""
+    pub = ctx.published
+    groups = m.groupdict()
     wd = ctx.lex.weekdays.get(_norm(groups["wd"])) if groups.get("wd") else None
     fits = [
         y
@@ -214,6 +193,47 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
     res.story = story
     return _with_part(res, m, ctx)
+
+
+@resolver("abs_day", needs=("month",))
+@resolver("dateline_day", needs=("digit",))
+def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A day and month, with or without year; a weekday alongside names the year."""
+    month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
+    if month is None:
+        return None
+    dd = _day_of(m, ctx)
+    if dd is None:
+        return None
+    last = int(_g(m, "d2", "d3") or dd)
+    if last <= dd:
+        last = dd  # "March 14-12" is no range
+    rel = _g(m, "rel", "rel2", "rel3")
+    if rel is not None:
+        # "7 de agosto del año pasado", "le 3 mai de l'an dernier"
+        offset = ctx.lex.relative.get(_norm(rel))
+        if not isinstance(offset, int):
+            return None
+        d = datetime.date(ctx.published.year + offset, month, dd)
+        return _period_result(cal.day(d))
+    written = m["y"] or m.groupdict().get("yy")
+    if written:
+        # "27 mai 1998"; "le 10 novembre 93": a year of two digits, in its century
+        return _dated(m, ctx, _year_from_text(written, ctx.published), month, dd, last)
+    if _g(m, "ydir", "reldir") and (found := _day_after_word(m, ctx, month, dd, last)):
+        return found
+    before = ctx.before(m.start(), 20)
+    if (
+        (_g(m, "mon", "mon2") or "").lower() == "may"
+        and _NAME_BEFORE_MONTH.search(before)
+        and not _CAPITAL_FUNCTION_WORD.search(before)
+    ):
+        return None  # "Theresa May 6 ..." is a name; "On May 6" is a date
+    closing = _RANGE_YEAR_AFTER.match(ctx.after(m.end(), 40))
+    if closing:
+        # "from February 9 to February 28, 2011": the range's year is written once, last
+        return _dated(m, ctx, int(closing.group(1)), month, dd, last)
+    return _yearless_day(m, ctx, month, dd, last)
 
 
 def _with_part(res: Resolved, m: re.Match[str], ctx: Context) -> Resolved:
@@ -264,10 +284,30 @@ def _in_story(
     return build(y, "story")
 
 
+@resolver("day_of_month", needs=("digit",))
+def r_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "o dia 5": a day of the month the story is in, its direction from the sentence."""
+    dd = int(re.sub(r"\D", "", m["d"]))
+    pub = ctx.published
+    ahead = ctx.direction(m.start(), m.end()) == "future"
+    y, month = pub.year, pub.month
+    if dd > pub.day and not ahead:
+        y, month = (y, month - 1) if month > 1 else (y - 1, 12)
+    elif dd < pub.day and ahead:
+        y, month = (y, month + 1) if month < 12 else (y + 1, 1)
+    if not _valid(y, month, dd):
+        return None
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d))
+    res.interval = (d, d)
+    res.rule = "day-of-month"
+    return res
+
+
 @resolver("month_year", needs=("month",))
 def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A month and year (February 2020), with early/mid/late."""
-    month = _month_index(ctx.lex, m["mon"])
+    month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
     if month is None:
         return None
     y = _year_from_text(m["y"] or m.groupdict().get("yy") or "", ctx.published)
@@ -347,21 +387,17 @@ _MONTH_PAIR = re.compile(
 )
 
 
-@resolver("month", needs=("month",))
-def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """A month alone: its year from the sentence's cues, else closeness."""
-    month = _month_index(ctx.lex, m["mon"])
-    if month is None:
-        return None
+def _month_is_a_name(m: re.Match[str], ctx: Context, before: str) -> bool:
+    """Whether a month word is a name here ("Plaza de Mayo", "Theresa May", "the March for
+    Life") or a verb ("May be"), not a month."""
     word = m["mon"].lower()
-    before = ctx.before(m.start(), 30)
     if (
         ctx.lex.feature("months_lower_case")
         and m["mon"][:1].isupper()
         and not _mod(m, ctx)
         and re.search(r"[\w,;]\s+$", before)
     ):
-        return None  # months are lower case in French and Spanish: "Plaza de Mayo" is a name
+        return True  # months are lower case in French and Spanish: "Plaza de Mayo" is a name
     if word in ctx.lex.name_months:
         # "Theresa May", "Sen. March": a capitalised word right before is a name.
         if (
@@ -369,20 +405,32 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
             and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before)
             and not _CAPITAL_FUNCTION_WORD.search(before)
         ):
-            return None
+            return True
         if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", ctx.after(m.end(), 20)):
-            return None  # "the March for Life", "the March of the Mothers": a name
+            return True  # "the March for Life", "the March of the Mothers": a name
         if word == "may" and re.match(
             r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())
         ):
-            return None
+            return True
         if (
             word == "may"
             and _may_is_a_person(ctx)
             and (not _DATE_LEAD.search(before) or re.match(r"['’]s\b", ctx.after(m.end(), 3)))
             and not _mod(m, ctx)
         ):
-            return None  # "May invited the party leaders": Theresa May, named earlier
+            return True  # "May invited the party leaders": Theresa May, named earlier
+    return False
+
+
+@resolver("month", needs=("month",))
+def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A month alone: its year from the sentence's cues, else closeness."""
+    month = _month_index(ctx.lex, m["mon"])
+    if month is None:
+        return None
+    before = ctx.before(m.start(), 30)
+    if _month_is_a_name(m, ctx, before):
+        return None
     then = _MONTH_THEN_YEAR.match(ctx.after(m.end(), 40))
     second = _month_index(ctx.lex, then.group(1)) if then else None
     if then is not None and second is not None:
@@ -445,17 +493,6 @@ def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.year(int(m["y"])), _mod(m, ctx), anchor_kind="")
 
 
-_DECADE_WORDS = {
-    **{w: 10 * i for i, w in enumerate(("twenties", "thirties", "forties", "fifties"), 2)},
-    **{w: 10 * i for i, w in enumerate(("sixties", "seventies", "eighties", "nineties"), 6)},
-    **{w: 10 * i for i, w in enumerate(("vingt", "trente", "quarante", "cinquante"), 2)},
-    "soixante": 60, "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80,
-    "quatre-vingt-dix": 90,
-    **{w: 10 * i for i, w in enumerate(("veinte", "treinta", "cuarenta", "cincuenta"), 2)},
-    **{w: 10 * i for i, w in enumerate(("sesenta", "setenta", "ochenta", "noventa"), 6)},
-}  # fmt: skip
-
-
 @resolver("decade", needs=("digit", "other", "unit"))
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Decades (the 1990s, the '90s, the nineties, les années 1990)."""
@@ -467,7 +504,8 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         first = int(dy)
     else:
         yy = _g(m, "dyy", "dyy2")
-        d = int(yy) * 10 if yy is not None else _DECADE_WORDS[_norm(_g(m, "dw", "dw2") or "")]
+        words = ctx.lex.table("decades")
+        d = int(yy) * 10 if yy is not None else int(words[_norm(_g(m, "dw", "dw2") or "")])
         century = ctx.published.year // 100 * 100
         first = century + d if century + d <= ctx.published.year else century - 100 + d
     return _period_result(cal.decade(first), _mod(m, ctx), anchor_kind="")
@@ -504,7 +542,7 @@ def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Seasons, with a year or relative word (last spring, the summer of 2020)."""
     word = _norm(_g(m, "s", "s2", "s3", "s4", "s5") or "")
-    code = _SEASON_CODES.get(word)
+    code = ctx.lex.table("seasons").get(word)
     if code is None:
         return None
     pub = ctx.published
@@ -561,7 +599,7 @@ def _start(p: Period) -> datetime.date:
 @resolver("quarter", needs=("digit", "unit"))
 def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Quarters (the third quarter of 2020, Q3, third-quarter)."""
-    q = _ORDINALS.get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
+    q = ctx.lex.table("ordinals").get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
     if q is None:
         return None
     pub = ctx.published
@@ -622,7 +660,9 @@ def r_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
 @resolver("half", needs=("other", "unit"))
 def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Half-years (the first half of 2020; "in the first half": the story's year)."""
-    h = 1 if m["h"].lower() in ("first", "premier", "primer") else 2  # second or last half
+    word = m["h"].lower()
+    first = word in ("first", "premier", "primer") or ctx.lex.table("ordinals").get(word) == 1
+    h = 1 if first else 2  # second or last half
     if m.groupdict().get("y"):
         y, kind = int(m["y"]), ""
     elif m.groupdict().get("rel"):
@@ -653,31 +693,24 @@ def r_year_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(DATE, later=later, sets_prev=False)
 
 
-_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
-_SPOKEN_TENS |= {"seventy": 70, "eighty": 80, "ninety": 90}
-_SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_SPOKEN_ONES |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13}
-_SPOKEN_ONES |= {"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18}
-_SPOKEN_ONES |= {"nineteen": 19}
-
-
 @resolver("spoken_year", needs=("other",))
 def r_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     # Broadcast transcripts spell years out: "nineteen ninety-six", "two thousand and one".
+    tens, ones = ctx.lex.table("spoken_tens"), ctx.lex.table("spoken_ones")
     if m["tt"]:
-        y = 2000 + (_SPOKEN_ONES.get(_norm(m["ty"]), 0) if m["ty"] else 0)
+        y = 2000 + (ones.get(_norm(m["ty"]), 0) if m["ty"] else 0)
     else:
         century = 1900 if m["sy"].lower() == "nineteen" else 1800
         rest = 0
         for word in re.split(r"[\s-]+", _norm(m["yy"])):
-            rest += _SPOKEN_TENS.get(word, 0) + _SPOKEN_ONES.get(word, 0)
+            rest += tens.get(word, 0) + ones.get(word, 0)
         y = century + rest
     if m.groupdict().get("smon"):
         month = _month_index(ctx.lex, m["smon"])
         if month is not None:
             return _period_result(cal.month(y, month), anchor_kind="")
     if m.groupdict().get("ss"):
-        code = _SEASON_CODES.get(m["ss"].lower())
+        code = ctx.lex.table("seasons").get(m["ss"].lower())
         if code:
             return _period_result(cal.season(y, code), anchor_kind="")
     return _period_result(cal.year(y), anchor_kind="")
@@ -748,7 +781,7 @@ def r_bc_date(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     value = f"BC{y:04d}"
     month = _month_index(ctx.lex, _g(m, "mon") or "") if _g(m, "mon") else None
-    season = _SEASON_CODES.get(_norm(_g(m, "s") or "")) if _g(m, "s") else None
+    season = ctx.lex.table("seasons").get(_norm(_g(m, "s") or "")) if _g(m, "s") else None
     if month is not None:
         value += f"-{month:02d}"
         day = _g(m, "d", "d2")

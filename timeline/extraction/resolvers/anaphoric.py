@@ -8,6 +8,7 @@ import datetime
 import re
 
 from .. import timex_calendar as cal
+from ..timex_calendar import Period
 from ..types import DATE, TIME
 from .base import (
     Context,
@@ -38,7 +39,10 @@ def r_month_anaphoric_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     dd = int(re.sub(r"\D", "", m["d"])) if m.groupdict().get("d") else None
     rel = _norm(m["rel"])
     steps = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+    story = ctx.lex.relative.get(rel)  # "seguinte": prev+1, "anterior": prev-1
     step = steps.get(rel, -1 if rel == "the prior" else 0)
+    if isinstance(story, str):
+        step = 1 if story.endswith("+1") else -1
     pub = ctx.published
 
     def later(state: State) -> Resolved | None:
@@ -56,6 +60,50 @@ def r_month_anaphoric_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(DATE, later=later, rule="month-anaphoric-year")
 
 
+def _offset_clause(
+    m: re.Match[str], ctx: Context, unit: str, n: float, backward: bool
+) -> Resolved | None:
+    """ "comes a year after X signed": X lies that far before the clause's time, which is
+    the publication date when the clause is not in the past tense."""
+    if ctx.direction(m.start(), m.end(), left_only=True) == "past":
+        return None
+    pub = ctx.published
+    sign = 1 if backward else -1
+    res = _shift_from(pub, unit, sign * n, "published")
+    if res is None or res.period is None:
+        return None
+    if unit in ("year", "decade", "century") and res.period.grain == "year":
+        target = cal.shift(pub, "year", int(sign * n))
+        res = _period_result(cal.month(target.year, target.month))
+    res.mod = "APPROX"
+    res.rule = "offset-clause"
+    res.offset = duration_value(unit, n)
+    return res
+
+
+def _counted_from(base: Period, unit: str, n: float, span: str) -> Resolved | None:
+    """``n`` units (signed) from the previous date, at the coarser of the two grains."""
+    res = _shift_from(base.interval()[0], unit, n, "previous")
+    if res is None or res.period is None:
+        return res
+    res.offset = span
+    grain = res.period.grain
+    if base.grain in ("quarter", "season", "half") and unit == "year":
+        # "a year earlier" after a quarter means the same quarter a year before.
+        grain = base.grain
+    elif base.grain != "day":
+        grain = _coarser(grain, base.grain)
+    if grain != res.period.grain:
+        moved = (
+            cal.shift(base.interval()[0], "year", int(n))
+            if unit == "year"
+            else res.period.interval()[0]
+        )
+        res = _period_result(cal.containing(grain, moved), anchor_kind="previous")
+        res.offset = span
+    return res
+
+
 @resolver("offset", needs=("unit",), approximate=True)
 def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
     """N units later/earlier against the previous date; 'a year after X' against now."""
@@ -63,38 +111,19 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
     n = _count(m, ctx)
     if unit is None or n is None:
         return None
-    direction = _norm(m["dir"])
-    backward = direction in ("earlier", "before", "previously", "prior", "plus tôt", "auparavant")
-    backward = backward or direction in ("avant", "antes")
-    prepositional = direction in ("after", "before", "après", "avant", "después", "antes") and bool(
-        re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5))
-    )
-    pub = ctx.published
-    if prepositional and (
-        unit not in ("month", "year", "decade") or direction not in ("after", "après", "después")
-    ):
+    kind = ctx.lex.table("offset_words").get(_norm(m["dir"]), "forward")
+    backward = kind.startswith("back")
+    prepositional = kind.endswith("-prep") and bool(re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5)))
+    if prepositional and (unit not in ("month", "year", "decade") or backward):
         # "wait 30 days before closing": a stretch of time measured from an event we
         # cannot date, left to the duration rule ("30 days"); only "comes a year after X"
-        # is read as a date (see below).
+        # is read as a date.
         return None
     if prepositional:
-        # "comes a year after X signed": X lies that far before the clause's time, which
-        # is the publication date when the clause is not in the past tense.
-        if ctx.direction(m.start(), m.end(), left_only=True) == "past":
-            return None
-        sign = 1 if backward else -1
-        res = _shift_from(pub, unit, sign * n, "published")
-        if res is None or res.period is None:
-            return None
-        if unit in ("year", "decade", "century") and res.period.grain == "year":
-            target = cal.shift(pub, "year", int(sign * n))
-            res = _period_result(cal.month(target.year, target.month))
-        res.mod = "APPROX"
-        res.rule = "offset-clause"
-        res.offset = duration_value(unit, n)
-        return res
+        return _offset_clause(m, ctx, unit, n, backward)
     sign = -1 if backward else 1
     span = duration_value(unit, n)
+    pub = ctx.published
 
     def later(state: State) -> Resolved | None:
         if state.prev is None:
@@ -102,26 +131,7 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
             if res is not None:
                 res.offset = span
             return res
-        base = state.prev
-        res = _shift_from(base.interval()[0], unit, sign * n, "previous")
-        if res is None or res.period is None:
-            return res
-        res.offset = span
-        grain = res.period.grain
-        if base.grain in ("quarter", "season", "half") and unit == "year":
-            # "a year earlier" after a quarter means the same quarter a year before.
-            grain = base.grain
-        elif base.grain != "day":
-            grain = _coarser(grain, base.grain)
-        if grain != res.period.grain:
-            moved = (
-                cal.shift(base.interval()[0], "year", int(sign * n))
-                if unit == "year"
-                else res.period.interval()[0]
-            )
-            res = _period_result(cal.containing(grain, moved), anchor_kind="previous")
-            res.offset = span
-        return res
+        return _counted_from(state.prev, unit, sign * n, span)
 
     # Comparisons ("a year earlier") leave the story's time alone; "two days later" moves it.
     return Resolved(DATE, later=later, sets_prev=not (backward and unit == "year"))
@@ -131,7 +141,7 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the next day, the following month, that day: against the previous date."""
     rel = _norm(m["rel"])
-    unit = _unit_of(m["u"])
+    unit = _unit_of(m["u"], ctx.lex)
     part = unit if unit in ("morning", "afternoon", "evening", "night") else None
     if part:
         unit = "day"
@@ -165,7 +175,8 @@ def r_anaphoric_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     wd = ctx.lex.weekdays.get(_norm(m["wd"]))
     if wd is None:
         return None
-    back = _norm(m["rel"]) in ("previous", "preceding", "prior")
+    rel = _norm(m["rel"])
+    back = rel in ("previous", "preceding", "prior") or ctx.lex.relative.get(rel) == "prev-1"
     part = _g(m, "part")
     pub = ctx.published
 
@@ -218,9 +229,7 @@ def r_day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_fixed_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     """le lendemain, la veille, al día siguiente: against the previous date."""
     fx = _norm(m["fx"])
-    step = 0
-    if "lendemain" in fx or "siguiente" in fx:
-        step = 1
-    elif "veille" in fx or "víspera" in fx or "anterior" in fx:
-        step = -1
+    # The first word of the language's [anaphors] the phrase holds gives the step.
+    steps = ctx.lex.table("anaphors")
+    step = next((int(n) for word, n in steps.items() if word in fx), 0)
     return _anaphoric("day", step, ctx)

@@ -72,66 +72,6 @@ _UNIT_GRAIN = {
     "decade": "year",
     "century": "year",
 }
-_SEASON_CODES = {
-    "spring": "SP",
-    "summer": "SU",
-    "autumn": "FA",
-    "fall": "FA",
-    "winter": "WI",
-    "printemps": "SP",
-    "été": "SU",
-    "automne": "FA",
-    "hiver": "WI",
-    "primavera": "SP",
-    "verano": "SU",
-    "otoño": "FA",
-    "invierno": "WI",
-}
-_ORDINALS = {
-    "premier": 1,
-    "1er": 1,
-    "deuxième": 2,
-    "2e": 2,
-    "troisième": 3,
-    "3e": 3,
-    "quatrième": 4,
-    "4e": 4,
-    "dernier": 4,
-    "primer": 1,
-    "segundo": 2,
-    "tercer": 3,
-    "cuarto": 4,
-    "último": 4,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
-_DEICTIC = {
-    "today": 0,
-    "tonight": 0,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-    "aujourd'hui": 0,
-    "hier": -1,
-    "demain": 1,
-    "avant-hier": -2,
-    "après-demain": 2,
-    "hoy": 0,
-    "ayer": -1,
-    "mañana": 1,
-    "anteayer": -2,
-    "antier": -2,
-    "pasado mañana": 2,
-}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 
 
@@ -257,72 +197,83 @@ class Context:
         s, e = self.sentence(start)
         s = max(s, start - 200)
         e = start if left_only else min(e, end + 200)
-        lex = self.lex
         words = [m for m in _WORD.finditer(self.text, s, e) if not start <= m.start() < end]
         split = bisect.bisect_left([m.start() for m in words], start)
         best: tuple[float, str, bool] | None = None
-        for i, m in enumerate(words):
+        for i in range(len(words)):
             dist = float(split - i) if i < split else i - split + 1.5
             if best is not None and dist >= best[0]:
                 continue
-            w = m.group()
-            lw = w.lower()
-            kind = None
-            listed = True
-            nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
-            # (the word before the first one after the date is the date itself)
-            prev = words[i - 1].group().lower() if 0 < i != split else ""
-            if lw in lex.reporting or (lw in lex.auxiliaries and nxt in lex.reporting):
-                # "a annoncé", "ha dicho": the auxiliary of a reporting verb reports too.
-                if not reporting_is_past:
-                    continue
-                kind = "past"
-            elif lex.future.match(w) or (lw == "to" and prev in ("is", "are")):
-                kind = "future"  # "will", "plans" ...; "is to vote": a plan
-            elif (
-                scheduled
-                and lex.present_plan is not None
-                and i < split
-                and dist <= 4
-                and (lex.present_plan.match(w) or (lw == "effect" and prev in ("take", "takes")))
-            ):
-                kind = "future"  # "tallies begin Wednesday", "takes effect at 6 a.m. Monday"
-            elif lex.past.match(w) and prev not in _FUTURE_PASSIVE:
-                kind = "past"  # (not "will be brought", "to be held")
-            elif (
-                lex.participle is not None
-                and prev in lex.auxiliaries
-                and w[:1].islower()
-                and lex.participle.search(w)
-            ):
-                # "se sont rencontrés", "ha firmado": a compound past; "aura été auditionné",
-                # a future perfect, looks ahead
-                before_aux = words[i - 2].group() if i >= 2 and i - 1 != split else ""
-                kind = "future" if before_aux and lex.future.match(before_aux) else "past"
-            elif (
-                (w[:1].islower() or (lex.inflected_tense and i == 0))
-                and len(w) > 4
-                and prev not in lex.determiners
-            ):
-                listed = False
-                if lex.future_suffix is not None and lex.future_suffix.search(w):
-                    if lex.inflected_tense:
-                        kind, listed = "future", True  # "reprendront", "comenzará"
-                    else:
-                        kind, dist = "future", 2 * dist + 2
-                elif (
-                    lex.past_suffix is not None
-                    and lex.past_suffix.search(w)
-                    and not (i > 0 and words[i - 1].group().lower() in _FUTURE_PASSIVE)
-                ):
-                    # "to be completed by May" is a plan, not a past event.
-                    if lex.inflected_tense:
-                        kind, listed = "past", True  # "viajaban", "firmaron"
-                    else:
-                        kind, dist = "past", 3 * dist + 2
-            if kind and (best is None or dist < best[0]):
-                best = (dist, kind, listed)
+            found = self._word_cue(words, i, split, dist, reporting_is_past, scheduled)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
         return (best[1], best[0], best[2]) if best else None
+
+    def _word_cue(
+        self,
+        words: list[re.Match[str]],
+        i: int,
+        split: int,
+        dist: float,
+        reporting_is_past: bool,
+        scheduled: bool,
+    ) -> tuple[float, str, bool] | None:
+        """What word ``i`` says about tense: (distance, direction, listed), or None."""
+        lex = self.lex
+        w = words[i].group()
+        lw = w.lower()
+        nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        # (the word before the first one after the date is the date itself)
+        prev = words[i - 1].group().lower() if 0 < i != split else ""
+        if lw in lex.reporting or (lw in lex.auxiliaries and nxt in lex.reporting):
+            # "a annoncé", "ha dicho": the auxiliary of a reporting verb reports too.
+            return (dist, "past", True) if reporting_is_past else None
+        if lex.future.match(w) or (lw == "to" and prev in ("is", "are")):
+            return dist, "future", True  # "will", "plans" ...; "is to vote": a plan
+        if (
+            scheduled
+            and lex.present_plan is not None
+            and i < split
+            and dist <= 4
+            and (lex.present_plan.match(w) or (lw == "effect" and prev in ("take", "takes")))
+        ):
+            return dist, "future", True  # "tallies begin Wednesday", "takes effect at 6 a.m."
+        if lex.past.match(w) and prev not in _FUTURE_PASSIVE:
+            return dist, "past", True  # (not "will be brought", "to be held")
+        # Letters of scripts without case count as lower case: no cue assumes capitals.
+        lower = w[:1].islower() or (w[:1].isalpha() and not w[:1].isupper())
+        participle = lex.participle is not None and prev in lex.auxiliaries and lower
+        if participle and lex.participle.search(w):  # type: ignore[union-attr]
+            # "se sont rencontrés", "ha firmado": a compound past; "aura été auditionné",
+            # a future perfect, looks ahead
+            before_aux = words[i - 2].group() if i >= 2 and i - 1 != split else ""
+            ahead = before_aux and lex.future.match(before_aux)
+            return dist, "future" if ahead else "past", True
+        if not ((lower or (lex.inflected_tense and i == 0)) and len(w) > 4):
+            return None
+        if prev in lex.determiners:
+            return None
+        return self._suffix_cue(words, i, w, dist)
+
+    def _suffix_cue(
+        self, words: list[re.Match[str]], i: int, w: str, dist: float
+    ) -> tuple[float, str, bool] | None:
+        """A tense guessed from a word's ending ("reprendront", "-ed")."""
+        lex = self.lex
+        if lex.future_suffix is not None and lex.future_suffix.search(w):
+            if lex.inflected_tense:
+                return dist, "future", True  # "reprendront", "comenzará"
+            return 2 * dist + 2, "future", False
+        if (
+            lex.past_suffix is not None
+            and lex.past_suffix.search(w)
+            and not (i > 0 and words[i - 1].group().lower() in _FUTURE_PASSIVE)
+        ):
+            # "to be completed by May" is a plan, not a past event.
+            if lex.inflected_tense:
+                return dist, "past", True  # "viajaban", "firmaron"
+            return 3 * dist + 2, "past", False
+        return None
 
     def direction(self, start: int, end: int, *, left_only: bool = False) -> str | None:
         """Whether the sentence places an underspecified date in the future or the past."""
@@ -503,8 +454,14 @@ def _quarter_default(q: int, pub: datetime.date, direction: str | None) -> int:
     return pub.year if q < current else pub.year - 1
 
 
-def _unit_of(word: str) -> str:
+def _unit_of(word: str, lex: Lexicon | None = None) -> str:
     w = _norm(word)
+    if (
+        lex is not None
+        and lex.locale.units
+        and lex.units.get(w) in ("week", "month", "year", "day")
+    ):
+        return lex.units[w]  # generic languages: "settimana", "неделе", "hafta"
     w = re.sub(r"^(?:la|le|l'|el)\s*", "", w)
     mapping = {
         "semaine": "week",
@@ -554,7 +511,8 @@ def _count(m: re.Match[str], ctx: Context) -> float | None:
     """The number in group ``n`` (None for vague counts: "several", "a few")."""
     raw = _g(m, "n")
     if raw is None:
-        return 1.0
+        # A dual unit counts two ("يومين", two days); any other bare unit one.
+        return float(ctx.lex.table("duals").get(_norm(_g(m, "u") or ""), 1))
     raw = _norm(raw)
     half = 0.5 if raw.endswith("and a half") or (m.groupdict().get("half") or "") else 0.0
     raw = raw.replace(" and a half", "")
@@ -686,50 +644,6 @@ def duration_value(unit: str, n: float | None) -> str:
     return f"P{prefix}{_fmt(n)}{code}"
 
 
-_APPROX_MOD = {
-    "some": "APPROX",
-    "under": "LESS_THAN",
-    "just under": "LESS_THAN",
-    "over": "MORE_THAN",
-    "just over": "MORE_THAN",
-    "about": "APPROX",
-    "around": "APPROX",
-    "vers": "APPROX",
-    "un peu plus de": "MORE_THAN",
-    "un peu moins de": "LESS_THAN",
-    "approximately": "APPROX",
-    "roughly": "APPROX",
-    "nearly": "LESS_THAN",
-    "almost": "LESS_THAN",
-    "less than": "LESS_THAN",
-    "fewer than": "LESS_THAN",
-    "up to": "EQUAL_OR_LESS",
-    "more than": "MORE_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "environ": "APPROX",
-    "près d'": "LESS_THAN",
-    "moins d'": "LESS_THAN",
-    "plus d'": "MORE_THAN",
-    "poco más de": "MORE_THAN",
-    "poco menos de": "LESS_THAN",
-    "près de": "LESS_THAN",
-    "presque": "LESS_THAN",
-    "moins de": "LESS_THAN",
-    "plus de": "MORE_THAN",
-    "au moins": "EQUAL_OR_MORE",
-    "alrededor de": "APPROX",
-    "unos": "APPROX",
-    "unas": "APPROX",
-    "cerca de": "LESS_THAN",
-    "casi": "LESS_THAN",
-    "menos de": "LESS_THAN",
-    "más de": "MORE_THAN",
-    "apenas": "LESS_THAN",
-    "al menos": "EQUAL_OR_MORE",
-    "por lo menos": "EQUAL_OR_MORE",
-}
-
-
 def _approximated(
     fn: Callable[[re.Match[str], Context], Resolved | None],
 ) -> Callable[[re.Match[str], Context], Resolved | None]:
@@ -746,7 +660,7 @@ def _approximated(
         word = word or ("about" if groups.get("orso") else None)
         if res is None or not word:
             return res
-        mod = _APPROX_MOD[_norm(word)]
+        mod = ctx.lex.table("approximations").get(_norm(word), "APPROX")
 
         def mark(r: Resolved | None) -> Resolved | None:
             if r is not None and not r.mod:

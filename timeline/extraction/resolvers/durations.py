@@ -6,7 +6,6 @@ import re
 
 from ..types import DURATION, SET
 from .base import (
-    _SEASON_CODES,
     Context,
     Resolved,
     _count,
@@ -19,36 +18,6 @@ from .base import (
     resolver,
 )
 
-_ADVERB_SET = {
-    "daily": "P1D",
-    "nightly": "XXXX-XX-XXTNI",
-    "weekly": "P1W",
-    "biweekly": "P2W",
-    "monthly": "P1M",
-    "quarterly": "P3M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-    "quotidiennement": "P1D",
-    "hebdomadairement": "P1W",
-    "mensuellement": "P1M",
-    "annuellement": "P1Y",
-    "diariamente": "P1D",
-    "cotidianamente": "P1D",
-    "semanalmente": "P1W",
-    "mensualmente": "P1M",
-    "anualmente": "P1Y",
-}
-# Adjectives of frequency ("le lot quotidien", "la reunión anual"), by their stem.
-_ADJECTIVE_SET = {
-    "quotidien": "P1D",
-    "hebdomadaire": "P1W",
-    "mensuel": "P1M",
-    "annuel": "P1Y",
-    "semanal": "P1W",
-    "mensual": "P1M",
-    "anual": "P1Y",
-}
 _MONEY_BEFORE = re.compile(
     r"(?i)(?:\d|\b(?:million|billion|trillion|thousand|percent|dollars|euros|pounds|cents))"
     r"[\s%]*$|%\s*$"
@@ -118,20 +87,18 @@ def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
     return True
 
 
-@resolver("duration", needs=("unit",), approximate=True)
-def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """Durations (18 months, the past three years, two-day); ages give nothing."""
-    unit_word = _norm(_g(m, "u", "u2", "u3") or "")
-    unit = ctx.lex.units.get(unit_word)
-    if unit is None:
-        return None
-    raw_n = _g(m, "n")
+def _not_counted(m: re.Match[str], ctx: Context, unit: str, raw_n: str | None) -> bool:
+    """A title, an age, a clock time or a part of the night, not a span of time."""
     if _is_title(m, ctx) or _is_romance_age(m, ctx):
-        return None
+        return True
     if unit == "hour" and re.fullmatch(r"\d{1,2}[.:][0-5]\d", (raw_n or "").strip()):
-        return None  # "17.20 horas": a clock time, not 17.2 hours
-    if re.search(r"(?i)\b(?:early|small|wee)\s+hours$", m.group(0)):
-        return None  # "in the early hours of Thursday": a part of the night, not a span
+        return True  # "17.20 horas": a clock time, not 17.2 hours
+    # "in the early hours of Thursday": a part of the night, not a span
+    return re.search(r"(?i)\b(?:early|small|wee)\s+hours$", m.group(0)) is not None
+
+
+def _shaped_span(m: re.Match[str], unit: str, raw_n: str | None) -> Resolved | None:
+    """Spans whose shape gives their count: "day-long", "decades-old", "multi-year"."""
     if m.group(0).lower().endswith("-long") and _g(m, "u") and not _g(m, "n"):
         # "a day-long strike" lasts one day; "decades-long" an unknown number of decades.
         return Resolved(DURATION, duration_value(unit, None if _g(m, "pl") else 1))
@@ -140,16 +107,23 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(DURATION, duration_value(unit, None))
     if raw_n is not None and _norm(raw_n) in ("several", "many", "multi") and "-" in m.group(0):
         return Resolved(DURATION, duration_value(unit, None))
+    return None
+
+
+def _not_a_count(
+    m: re.Match[str], ctx: Context, unit: str, unit_word: str, raw_n: str | None
+) -> bool:
+    """ "a decades...", "the first two quarters of 1990", "a quarter of the market"."""
     if raw_n is not None and _norm(raw_n) in ("a", "an") and unit_word != unit:
-        return None  # "a decades..." is no count of decades
+        return True  # "a decades..." is no count of decades
     if (
         unit == "quarter"
         and re.search(r"\b(?:first|last|second)\s+two\s+quarters$", m.group(0), re.I)
         and re.match(r"\s+of\s+(?:\d{4}|this|last|next|the\s+year)\b", ctx.after(m.end(), 16), re.I)
     ):
-        return None  # "the first two quarters of 1990" is a half-year (see r_half)
+        return True  # "the first two quarters of 1990" is a half-year (see r_half)
     fraction = raw_n is not None and _norm(raw_n) in ("a", "an", "one", "three")
-    if (
+    return bool(
         fraction
         and unit == "quarter"
         and re.match(
@@ -157,34 +131,73 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             ctx.after(m.end(), 24),
             re.I,
         )
-    ):
-        return None  # "a quarter of the market", "three quarters of voters": a fraction
+    )  # "a quarter of the market", "three quarters of voters": a fraction
+
+
+def _span_count(m: re.Match[str], ctx: Context, unit_word: str, raw_n: str | None) -> float | None:
+    """How many units the span counts (None: an unspecified number, "for years")."""
+    duals = ctx.lex.table("duals")
+    if raw_n is None and unit_word in duals:
+        return float(duals[unit_word])  # "يومين": two days
     if raw_n is None:
         # bare plural: "for years"; a singular unit after "la última" is one of it
-        n = 1.0 if _g(m, "lead") and not unit_word.endswith("s") else None
-    else:
-        n = _count(m, ctx)
-        if n is not None and n > 100000:
-            return None
-    lead = _norm(m.groupdict().get("lead") or "")
-    a_unit = raw_n is not None and _norm(raw_n) in ("a", "an") and not lead
-    if a_unit and _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
-        # "$5 million a year" is a rate.
-        return Resolved(SET, duration_value(unit, 1), rule="set-rate")
+        # ("больше недели": more than one week)
+        one = (
+            (_g(m, "lead") and not unit_word.endswith("s"))
+            or (_g(m, "approx") and not _g(m, "pl"))
+            or m.groupdict().get("single") is not None
+        )
+        return 1.0 if one else None
+    return _count(m, ctx)
+
+
+def _not_a_span_after(m: re.Match[str], ctx: Context, unit: str, raw_n: str | None) -> bool:
+    """What follows says it is a year, an age or an ordinal ("a second betrayal")."""
     if raw_n is not None and re.fullmatch(r"1\d{3}|2[0-2]\d\d", raw_n.strip()):
-        return None  # "the 1988 quarter": a year, not 1,988 quarters
+        return True  # "the 1988 quarter": a year, not 1,988 quarters
     after = ctx.after(m.end(), 12)
     if re.match(r"\s+old\b", after) or re.search(r"(?i)\bage\s+of\s+$", ctx.before(m.start(), 12)):
-        return None  # "37 years old", "above the age of one year": an age
-    a_second = unit == "second" and raw_n is not None and _norm(raw_n) in ("a", "an")
+        return True  # "37 years old", "above the age of one year": an age
+    # "a second", "un secondo", "ein zweiter": the indefinite article before "second".
+    a_second = (
+        unit == "second"
+        and raw_n is not None
+        and (_norm(raw_n) in ("a", "an") or (raw_n[:1].isalpha() and _count(m, ctx) == 1))
+    )
     if (
         a_second
         and re.match(r"\s+[^\W\d_]", after)
         and not re.match(r"\s+(?:or|and|to|later|ago)\b", after)
     ):
-        return None  # "a second betrayal": an ordinal
-    if m.groupdict().get("old"):
-        # Ages ("52-year-old") describe people, not time; TimeBank leaves them untagged.
+        return True  # "a second betrayal": an ordinal
+    # Ages ("52-year-old") describe people, not time; TimeBank leaves them untagged.
+    return bool(m.groupdict().get("old"))
+
+
+@resolver("duration", needs=("unit",), approximate=True)
+def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Durations (18 months, the past three years, two-day); ages give nothing."""
+    unit_word = _norm(_g(m, "u", "u2", "u3") or "")
+    unit = ctx.lex.units.get(unit_word)
+    if unit is None:
+        return None
+    raw_n = _g(m, "n")
+    if _not_counted(m, ctx, unit, raw_n):
+        return None
+    shaped = _shaped_span(m, unit, raw_n)
+    if shaped is not None:
+        return shaped
+    if _not_a_count(m, ctx, unit, unit_word, raw_n):
+        return None
+    n = _span_count(m, ctx, unit_word, raw_n)
+    if n is not None and n > 100000:
+        return None
+    lead = _norm(m.groupdict().get("lead") or "")
+    a_unit = raw_n is not None and _norm(raw_n) in ("a", "an") and not lead
+    if a_unit and _MONEY_BEFORE.search(ctx.before(m.start(), 25)):
+        # "$5 million a year" is a rate.
+        return Resolved(SET, duration_value(unit, 1), rule="set-rate")
+    if _not_a_span_after(m, ctx, unit, raw_n):
         return None
     return Resolved(DURATION, duration_value(unit, n))
 
@@ -194,17 +207,17 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Sets (every week, weekly, twice a month, every Friday)."""
     adv = _g(m, "adv")
     if adv:
-        return Resolved(SET, _ADVERB_SET[adv.lower()])
+        return Resolved(SET, ctx.lex.table("set_adverbs")[adv.lower()])
     adj = _g(m, "adj")
     if adj:
+        # "le lot quotidien", "la reunión anual": a frequency adjective, by its stem
         word = adj.lower()
-        for stem, value in _ADJECTIVE_SET.items():
-            if word.startswith(stem):
-                return Resolved(SET, value)
-        return None
+        stems = ctx.lex.table("set_adjectives")
+        return next((Resolved(SET, v) for st, v in stems.items() if word.startswith(st)), None)
     u = _norm(_g(m, "u", "u2", "u3") or "")
-    if u in _SEASON_CODES:
-        return Resolved(SET, f"XXXX-{_SEASON_CODES[u]}")
+    seasons = ctx.lex.table("seasons")
+    if u in seasons:
+        return Resolved(SET, f"XXXX-{seasons[u]}")
     if m.groupdict().get("times"):
         unit = ctx.lex.units.get(u)
         return Resolved(SET, duration_value(unit, 1)) if unit else None

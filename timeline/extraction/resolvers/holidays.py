@@ -1,4 +1,8 @@
-"""Holidays: fixed days, days counted from Easter, nth weekdays of a month."""
+"""Holidays: fixed days, days counted from Easter, nth weekdays of a month.
+
+The holidays are data: each language file's ``[[holidays]]`` names them and says which
+kind of day each is (see en.toml).
+"""
 
 from __future__ import annotations
 
@@ -23,74 +27,27 @@ def _easter(y: int) -> datetime.date:
     return datetime.date(y, month, day + 1)
 
 
-# French and Spanish holiday names, as the English names the rules below know.
-_ROMANCE_HOLIDAYS = {
-    "toussaint": "all saints' day",
-    "la veille de noël": "christmas eve",
-    "noël": "christmas day",
-    "navidad": "christmas day",
-    "nochebuena": "christmas eve",
-    "saint-sylvestre": "new year's eve",
-    "nochevieja": "new year's eve",
-    "jour de l'an": "new year's day",
-    "año nuevo": "new year's day",
-    "pâques": "easter",
-    "pascua": "easter",
-    "vendredi saint": "good friday",
-    "viernes santo": "good friday",
-    "domingo de ramos": "palm sunday",
-}
+def _holiday_spec(name: str, ctx: Context) -> dict | None:
+    """The language's [[holidays]] entry naming ``name``, or None."""
+    key = _norm(name)
+    for spec in ctx.lex.holidays:
+        if key in spec["names"]:
+            return spec
+    return None
 
 
-def _holiday_date(name: str, y: int) -> datetime.date:
-    n = _ROMANCE_HOLIDAYS.get(_norm(name), _norm(name))
-    if n.startswith("christmas"):
-        return datetime.date(y, 12, 24 if n.endswith("eve") else 25)
-    if n.startswith("new year's"):
-        return datetime.date(y, 12, 31) if n.endswith("eve") else datetime.date(y, 1, 1)
-    if n.startswith("thanksgiving"):
-        first = datetime.date(y, 11, 1)
-        return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if n in ("easter", "easter sunday", "easter monday"):
-        return _easter(y) + datetime.timedelta(days=1 if n.endswith("monday") else 0)
-    if n == "good friday":
-        return _easter(y) - datetime.timedelta(days=2)
-    if n == "palm sunday":
-        return _easter(y) - datetime.timedelta(days=7)
-    if n == "easter saturday":
-        return _easter(y) - datetime.timedelta(days=1)
-    if n in ("pentecost", "pentecost sunday", "whit sunday", "whitsun"):
-        return _easter(y) + datetime.timedelta(days=49)
-    if n == "whit monday":
-        return _easter(y) + datetime.timedelta(days=50)
-    if n == "all saints' day":
-        return datetime.date(y, 11, 1)
-    if n in ("presidents day", "presidents' day", "president's day"):  # third Monday of Feb
-        first = datetime.date(y, 2, 1)
-        return first + datetime.timedelta(days=(0 - first.weekday()) % 7 + 14)
-    if n.startswith("martin luther king"):  # third Monday of January
-        first = datetime.date(y, 1, 1)
-        return first + datetime.timedelta(days=(0 - first.weekday()) % 7 + 14)
-    if n == "columbus day":  # second Monday of October
-        first = datetime.date(y, 10, 1)
-        return first + datetime.timedelta(days=(0 - first.weekday()) % 7 + 7)
-    if n == "australia day":
-        return datetime.date(y, 1, 26)
-    if n == "canada day":
-        return datetime.date(y, 7, 1)
-    if n.startswith("valentine"):
-        return datetime.date(y, 2, 14)
-    if n in ("labor day", "labour day"):  # the US and Canadian first Monday of September
-        first = datetime.date(y, 9, 1)
-        return first + datetime.timedelta(days=(0 - first.weekday()) % 7)
-    if n == "memorial day":  # the last Monday of May
-        last = datetime.date(y, 5, 31)
-        return last - datetime.timedelta(days=last.weekday())
-    fixed = {"boxing day": (12, 26), "bastille day": (7, 14), "armistice day": (11, 11)}
-    fixed["veterans day"] = (11, 11)
-    if n in fixed:
-        return datetime.date(y, *fixed[n])
-    return datetime.date(y, 10, 31)  # Halloween
+def _holiday_date(spec: dict, y: int) -> datetime.date:
+    """The holiday's day in year ``y``: fixed, counted from Easter, or nth weekday."""
+    if "date" in spec:
+        return datetime.date(y, *spec["date"])
+    if "easter" in spec:
+        return _easter(y) + datetime.timedelta(days=int(spec["easter"]))
+    month, weekday, nth = spec["weekday"]
+    if nth > 0:
+        first = datetime.date(y, month, 1)
+        return first + datetime.timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (nth - 1))
+    last = datetime.date(y, month, cal.last_day(y, month))
+    return last - datetime.timedelta(days=(last.weekday() - (weekday - 1)) % 7 + 7 * (-nth - 1))
 
 
 @resolver("holiday", needs=("other", "wd"))
@@ -100,17 +57,18 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     weekend = _g(m, "wkend", "wkend2")
     if weekend and weekend.strip().lower() == "holiday":
         weekend = None  # "the Thanksgiving holiday": the day itself
-    if weekend and not re.search(r"(?i)easter|pentecost|whitsun|labou?r|memorial", name):
-        return None  # only these have a (long) weekend of their own here
+    spec = _holiday_spec(name, ctx)
+    if spec is None:
+        return None
+    if weekend and not spec.get("weekend"):
+        return None  # only some have a (long) weekend of their own
     if m.groupdict().get("y"):
-        d = _holiday_date(name, int(m["y"]))
+        d = _holiday_date(spec, int(m["y"]))
         return _holiday_result(d, weekend, "")
     # A bare "Christmas" is often the holiday season or a name; "Christmas Day" is a date.
-    prep = (
-        r"(?i)\b(?:on|before|after|by|until|since|over|this|last|next|of|during|around|"
-        r"de|à|avant|après|pour|"
-        r"depuis|la|el|en|para|antes\s+de|después\s+de|desde|hasta)\s+$"
-    )
+    words = ctx.lex.table("holiday_words").get("before", ())
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    prep = rf"(?i)\b(?:{alternation})\s+$"
     if " " not in _norm(name) and not weekend and not re.search(prep, ctx.before(m.start(), 12)):
         return None
     if re.match(r"\s+(?-i:[A-Z][a-z]+)", ctx.after(m.end(), 20)):
@@ -122,11 +80,11 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         ctx.before(m.start(), 14),
     ):
         direction = "future"  # "could drag on until Christmas"
-    this_year = _holiday_date(name, pub.year)
+    this_year = _holiday_date(spec, pub.year)
     if direction == "future":
-        d = this_year if this_year >= pub else _holiday_date(name, pub.year + 1)
+        d = this_year if this_year >= pub else _holiday_date(spec, pub.year + 1)
     elif direction == "past":
-        d = this_year if this_year <= pub else _holiday_date(name, pub.year - 1)
+        d = this_year if this_year <= pub else _holiday_date(spec, pub.year - 1)
     else:
         d = this_year
     res = _holiday_result(d, weekend, "published")
@@ -136,7 +94,7 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     def story(st: Story) -> Resolved | None:
         if not cal.MIN_YEAR <= st.year <= cal.MAX_YEAR:
             return None
-        told = _holiday_result(_holiday_date(name, st.year), weekend, "story")
+        told = _holiday_result(_holiday_date(spec, st.year), weekend, "story")
         told.rule = "holiday-story"
         return told
 

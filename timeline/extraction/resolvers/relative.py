@@ -11,8 +11,6 @@ from .. import timex_calendar as cal
 from ..timex_calendar import Period
 from ..types import DATE, DURATION, TIME
 from .base import (
-    _DEICTIC,
-    _ORDINALS,
     Context,
     Resolved,
     State,
@@ -32,28 +30,6 @@ from .base import (
     story_result,
 )
 from .cues import _weekday_date
-
-_REF_WORDS = {
-    "now": "PRESENT_REF",
-    "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF",
-    "presently": "PRESENT_REF",
-    "these days": "PRESENT_REF",
-    "maintenant": "PRESENT_REF",
-    "actuellement": "PRESENT_REF",
-    "à présent": "PRESENT_REF",
-    "désormais": "PRESENT_REF",
-    "ahora": "PRESENT_REF",
-    "actualmente": "PRESENT_REF",
-    "en la actualidad": "PRESENT_REF",
-    "recently": "PAST_REF",
-    "lately": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
-    "the past": "PAST_REF",
-    "récemment": "PAST_REF",
-    "recientemente": "PAST_REF",
-}
 
 
 @resolver("same_period", needs=("unit", "other"))
@@ -131,7 +107,7 @@ def r_year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "the year-earlier nine months": a stretch, as TimeBank reads it.
         return Resolved(DURATION, duration_value("month", float(ctx.lex.number(m["months"]) or 0)))
     if m["q"]:
-        q_index = _ORDINALS[m["q"].lower()]
+        q_index = int(ctx.lex.table("ordinals")[m["q"].lower()])
         year_before = _quarter_default(q_index, pub, None) - 1
         res = _period_result(cal.quarter(year_before, q_index))
         res.sets_prev = False
@@ -163,7 +139,7 @@ def _relative_period(unit: str, offset: int, pub: datetime.date, mod: str) -> Re
 @resolver("rel_unit", needs=("unit", "other"))
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """last/this/next + week, month, year...; previous/following continue the story."""
-    unit = _unit_of(_g(m, "u", "u2") or "")
+    unit = _unit_of(_g(m, "u", "u2") or "", ctx.lex)
     offset = ctx.lex.relative.get(_norm(_g(m, "rel", "rel2") or ""))
     if offset is None:
         return None
@@ -192,7 +168,7 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_el_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """earlier/later this year or month: the year or month, interval cut at publication."""
     offset = ctx.lex.relative.get(_norm(m["rel"]), 0)
-    res = _relative_period(_unit_of(m["u"]), int(offset), ctx.published, "")  # type: ignore[arg-type]
+    res = _relative_period(_unit_of(m["u"], ctx.lex), int(offset), ctx.published, "")  # type: ignore[arg-type]
     if res is None or res.interval is None:
         return res
     start, end = res.interval
@@ -207,7 +183,7 @@ def r_el_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 def r_past_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the past year / the last month: the previous calendar unit (TimeBank's reading)."""
     # TimeML reads "the past year" as the last calendar year before publication.
-    return _relative_period(_unit_of(m["u"]), -1, ctx.published, "")
+    return _relative_period(_unit_of(m["u"], ctx.lex), -1, ctx.published, "")
 
 
 _TODAY_GENERIC = re.compile(
@@ -221,7 +197,7 @@ _TODAY_GENERIC = re.compile(
 def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     """yesterday, today, tomorrow, tonight (and their French and Spanish forms)."""
     word = _norm(m["dd"])
-    offset = _DEICTIC.get(word)
+    offset = ctx.lex.table("deictic").get(word)
     if offset is None:
         return None
     if word == "today" and _TODAY_GENERIC.match(ctx.after(m.end(), 30)):
@@ -246,10 +222,8 @@ def r_deictic_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         word = _norm(_g(m, "dd", "dd2") or "").split(" ")[0]
         part = ctx.lex.parts_of_day[_norm(_g(m, "part", "part2") or "")]
-        offset = {"last": -1, "yesterday": -1, "tomorrow": 1, "hier": -1, "demain": 1}
-        offset["dernière"] = -1  # "la nuit dernière"
-        offset |= {"ayer": -1, "mañana": 1}
-        delta = offset.get(word, 0)
+        # "last night", "la nuit dernière", "ayer por la tarde"
+        delta = ctx.lex.table("deictic").get(word, 0)
         if word == "last" and part != "NI":
             return None
         d = cal.shift(ctx.published, "day", delta)
@@ -311,7 +285,7 @@ def r_mid_part(m: re.Match[str], ctx: Context) -> Resolved | None:
         return res
 
     if word:
-        return on_day(cal.shift(ctx.published, "day", _DEICTIC[word]), "published")
+        return on_day(cal.shift(ctx.published, "day", ctx.lex.table("deictic")[word]), "published")
 
     def later(state: State) -> Resolved | None:
         base = state.prev
@@ -339,6 +313,8 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         rel = None  # "ce même lundi": the Monday the text is about, placed by the tense
     offset = ctx.lex.relative.get(_norm(rel)) if rel else None
     d, rule = _weekday_date(wd, offset, ctx, m.start(), m.end())
+    if _g(m, "eve"):
+        d -= datetime.timedelta(days=1)  # "die Nacht zum Dienstag": Monday night
     res = _period_result(cal.day(d), _mod(m, ctx))
     res.interval = (d, d)
     res.rule = rule
@@ -352,7 +328,7 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
 @resolver("the_period", needs=("unit", "other", "month"))
 def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """the year / the month / the weekend: the current one."""
-    unit = _unit_of(m["u"])
+    unit = _unit_of(m["u"], ctx.lex)
     mod = _mod(m, ctx)
     if unit == "week":
         # "la fin de la semaine", "finales de la semana": this week's end
@@ -412,24 +388,19 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _shift_from(pub, unit, -n, "published")
 
 
-# Reference words that a past tense right next to them turns into narration ("the Germans
-# soon intervened"), and how near (in words) that past tense must be. ("now" in a past
-# clause is still annotated as PRESENT_REF in TimeBank-style sets.)
-_NARRATED = {"soon": 3.0}
-
-
 @resolver("ref", needs=("other",))
 def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     """now, recently, the future: PRESENT_REF, PAST_REF, FUTURE_REF."""
     ref = _norm(m["ref"]).removeprefix("right ")
     if ref == "recently" and re.search(r"(?i)\bas\s+$", ctx.before(m.start(), 4)):
         return None  # "as recently as March 2022": the date that follows says when
-    if ref in _NARRATED:
-        # "The Germans soon intervened", "Dung now urged the Politburo": in a past-tense
-        # clause these tell the order of the story, not a time from the writer's now
+    narrated = ctx.lex.table("narrated")
+    if ref in narrated:
+        # "The Germans soon intervened": in a past-tense clause the word tells the order of
+        # the story, not a time from the writer's now (the table: how near, in words)
         found = ctx.cue(m.start(), m.end())
         # (a suffix guess, "intervened", counts its distance tripled plus two)
-        reach = _NARRATED[ref] if found is not None and found[2] else 3 * _NARRATED[ref] + 2
+        reach = narrated[ref] if found is not None and found[2] else 3 * narrated[ref] + 2
         if found is not None and found[0] == "past" and found[1] <= reach:
             return None
     if ref == "current":
@@ -443,19 +414,49 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(DATE, "PRESENT_REF", anchor_kind="published")
     if ref == "recent":
         return Resolved(DATE, "PAST_REF", anchor_kind="published")
-    if ref in _REF_WORDS:
-        value = _REF_WORDS[ref]
-    elif (
-        "future" in ref
-        or "avenir" in ref
-        or "futuro" in ref
-        or ref in ("soon", "prochainement", "próximamente", "the near term", "the short term")
-        or ref == "a later date"
-    ):
-        value = "FUTURE_REF"
-    else:
+    words = ctx.lex.table("references")
+    value = words.get(ref) or next(
+        (v for k, v in words.items() if k.startswith("*") and k[1:] in ref), None
+    )
+    if value is None:
         return None
     return Resolved(DATE, value, anchor_kind="published")
+
+
+@resolver("rel_phrase", needs=None)
+def r_rel_phrase(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A fixed relative phrase of the locale data ("позавчера", "settimana scorsa", "قبل يومين")."""
+    found = ctx.lex.phrases.get(_norm(m["rp"]))
+    if found is None:
+        return None
+    unit, n = found
+    pub = ctx.published
+    if unit == "day":
+        d = cal.shift(pub, "day", n)
+        res = _period_result(cal.day(d))
+        res.interval = (d, d)
+        res.rule = "deictic"
+        return res
+    if unit == "second" and n == 0:
+        return Resolved(DATE, "PRESENT_REF", anchor_kind="published", rule="present")
+    if unit in ("week", "month", "year") and abs(n) <= 1:
+        return _relative_period(unit, n, pub, "")
+    if unit in ("week", "month", "year", "decade"):
+        return _shift_from(pub, unit, n, "published")
+    return None
+
+
+@resolver("ahead", needs=("unit",), approximate=True)
+def r_ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """in N units (tra tre giorni, через три дня): counted forward from the publication date."""
+    unit = ctx.lex.units.get(_norm(m["u"]))
+    n = _count(m, ctx)
+    if unit is None or n is None:
+        return None
+    res = _shift_from(ctx.published, unit, n, "published")
+    if res is not None:
+        res.rule = "ahead"
+    return res
 
 
 def state_prev_in(state: State, sentence_start: int) -> bool:

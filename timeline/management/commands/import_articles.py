@@ -29,7 +29,14 @@ class Command(BaseCommand):
         parser.add_argument("--title", default="", help="title (default: first line of file)")
         parser.add_argument("--outlet", default="")
         parser.add_argument("--url", default="", help="source URL (only with a single FILE)")
-        parser.add_argument("--language", default="en", choices=languages.codes())
+        parser.add_argument(
+            "--language",
+            default="",
+            choices=[*languages.codes(), languages.NEUTRAL],
+            metavar="CODE",
+            help="the articles' language, any of the extractor's (it, ar, ru, zh-Hant, ...); "
+            "left out, each article's is detected from its text",
+        )
 
     def handle(self, *args, files: list[Path], **opts) -> None:
         try:
@@ -91,8 +98,12 @@ class Command(BaseCommand):
             )
             return False
         events = article.mentions.values("event").distinct().count()
+        language = article.get_language_display()
         self.stdout.write(
-            f"{path}: created article {article.pk} “{article.title}”, "
+            f"{path}: created article {article.pk} “{article.title}” "
+            f"({language}{', detected' if article.language_detected else ''}), "
             f"{article.extraction_status}, {events} event(s)"
         )
+        if article.language_warning:
+            self.stderr.write(f"{path}: warning: {article.language_warning}")
         return True

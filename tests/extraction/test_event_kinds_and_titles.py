@@ -1,0 +1,79 @@
+"""Unit tests of the event layer's categories and headline titles (beyond the spec cases in
+``spec/<language>/events.json``): the extra cue lists of the lexicon files, reflexive verb
+cues, headline verb forms, and titles that are never bare fragments."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from timeline import categories
+from timeline.extraction import extract
+from timeline.extraction.events.categorise import _extra, _verb_cues
+from timeline.extraction.events.clauses import analyse, tokenize
+from timeline.extraction.events.headlines import english_verb
+from timeline.extraction.events.lexicon import languages, lexicon
+
+
+@pytest.mark.parametrize("language", languages())
+def test_extra_cue_lists_are_sound(language):
+    """Weak verbs are verbs of their category; every list names a known category."""
+    lex = lexicon(language)
+    extra = _extra(language)
+    for value, weak in extra.weak.items():
+        cues = lex.cues_of(value)
+        assert cues is not None, value
+        assert weak <= cues.verbs, (value, weak - cues.verbs)
+    for value in extra.participants:
+        assert value in categories.BY_VALUE, value
+    # Participants never make a happening of their own: they are no nouns of any category.
+    nouns = set().union(*(c.nouns for c in lex.categories))
+    for value, words in extra.participants.items():
+        assert not words & nouns, (value, words & nouns)
+
+
+def test_reflexive_verb_cues_match_the_bare_lemma():
+    cues = _verb_cues(frozenset({"s'emparer", "se rendre", "reunirse", "signer"}))
+    assert {"emparer", "rendre", "reunir", "signer"} <= cues
+
+
+def _group(text: str, language: str = "en"):
+    lex = lexicon(language)
+    a = analyse(text, lex)
+    group = a.segments[0].groups[0]
+    return group.tokens(a.tokens), a.tokens[group.head]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "want"),
+    [
+        ("Sarraj intended to hand over power", ["Sarraj"], ["intends", "to", "hand"]),
+        ("The forum is due to open in Tunis", ["forum"], ["to", "open"]),
+        ("The ships were cleared to move", ["ships"], ["cleared", "to", "move"]),
+        ("The deal will be signed on Friday", ["deal"], ["to", "be", "signed"]),
+        ("The Houthis seized Sanaa", ["Houthis"], ["seize"]),
+    ],
+)
+def test_english_headline_verbs(text, subject, want):
+    toks = tokenize(text, "en")
+    group, head = _group(text)
+    assert english_verb(group, subject, head) == want, [t.text for t in toks]
+
+
+FRAGMENT_SENTENCES = [
+    "It brought calm after those agreed in November, March and May, but no renewal came.",
+    "Grundberg hopes the parties will accept the extension when it expires on 2 June.",
+    "Elections are due by the end of the year, but there is still no agreed legal basis.",
+    "A second round of talks, promised for the end of January, never took place.",
+]
+
+
+@pytest.mark.parametrize("text", FRAGMENT_SENTENCES)
+def test_titles_are_no_bare_fragments(text):
+    result = extract(text, published=datetime.date(2022, 5, 20), language="en")
+    for event in result.events:
+        words = event.title.split()
+        assert len(words) >= 2, event.title
+        assert words[-1].lower() not in {"the", "of", "to", "and", "under", "with"}
+        assert "may may" not in event.title.lower(), event.title

@@ -1,0 +1,693 @@
+"""Machine writes of the event layer: each happening the extractor reads either joins an
+existing event of its conflict or starts one; events are then put together from their
+mentions (date, factuality, title, category, actors, sources, importance, scope).
+
+Joining looks only at events whose interval overlaps the new mention's (an index on
+conflict and dates, never a scan of the conflict), and scores each on four kinds of
+evidence: compatible dates, the same kind of happening, shared participants and shared
+words. The best event above ``JOIN_THRESHOLD`` gets the mention; the score and its reasons
+are stored on the mention ("same day · agreement · Taliban + United States · 0.82"), so a
+join can be explained and undone. An editor's work is never touched: fields an editor set
+stay, mentions an editor placed (merge, split) stay where they are, and events an editor
+handled keep every mention the machine gave them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+
+from timeline import categories
+from timeline.dates import PRECISION_RANK, EventDate
+from timeline.extraction.events import ARTICLE_DATE_RULE, keywords
+from timeline.extraction.events.factuality import event_factuality
+from timeline.extraction.types import EventCandidate
+from timeline.models import Actor, Article, Event, Mention
+from timeline.services.common import event_claim, history_save, system_user
+
+JOIN_THRESHOLD = 0.5
+CANDIDATE_LIMIT = 200
+KEYWORDS_KEPT = 60
+# A mention dated more than this many years before its article is history the article
+# recalls; an event only ever recalled so is background.
+BACKGROUND_YEARS = 3
+# Before a conflict's start date, this much lead-up still counts as its core.
+LEAD_UP = datetime.timedelta(days=180)
+# Kinds that report the same happening from two sides ("talks" and "talks suspended" may be
+# one round; "agreement" and "ceasefire" one signing).
+_RELATED = {
+    frozenset({"talks", "talks suspended"}),
+    frozenset({"agreement", "ceasefire"}),
+    frozenset({"agreement", "withdrawal"}),
+    frozenset({"talks", "mediation"}),
+    frozenset({"talks", "visit"}),
+    frozenset({"election", "government"}),
+    frozenset({"violence", "ceasefire"}),
+}
+_GENERIC = {categories.OTHER, "statement"}
+_FACTUALITY_WEIGHT = {
+    "happened": 1.0,
+    "not_happened": 0.6,
+    "planned": 0.7,
+    "deadline": 0.7,
+    "expected": 0.5,
+}
+
+
+@dataclass
+class StoreReport:
+    """What storing one article's candidates did (part of ``ExtractionReport``)."""
+
+    created: int = 0
+    joined: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    kept: int = 0
+    events: list[int] = field(default_factory=list)
+
+
+# --- Storing an article's candidates ------------------------------------------------------
+
+
+def _mention_fields(
+    cand: EventCandidate, *, key: str, version: str, article: Article, headline: frozenset[str]
+) -> dict:
+    expr = cand.date
+    resolved = EventDate.from_expression(expr)
+    words = keywords(f"{cand.title} {cand.trigger}", article.language)
+    if expr.rule == ARTICLE_DATE_RULE:
+        explanation = (
+            f"reported in the present with no date of its own: dated by its article, "
+            f"published {article.published.isoformat()}"
+        )
+    else:
+        explanation = expr.explanation
+    return {
+        "key": key,
+        "sentence": cand.sentence,
+        "sentence_start": cand.sentence_start,
+        "sentence_end": cand.sentence_end,
+        "paragraph": cand.paragraph,
+        "trigger": cand.trigger[:100],
+        "trigger_start": cand.trigger_start if cand.trigger_start >= 0 else None,
+        "trigger_end": cand.trigger_end if cand.trigger_end >= 0 else None,
+        "factuality": cand.factuality,
+        "title": (cand.title or cand.sentence).strip()[:300],
+        "category": cand.category if cand.category in categories.BY_VALUE else categories.OTHER,
+        "context": [
+            {
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "value": e.value,
+                "display": EventDate.from_expression(e).display,
+            }
+            for e in cand.context
+        ],
+        "actor_names": list(cand.actors),
+        "places": list(cand.places),
+        "confidence": max(0.0, min(1.0, float(cand.confidence))),
+        "reference": cand.reference,
+        "in_headline": bool(headline and len(words & headline) >= 2),
+        "expression_text": expr.text[:300],
+        "expression_start": expr.start,
+        "expression_end": expr.end,
+        "expression_type": expr.type,
+        **resolved.as_fields("resolved_"),
+        "anchor_date": expr.anchor,
+        "anchor_kind": expr.anchor_kind[:16],
+        "rule": expr.rule[:100],
+        "explanation": explanation[:500],
+        "extractor_version": version,
+    }
+
+
+def event_candidates_store(
+    *,
+    article: Article,
+    candidates: tuple[EventCandidate, ...],
+    actors_by_name: dict[str, Actor],
+    version: str,
+    report,
+) -> None:
+    """Store one article's candidates: refresh the mentions found again, join the new
+    ones to events (or start events), drop the machine's mentions no longer found, and
+    put every touched event together again. ``report`` counts what happened."""
+    extractor = system_user()
+    headline = keywords(article.title, article.language)
+    existing = {m.key: m for m in Mention.objects.filter(article=article).select_related("event")}
+    seen: set[str] = set()
+    touched: set[int] = set()
+    for cand in candidates:
+        if not cand.date.is_dating:
+            continue
+        key = (cand.key or f"x{cand.date.start}-{cand.date.end}")[:64]
+        if key in seen:
+            continue
+        seen.add(key)
+        fields = _mention_fields(cand, key=key, version=version, article=article, headline=headline)
+        mention = existing.get(key)
+        if mention is not None:
+            changed = [n for n, v in fields.items() if getattr(mention, n) != v]
+            for name in changed:
+                setattr(mention, name, fields[name])
+            if mention.pinned or _editor_owned(mention.event) or _fits(mention, mention.event):
+                if changed:
+                    history_save(obj=mention, user=extractor, reason="re-extracted")
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
+                touched.add(mention.event_id)
+                continue
+            touched.add(mention.event_id)  # its old event loses it
+        else:
+            mention = Mention(article=article, **fields)
+        event, score, reasons = _join(article=article, mention=mention)
+        if event is None:
+            event = _event_start(article=article, mention=mention, user=extractor)
+            mention.join_score, mention.join_reasons = None, []
+            report.created += 1
+        else:
+            mention.join_score, mention.join_reasons = score, reasons
+            report.joined += 1
+        mention.event = event
+        history_save(obj=mention, user=extractor, reason=_join_reason(event, score, reasons))
+        touched.add(event.pk)
+        # Later mentions of this article are matched against what this one brought.
+        _keywords_add(event=event, words=_mention_words(mention, article.language))
+
+    for key, mention in existing.items():
+        if key in seen:
+            continue
+        if mention.pinned or _editor_owned(mention.event):
+            report.kept += 1
+            continue
+        touched.add(mention.event_id)
+        mention._history_user = extractor
+        mention.delete()
+        report.removed += 1
+    for pk in sorted(touched):
+        if event_refresh(event_id=pk, user=extractor):
+            report.events.append(pk)
+    for pk in list(report.events):
+        absorbed = _consolidate(event_id=pk, user=extractor)
+        if absorbed is not None and absorbed in report.events:
+            report.events.remove(absorbed)
+
+
+def _join_reason(event: Event, score: float | None, reasons: list[str]) -> str:
+    if score is None:
+        return "started an event"
+    return f"joined event {event.pk}: {', '.join(reasons)}, {score:.2f}"
+
+
+def _editor_owned(event: Event) -> bool:
+    """Events an editor confirmed or corrected keep the mentions they have."""
+    return event.status != Event.Status.PROPOSED or bool(event.editor_fields)
+
+
+def _fits(mention: Mention, event: Event) -> bool:
+    """A refreshed mention may stay in its event while their dates still overlap."""
+    return mention.resolved.overlaps(event.date) or event.mentions.count() == 1
+
+
+def _mention_words(mention: Mention, language: str) -> frozenset[str]:
+    # Actors are compared as actors; places and the title's words here.
+    places = " ".join(mention.places)
+    words = keywords(f"{mention.title} {mention.trigger} {places}", language)
+    sentence = mention.sentence
+    # Dates are compared as dates: their words and numbers are no names.
+    for text in [mention.expression_text, *(c.get("text", "") for c in mention.context)]:
+        if text:
+            sentence = sentence.replace(text, " ")
+    return words | _anchors(sentence)
+
+
+_NAME = re.compile(r"(?<=[^\s.!?\"“«(]\s)[A-ZÀ-ÝА-ЯЁ][\w'’-]{2,}|\b\d[\d,.]*\d\b|\b\d{2,}\b")
+
+
+def _anchors(sentence: str) -> frozenset[str]:
+    """Names and numbers of the sentence ("@hodeidah", "=1,056"): the same in every
+    language the happening is reported in, so strong evidence across languages."""
+    out = set()
+    for m in _NAME.finditer(sentence):
+        token = m.group()
+        if token[0].isdigit():
+            number = token.replace(",", "").replace(".", "")
+            if number.isdigit() and (int(number) <= 31 or 1800 <= int(number) <= 2100):
+                continue  # a day or a year left outside an expression
+            out.add("=" + token)
+        else:
+            out.add("@" + token.casefold())
+    return frozenset(out)
+
+
+def _keywords_add(*, event: Event, words: frozenset[str]) -> None:
+    merged = list(dict.fromkeys([*event.keywords, *sorted(words)]))[:KEYWORDS_KEPT]
+    if merged != event.keywords:
+        event.keywords = merged
+        _event_bookkeep(event_id=event.pk, values={"keywords": merged})
+
+
+# Columns the machine derives from an event's mentions (counts, scores, match words):
+# not what anyone wrote, so they are kept out of history and written without claiming a
+# version, by this one function; every other write to an event claims its version.
+BOOKKEEPING_FIELDS = ("keywords", "importance", "source_count", "confidence")
+
+
+def _event_bookkeep(*, event_id: int, values: dict) -> None:
+    unknown = set(values) - set(BOOKKEEPING_FIELDS)
+    if unknown:
+        raise ValueError(f"not bookkeeping: {', '.join(sorted(unknown))}")
+    Event.objects.filter(pk=event_id).update(**values)
+
+
+# --- Joining ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    score: float
+    reasons: list[str]
+
+
+def _join(*, article: Article, mention: Mention) -> tuple[Event | None, float | None, list[str]]:
+    """The event this mention reports, with the score and reasons, or (None, None, [])."""
+    date = mention.resolved
+    slack = datetime.timedelta(days=1 if date.precision == "day" else 0)
+    pool = list(
+        Event.objects.filter(
+            conflict_id=article.conflict_id,
+            date_start__lte=date.end + slack,
+            date_end__gte=date.start - slack,
+        )
+        .exclude(status=Event.Status.REJECTED)
+        .only(
+            "pk",
+            "category",
+            "keywords",
+            "date_value",
+            "date_mod",
+            "date_precision",
+            "date_start",
+            "date_end",
+            "status",
+            "editor_fields",
+        )
+        .order_by("-date_start")[:CANDIDATE_LIMIT]
+    )
+    if not pool:
+        return None, None, []
+    # The same sentence never reports one happening twice.
+    same_sentence = set(
+        Mention.objects.filter(
+            article=article,
+            sentence_start=mention.sentence_start,
+            event_id__in=[e.pk for e in pool],
+        ).values_list("event_id", flat=True)
+    )
+    actor_rows = Event.actors.through.objects.filter(event_id__in=[e.pk for e in pool]).values_list(
+        "event_id", "actor__name"
+    )
+    actors_of: dict[int, set[str]] = {}
+    for event_id, name in actor_rows:
+        actors_of.setdefault(event_id, set()).add(name)
+    words = _mention_words(mention, article.language)
+    best: tuple[Event, _Evidence] | None = None
+    for event in pool:
+        if event.pk in same_sentence:
+            continue
+        evidence = join_evidence(
+            date=date,
+            category=mention.category,
+            actors=set(mention.actor_names),
+            words=words,
+            event_date=event.date,
+            event_category=event.category,
+            event_actors=actors_of.get(event.pk, set()),
+            event_words=set(event.keywords),
+            undated=mention.rule == ARTICLE_DATE_RULE,
+        )
+        if evidence.score >= JOIN_THRESHOLD and (best is None or evidence.score > best[1].score):
+            best = (event, evidence)
+    if best is None:
+        return None, None, []
+    return best[0], round(best[1].score, 2), best[1].reasons
+
+
+def join_evidence(
+    *,
+    date: EventDate,
+    category: str,
+    actors: set[str],
+    words: frozenset[str] | set[str],
+    event_date: EventDate,
+    event_category: str,
+    event_actors: set[str],
+    event_words: set[str],
+    undated: bool = False,
+) -> _Evidence:
+    """How strongly a mention and an event report the same happening, 0..1, and why.
+
+    Dates weigh 0.3 (the same value 1, the same interval 0.9, one within the other 0.7,
+    overlapping 0.4, a day apart 0.25, else no join at all), the kind of happening 0.25
+    (the same 1, related kinds 0.5, a generic kind on one side 0.4, else 0), participants
+    0.15 (Jaccard; 0.3 when one side names none) and words 0.3 (overlap coefficient),
+    plus up to 0.15 for names and numbers both sentences hold. A join needs words,
+    participants or names in common besides the date; a mention dated only by its article
+    (``undated``) gets half the date's weight.
+    """
+    reasons: list[str] = []
+    if date.value == event_date.value and date.mod == event_date.mod:
+        d = 1.0
+        reasons.append(f"same {'day' if date.precision == 'day' else date.precision}")
+    elif (date.start, date.end) == (event_date.start, event_date.end):
+        d = 0.9
+        reasons.append("same dates")
+    elif date.within(event_date) or event_date.within(date):
+        d = 0.7
+        reasons.append(f"within {(event_date if date.within(event_date) else date).display}")
+    elif date.overlaps(event_date):
+        d = 0.4
+        reasons.append("overlapping dates")
+    elif (
+        abs((date.start - event_date.end).days) <= 1 or abs((event_date.start - date.end).days) <= 1
+    ):
+        d = 0.25
+        reasons.append("a day apart")
+    else:
+        return _Evidence(0.0, [])
+    if undated:
+        # A present-tense report borrows its article's day: that is no evidence of when.
+        d *= 0.5
+    if category == event_category:
+        c = 1.0
+        if category not in _GENERIC:
+            reasons.append(categories.get(category).label.lower())
+    elif frozenset({category, event_category}) in _RELATED:
+        c = 0.5
+    elif category in _GENERIC or event_category in _GENERIC:
+        c = 0.4
+    else:
+        c = 0.0
+    shared_actors = actors & event_actors
+    a = len(shared_actors) / len(actors | event_actors) if actors and event_actors else 0.3
+    if shared_actors:
+        reasons.append(" + ".join(sorted(shared_actors)))
+    plain = {x for x in words if x[0] not in "@="}
+    event_plain = {x for x in event_words if x[0] not in "@="}
+    shared_words = plain & event_plain
+    smaller = min(len(plain), len(event_plain))
+    w = len(shared_words) / smaller if smaller else 0.0
+    if shared_words:
+        reasons.append("words: " + ", ".join(sorted(shared_words)[:4]))
+    # Names and numbers the two share (not already counted as actors): up to 0.15.
+    shared_anchors = {x for x in set(words) & event_words if x[0] in "@="}
+    shared_anchors -= {"@" + part.casefold() for n in actors | event_actors for part in n.split()}
+    n = min(0.15, 0.05 * len(shared_anchors))
+    if shared_anchors:
+        reasons.append("names: " + ", ".join(sorted(x[1:] for x in shared_anchors)[:3]))
+    if not shared_words and not shared_actors and not shared_anchors:
+        return _Evidence(0.0, [])
+    return _Evidence(min(1.0, 0.3 * d + 0.25 * c + 0.15 * a + 0.3 * w + n), reasons)
+
+
+def _consolidate(*, event_id: int, user: AbstractBaseUser) -> int | None:
+    """When putting an event together made it the twin of another machine event (a week
+    that became the day another source gave), fold the smaller into the larger; returns
+    the id of the event that went, if any. Events an editor handled, and mentions an
+    editor placed, are never moved."""
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None or _editor_owned(event):
+        return None
+    pool = (
+        Event.objects.filter(
+            conflict_id=event.conflict_id,
+            status=Event.Status.PROPOSED,
+            editor_fields=[],
+            date_start__lte=event.date_end,
+            date_end__gte=event.date_start,
+        )
+        .exclude(pk=event.pk)
+        .order_by("-source_count", "pk")[:CANDIDATE_LIMIT]
+    )
+    mine = _event_profile(event)
+    for other in pool:
+        theirs = _event_profile(other)
+        if mine["sentences"] & theirs["sentences"] or mine["pinned"] or theirs["pinned"]:
+            continue
+        evidence = join_evidence(
+            date=event.date,
+            category=event.category,
+            actors=mine["actors"],
+            words=set(event.keywords),
+            event_date=other.date,
+            event_category=other.category,
+            event_actors=theirs["actors"],
+            event_words=set(other.keywords),
+        )
+        if evidence.score < CONSOLIDATE_THRESHOLD:
+            continue
+        keep, drop = (other, event) if other.source_count >= event.source_count else (event, other)
+        with transaction.atomic():
+            reason = f"joined event {keep.pk}: {', '.join(evidence.reasons)}, {evidence.score:.2f}"
+            for mention in Mention.objects.filter(event=drop):
+                mention.event = keep
+                mention.join_score = round(evidence.score, 2)
+                mention.join_reasons = evidence.reasons
+                history_save(obj=mention, user=user, reason=reason[:100])
+            drop._history_user = user
+            drop.delete()
+        event_refresh(event_id=keep.pk, user=user)
+        return drop.pk
+    return None
+
+
+CONSOLIDATE_THRESHOLD = 0.7
+
+
+def _event_profile(event: Event) -> dict:
+    rows = list(event.mentions.values_list("article_id", "sentence_start", "pinned"))
+    return {
+        "sentences": {(a, s) for a, s, _ in rows},
+        "pinned": any(p for _, _, p in rows),
+        "actors": set(event.actors.values_list("name", flat=True)),
+    }
+
+
+def _event_start(*, article: Article, mention: Mention, user: AbstractBaseUser) -> Event:
+    """A new proposed event for a mention that joined none (refreshed from it next)."""
+    event = Event(
+        conflict_id=article.conflict_id,
+        title=mention.title[:300] or mention.sentence[:300],
+        summary=mention.sentence[:2000],
+        language=article.language,
+        category=mention.category,
+        factuality=mention.factuality,
+        confidence=mention.confidence,
+        places=list(mention.places),
+    )
+    event.date = mention.resolved
+    history_save(obj=event, user=user, reason="proposed by the extractor")
+    return event
+
+
+# --- Putting an event together from its mentions ------------------------------------------
+
+
+def agreed_date(dates: list[EventDate]) -> EventDate:
+    """The most precise date the mentions agree on.
+
+    Each date is scored by how many of the others overlap it less how many do not; the
+    best score wins, then the finer precision, then a date stated outright over an
+    approximate one ("c. Feb 2020"), then the earlier date. "29 Feb 2020", "February 2020"
+    and "2020" give 29 Feb 2020; a lone stray day loses to the majority.
+    """
+
+    # Sources mostly repeat a few dates: weigh each distinct one by how often it is given.
+    counts = Counter(dates)
+
+    def score(d: EventDate) -> tuple:
+        support = sum(n for o, n in counts.items() if o.overlaps(d))
+        return (2 * support - len(dates), -d.rank, d.mod != "APPROX", -d.start.toordinal())
+
+    return max(counts, key=score)
+
+
+def _clearest(mentions: list[Mention]) -> Mention:
+    """The mention whose title stands for the event: a report (not a recollection, not a
+    date borrowed from the article) in a lead paragraph, precisely dated, by a source
+    that names it in its headline; the earliest such source on a tie."""
+
+    def rank(m: Mention) -> tuple:
+        return (
+            not m.reference,
+            m.rule != ARTICLE_DATE_RULE,
+            m.category not in _GENERIC,
+            m.in_headline,
+            m.paragraph == 0,
+            -PRECISION_RANK.get(m.resolved_precision, 9),
+            5 <= len(m.title) <= 90,
+            -m.article.published.toordinal(),
+            -m.pk if m.pk else 0,
+        )
+
+    return max(mentions, key=rank)
+
+
+def _vote_category(mentions: list[Mention], fallback: str) -> str:
+    votes = Counter()
+    for m in mentions:
+        if m.category == categories.OTHER:
+            continue
+        votes[m.category] += 0.5 if m.category == "statement" or m.reference else 1.0
+    if not votes:
+        return fallback
+    top = max(votes.values())
+    tied = [c for c, n in votes.items() if n == top]
+    return fallback if fallback in tied else sorted(tied, key=categories.VALUES.index)[0]
+
+
+def _background(
+    event_date: EventDate, mentions: list[Mention], start: datetime.date | None
+) -> bool:
+    if start is not None:
+        return event_date.end < start - LEAD_UP
+    limit = datetime.timedelta(days=365 * BACKGROUND_YEARS)
+    return all(m.resolved_end < m.article.published - limit for m in mentions)
+
+
+def importance(
+    *,
+    sources: int,
+    leads: int,
+    category: str,
+    precision: str,
+    factuality: str,
+    background: bool,
+) -> float:
+    """What a reader trusts, 0..1: independent sources (saturating), sources that put the
+    happening in their headline or lead, the kind of happening (the registry's weight),
+    how precisely it is dated; plans count less than facts, background less than core."""
+    score = (
+        0.45 * (1 - math.exp(-sources / 3))
+        + 0.2 * min(1.0, leads / 2)
+        + 0.25 * categories.get(category).weight
+        + 0.1 * {"day": 1.0, "week": 0.8, "month": 0.6}.get(precision, 0.3)
+    )
+    score *= _FACTUALITY_WEIGHT.get(factuality, 1.0)
+    if background:
+        score *= 0.5
+    return round(score, 4)
+
+
+def _event_keywords(mentions: list[Mention]) -> list[str]:
+    """The first KEYWORDS_KEPT match words of the event's mentions, oldest first: read
+    only as far as needed, so refreshing an event of a thousand sources stays cheap."""
+    kept: dict[str, None] = {}
+    for m in mentions:
+        for w in sorted(_mention_words(m, m.article.language)):
+            kept.setdefault(w)
+        if len(kept) >= KEYWORDS_KEPT:
+            break
+    return list(kept)[:KEYWORDS_KEPT]
+
+
+def event_refresh(*, event_id: int, user: AbstractBaseUser | None = None) -> bool:
+    """Put an event together again from its mentions; True when it still exists.
+
+    An event left without mentions goes, unless an editor handled it. Fields an editor
+    set are left as they are; the machine's values are written through the version
+    claim, so an editor's concurrent save wins or fails visibly, never silently.
+    """
+    user = user or system_user()
+    event = Event.objects.select_related("conflict").filter(pk=event_id).first()
+    if event is None:
+        return False
+    mentions = list(event.mentions.select_related("article").order_by("pk"))
+    if not mentions:
+        if _editor_owned(event) or event.status == Event.Status.REJECTED:
+            return True
+        event._history_user = user
+        event.delete()
+        return False
+    facts = [m for m in mentions if m.factuality == "happened"]
+    date = agreed_date([m.resolved for m in (facts or mentions)])
+    factuality = event_factuality(
+        [(m.factuality, m.article.published) for m in mentions], start=date.start
+    )
+    best = _clearest(mentions)
+    category = _vote_category(mentions, best.category)
+    actor_names = list(dict.fromkeys(n for m in mentions for n in m.actor_names))
+    place_counts = Counter(p for m in mentions for p in m.places)
+    places = [p for p, _ in place_counts.most_common()]
+    background = _background(date, mentions, event.conflict.start_date)
+    machine = {
+        "title": {
+            "title": best.title[:300] or best.sentence[:300],
+            "language": best.article.language,
+        },
+        "summary": {"summary": best.sentence[:2000]},
+        "category": {"category": category},
+        "places": {"places": places},
+        "date": date.as_fields("date_"),
+        "factuality": {"factuality": factuality},
+        "scope": {"scope": Event.Scope.BACKGROUND if background else Event.Scope.CORE},
+    }
+    wanted = {
+        name: value
+        for group, values in machine.items()
+        if group not in event.editor_fields
+        for name, value in values.items()
+    }
+    actors = (
+        list(Actor.objects.filter(name__in=actor_names))
+        if "actors" not in event.editor_fields
+        else None
+    )
+    changed = [n for n, v in wanted.items() if getattr(event, n) != v]
+    new_actors = actors is not None and {a.pk for a in actors} != set(
+        event.actors.values_list("pk", flat=True)
+    )
+    if changed or new_actors:
+        with transaction.atomic():
+            fresh = event_claim(event_id=event.pk, expected_version=None)
+            if set(fresh.editor_fields) == set(event.editor_fields):
+                for name in changed:
+                    setattr(fresh, name, wanted[name])
+                history_save(obj=fresh, user=user, reason="put together from its sources")
+                if new_actors:
+                    fresh.actors.set(actors)
+                event = fresh
+    families = {m.article.family_id or -m.article_id for m in mentions}
+    leads = len(
+        {
+            m.article.family_id or -m.article_id
+            for m in mentions
+            if m.paragraph == 0 or m.in_headline
+        }
+    )
+    scope_background = event.scope == Event.Scope.BACKGROUND
+    bookkeeping = {
+        "source_count": len(families),
+        "importance": importance(
+            sources=len(families),
+            leads=leads,
+            category=event.category,
+            precision=event.date_precision,
+            factuality=event.factuality,
+            background=scope_background,
+        ),
+        "confidence": max(m.confidence for m in mentions),
+        "keywords": _event_keywords(mentions),
+    }
+    if any(getattr(event, n) != v for n, v in bookkeeping.items()):
+        _event_bookkeep(event_id=event.pk, values=bookkeeping)
+    return True
