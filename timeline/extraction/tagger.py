@@ -410,6 +410,19 @@ class _Narrative:
             return False  # "had been repulsed by January": the date is the time reached
         return any(w.lower() in lex.story_pluperfect for w in words)
 
+    def reaches_now(self, start: int) -> bool:
+        """True when a [story] since word stands right before ``start`` and no past perfect
+        is in its sentence ("Since June, forces have been fighting"): the span reaches to
+        the writer's now, so its date is read from the publication date ("had been
+        fighting since June" is the story's)."""
+        lex = self.ctx.lex
+        if lex.story_since is None:
+            return False
+        if not lex.story_since.search(self.text[max(0, start - 30) : start]):
+            return False
+        s, e = self.ctx.sentence(start)
+        return not any(w.lower() in lex.story_pluperfect for w in _WORD.findall(self.text, s, e))
+
     def _opens_sentence(self, start: int) -> bool:
         s, _ = self.ctx.sentence(start)
         return len(self.text[s:start].split()) <= _OPENING_WORDS
@@ -489,7 +502,11 @@ def _anchor_pass(
             if not resolved.rule:
                 resolved.rule = res.rule
             res = resolved
-        elif res.story is not None and narrative.applies(story, c.start, c.end):
+        elif (
+            res.story is not None
+            and narrative.applies(story, c.start, c.end)
+            and not narrative.reaches_now(c.start)
+        ):
             if narrative.looks_back(c.start):
                 story = replace(story, back=True)  # type: ignore[arg-type]
                 glance = True
@@ -510,6 +527,38 @@ def _anchor_pass(
         if not glance:  # a past perfect's date looks back: the story stays where it was
             _follow_story(state, narrative, expr, c)
         _remember(state, c, res, expr)
+    return _appositions(text, out)
+
+
+# Between a date counted from the previous one and a date that restates it ("Two days
+# later, on March 3", "Menos de una semana antes, el viernes 1 de abril"): a comma or a
+# dash, and perhaps a preposition.
+_APPOSITION = re.compile(r"\s*[,(–—]\s*(?:[^\W\d_]{1,3}\s+)?")
+
+
+def _appositions(text: str, out: list[TemporalExpression]) -> list[TemporalExpression]:
+    """A date counted from the previous one and restated right after it, in apposition:
+    the restated date says when (the count may have started from a date in a glance back).
+    The count itself (``offset``) stays, for TimeML."""
+    for i in range(len(out) - 1):
+        e, nxt = out[i], out[i + 1]
+        if not (e.anchor_kind == "previous" and e.offset and e.is_dating and nxt.is_dating):
+            continue
+        if nxt.anchor_kind == "previous" or nxt.precision != "day":
+            continue
+        if not _APPOSITION.fullmatch(text, e.end, nxt.start - len(nxt.determiner)):
+            continue
+        out[i] = replace(
+            e,
+            value=nxt.value.split("T", 1)[0],
+            precision=nxt.precision,
+            interval_start=nxt.interval_start,
+            interval_end=nxt.interval_end,
+            mod="",
+            anchor=nxt.anchor,
+            anchor_kind=nxt.anchor_kind,
+            rule=f"{e.rule}-apposition",
+        )
     return out
 
 
