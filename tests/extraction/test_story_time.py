@@ -174,3 +174,56 @@ def test_a_pair_of_days_is_two_timexes_and_the_first_keeps_its_article():
         ("les 6", "2003-04-06"),
         ("13 avril prochains", "2003-04-13"),
     ]
+
+
+def test_a_span_since_a_yearless_date_reaches_to_now():
+    text = (
+        "The Houthis seized the capital in September 2014, and a coalition intervened in "
+        "March 2015. Since June, coalition-backed forces have been fighting towards Hodeidah."
+    )
+    found, _ = _by_text(text, datetime.date(2018, 12, 6))
+    assert (found["June"].value, found["June"].anchor_kind) == ("2018-06", "published")
+    # ... while a past perfect keeps it in the story
+    told, _ = _by_text(
+        "In 1941 Germany invaded the Soviet Union. Since June, the armies had advanced far."
+    )
+    assert told["June"].value == "1941-06"
+
+
+def test_a_count_restated_in_apposition_takes_the_restated_date():
+    text = (
+        "Aidarús firmó con el Gobierno el Acuerdo de Riad en noviembre de 2019.\n\n"
+        "Menos de una semana antes, el viernes 1 de abril, el enviado había anunciado una tregua."
+    )
+    found, result = _by_text(text, datetime.date(2022, 4, 8), "es")
+    e = found["Menos de una semana antes"]
+    assert (e.value, e.interval_start) == ("2022-04-01", datetime.date(2022, 4, 1))
+    timex = next(t for t in timexes_from_expressions(result.expressions) if t.start == e.start)
+    assert timex.type == "DURATION"  # TimeML still writes the count
+
+
+def test_a_sentence_opening_date_after_news_sets_the_scene_for_its_paragraph():
+    text = (
+        "Lunedì prossimo è in programma la prima riunione del Foro.\n\n"
+        "Il Paese è in guerra da un decennio. Nel 2011 la rivolta scoppiò a Bengasi il 17 "
+        "febbraio; il 19 marzo cominciarono i raid, e il 20 ottobre il colonnello fu ucciso.\n\n"
+        "Il governo prevede un vertice a fine ottobre."
+    )
+    found, _ = _by_text(text, datetime.date(2020, 10, 24), "it")
+    assert found["il 17 febbraio"].value == "2011-02-17"
+    assert found["il 20 ottobre"].value == "2011-10-20"
+    assert found["fine ottobre"].value.startswith("2020")  # the next paragraph is news again
+
+
+def test_a_glance_back_dates_the_rest_of_its_sentence_told_in_the_past():
+    text = (
+        "Oggi il presidente giura. La prima tregua era cominciata il 24 novembre 2023, prima "
+        "che il 1° dicembre i combattimenti riprendessero."
+    )
+    found, _ = _by_text(text, datetime.date(2025, 1, 20), "it")
+    assert found["il 1° dicembre"].value == "2023-12-01"
+    told, _ = _by_text(
+        "Today the president is sworn in. The deal signed on March 3, 2015 expires on June 30.",
+        datetime.date(2025, 1, 20),
+    )
+    assert told["June 30"].anchor_kind == "published"  # not told in the past: from now

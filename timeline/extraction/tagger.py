@@ -281,6 +281,9 @@ _PLUPERFECT_WORDS = 5
 # A date within this many words of its sentence's start opens it ("In 1940, ...", "On
 # June 22, 1941, ...").
 _OPENING_WORDS = 3
+# ... and after news of the day, a date heading its sentence (a preposition at most before
+# it: "Nel 2011", "Am 24. März 1999") sets the scene again.
+_SCENE_WORDS = 1
 # Between the halves of a range ("1998 to 2000", "entre 2002 y 2004"): one step, not two.
 _RANGE_GAP = re.compile(r"(?i)\s*(?:-|–|—|/|to|through|until|and|or|à|au|et|a|al|y|hasta)\s*")
 
@@ -316,19 +319,25 @@ class _Narrative:
       January"; the [story] ahead words of the language file).
 
     A date counted back from the story ("the previous year", "a decade earlier") is a
-    glance back too: it does not move the story's time.
+    glance back too: it does not move the story's time. A date that opens its sentence sets
+    the scene even after news of the day ("Nel 2011 la rivolta scoppiò ..."), for its own
+    paragraph; a glance back still dates the rest of its own sentence when that is told in
+    the past ("began on 24 November 2023, before fighting resumed on 1 December"); and a
+    span since a year-less date ("Since June, forces have been fighting") reaches to now.
     """
 
     __slots__ = (
         "anchor",
         "anchor_end",
         "ctx",
+        "glance",
         "moving",
         "pub_pos",
         "published",
         "starts",
         "steps",
         "text",
+        "until",
     )
 
     def __init__(self, ctx: Context):
@@ -345,6 +354,12 @@ class _Narrative:
         # Steps forward the explicit dates have taken since the text last spoke from the
         # publication date.
         self.steps = 0
+        # Where the story's time ends when a scene set after news of the day holds only for
+        # its paragraph (-1: no such end).
+        self.until = -1
+        # The last glance back (an older explicit date inside a clause), for the year-less
+        # dates of its own sentence.
+        self.glance: Story | None = None
 
     def explicit(self, told: Story, start: int, end: int) -> bool:
         """An explicit date: it sets the story's time when it is more recent than the
@@ -357,16 +372,28 @@ class _Narrative:
             # Nothing tied the text to the publication date before: a date that opens its
             # sentence sets the scene ("In 1939 Germany invaded Poland").
             self.moving = self._opens_sentence(start)
+            self.until = -1
             return self.moving
         if prev_end >= 0 and _RANGE_GAP.fullmatch(self.text, prev_end, start):
             return self.moving  # the second half of a range ("1998 to 2000") is no step
         if _after(told, prev):
+            self.until = -1
             self.moving = True
             self.steps += 1
             return True
         # Going back, a date that opens its sentence ("In 1940, ...") sets the scene; one
-        # inside a clause ("talks that began in 2012") is a glance back.
-        return self.moving and self._opens_sentence(start)
+        # inside a clause ("talks that began in 2012") is a glance back. After news of the
+        # day, only a date heading its sentence does ("Nel 2011 la rivolta scoppiò", not
+        # "Talks began in 2018"), and only for its own paragraph (the next one may be news
+        # again: "Le gouvernement envisage ... avant la fin du mois").
+        if not self._opens_sentence(start, _OPENING_WORDS if self.moving else _SCENE_WORDS):
+            self.glance = replace(told, pos=start)
+            return False
+        if not self.moving:
+            end_of_paragraph = self.text.find("\n", start)
+            self.until = len(self.text) if end_of_paragraph < 0 else end_of_paragraph
+        self.moving = True
+        return True
 
     def spoken_from_publication(self, told: Story | None, start: int) -> None:
         """A date spoken from the publication date ("on Tuesday", "last week")."""
@@ -423,9 +450,9 @@ class _Narrative:
         s, e = self.ctx.sentence(start)
         return not any(w.lower() in lex.story_pluperfect for w in _WORD.findall(self.text, s, e))
 
-    def _opens_sentence(self, start: int) -> bool:
+    def _opens_sentence(self, start: int, words: int = _OPENING_WORDS) -> bool:
         s, _ = self.ctx.sentence(start)
-        return len(self.text[s:start].split()) <= _OPENING_WORDS
+        return len(self.text[s:start].split()) <= words
 
     def _speaks_ahead(self, start: int, end: int) -> bool:
         """True when a word of what is to come, spoken from now ("will", "anunciará"),
@@ -457,10 +484,29 @@ class _Narrative:
     def _sentences_between(self, a: int, b: int) -> int:
         return bisect.bisect_right(self.starts, b) - bisect.bisect_right(self.starts, a)
 
+    def reading(self, story: Story | None, start: int, end: int) -> Story | None:
+        """The story time a year-less date at ``start:end`` is read in: the story's (see
+        :meth:`applies`), else that of a glance back earlier in its sentence when the date
+        is told in the past ("La prima era cominciata il 24 novembre 2023 ... prima che il
+        1° dicembre i combattimenti riprendessero"), else None (the publication date's)."""
+        if self.applies(story, start, end) and not self.reaches_now(start):
+            return story
+        glance = self.glance
+        if glance is None or not glance.month or glance.year >= self.published.year:
+            return None
+        if self.ctx.sentence(glance.pos) != self.ctx.sentence(start) or glance.pos > start:
+            return None
+        found = self.ctx.cue(start, end)
+        if found is None or found[0] != "past" or not (found[2] or found[1] <= 4):
+            return None  # a listed past tense, or a guessed one right by the date
+        return None if self._speaks_ahead(start, end) else glance
+
     def applies(self, story: Story | None, start: int, end: int = -1) -> bool:
         """Whether the expression at ``start:end`` is read in the story's time (``end``
         -1: only the position counts, as for a date counted from one of the story's)."""
         if story is None or not self.moving or story.pos <= self.pub_pos:
+            return False
+        if 0 <= self.until < start:
             return False
         if story.year >= self.published.year:
             return False
@@ -502,13 +548,11 @@ def _anchor_pass(
             if not resolved.rule:
                 resolved.rule = res.rule
             res = resolved
-        elif (
-            res.story is not None
-            and narrative.applies(story, c.start, c.end)
-            and not narrative.reaches_now(c.start)
-        ):
+        elif res.story is not None and (at := narrative.reading(story, c.start, c.end)):
+            glance = at is not story  # a glance back's sentence: the story stays where it was
+            story = at
             if narrative.looks_back(c.start):
-                story = replace(story, back=True)  # type: ignore[arg-type]
+                story = replace(story, back=True)
                 glance = True
             told = _guarded(res.story, story, c, text, faults)
             if told is not None:
