@@ -12,8 +12,11 @@ Every ``TemporalExpression`` has ``.text .start .end`` (character offsets), ``.t
 (DATE/TIME/DURATION/SET), the TIMEX3 ``.value`` and ``.mod``, ``.precision`` and the
 inclusive ``.interval_start``/``.interval_end`` (``datetime.date``) for points and periods,
 ``.rule`` (the resolution rule) with ``.anchor``/``.anchor_kind`` (what a relative
-expression was resolved against) and ``.explanation``, the trail shown to readers:
-"'September last year' + published 2021-02-28 → 2020-09 (month)". A date worked out by
+expression was resolved against: "published", "previous", or "story" for a date without a
+year read in the year of the story being told) and ``.explanation``, the trail shown to
+readers: "'September last year' + published 2021-02-28 → 2020-09 (month)", "'27 August' +
+story year 1916 → 1916-08-27 (day)". Dates before the common era ("480 BC") have their
+TimeML value (BC0480) and no interval: they are not dating. A date worked out by
 counting from its anchor ("three days later") also has ``.offset``, the span counted as an
 ISO 8601 duration (P3D); the timeline uses the date, and TimeML output
 (:func:`timeline.extraction.timeml.timex_view`) writes the DURATION, as TimeML annotates it.

@@ -9,7 +9,10 @@ How it works, in three passes over the text:
 2. **Choose.** Overlapping candidates are settled longest first, so "September last year"
    beats "September" and "the past three years" beats "three years".
 3. **Anchor.** In text order, expressions that continue the story ("two days later", "that
-   day", "the following month") are resolved against the previous date in the text.
+   day", "the following month") are resolved against the previous date in the text, and
+   dates without a year take the year of the story being told where the text has moved
+   away from the publication date ("In 1939 Germany invaded Poland. By early October..."
+   is 1939-10; see :class:`_Narrative`).
 
 dateparser is never run over whole texts. It is used for its language data (month and
 weekday names) and, in :func:`normalise_phrase`, as a fallback parser for short phrases the
@@ -23,10 +26,22 @@ import datetime
 import functools
 import re
 import time
+from dataclasses import replace
 
 from . import languages
 from . import timex_calendar as cal
-from .resolvers import NEEDS, RESOLVERS, TRIGGER_CLASSES, Context, OutOfRange, Resolved, State
+from .resolvers import (
+    NEEDS,
+    RESOLVERS,
+    TRIGGER_CLASSES,
+    Context,
+    OutOfRange,
+    Resolved,
+    State,
+    Story,
+    story_of,
+)
+from .resolvers.base import _WORD
 from .timex_grammar import rules_for, trigger_for
 from .timex_lexicon import lexicon
 from .types import DATE, TIME, ExtractionError, Fault, TemporalExpression
@@ -207,7 +222,9 @@ def _compose(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> TemporalExpression:
+def _finish(
+    text: str, c: _Cand, res: Resolved, published: datetime.date, story: Story | None = None
+) -> TemporalExpression:
     interval = res.interval
     precision = None
     if res.period is not None and res.type in (DATE, TIME):
@@ -217,6 +234,8 @@ def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> Tem
     anchor = None
     if res.anchor_kind == "published":
         anchor = published
+    elif res.anchor_kind == "story" and story is not None:
+        anchor = _story_date(story)
     elif res.anchor_kind == "previous" and res.period is not None:
         anchor = None  # filled by the caller, which knows the previous expression
     return TemporalExpression(
@@ -232,10 +251,276 @@ def _finish(text: str, c: _Cand, res: Resolved, published: datetime.date) -> Tem
         rule=res.rule or c.name,
         anchor=anchor,
         anchor_kind=res.anchor_kind
-        if (anchor is not None or res.anchor_kind == "previous")
+        if (anchor is not None or res.anchor_kind in ("previous", "story"))
         else "",
         offset=res.offset,
     )
+
+
+def _story_date(story: Story) -> datetime.date | None:
+    """The first day of the story's time, as the anchor shown to readers (None for years
+    the calendar does not hold, such as 480 BC)."""
+    if not cal.MIN_YEAR <= story.year <= cal.MAX_YEAR:
+        return None
+    return datetime.date(story.year, story.month or 1, story.day or 1)
+
+
+# How far the story's time reaches beyond its paragraph: this many sentence starts after
+# the date that set it (or moved it), across at most this many blank lines (headings and
+# paragraphs of news). Within its paragraph, any distance.
+_STORY_SENTENCES = 16
+_STORY_BLANK_LINES = 2
+# A story in the year before publication needs this many steps forward: a lone mention of
+# last year ("suspended in 2023 before resuming in January") leaves its dates to the
+# publication date's own rules, which place them well.
+_STORY_STEPS_LAST_YEAR = 2
+# A plan or future word this close (in words) to the date speaks from the publication date.
+_STORY_FUTURE_CUE = 8
+# A past perfect's auxiliary this many words before a date or closer makes it look back.
+_PLUPERFECT_WORDS = 5
+# A date within this many words of its sentence's start opens it ("In 1940, ...", "On
+# June 22, 1941, ...").
+_OPENING_WORDS = 3
+# ... and after news of the day, a date heading its sentence (a preposition at most before
+# it: "Nel 2011", "Am 24. März 1999") sets the scene again.
+_SCENE_WORDS = 1
+# Between the halves of a range ("1998 to 2000", "entre 2002 y 2004"): one step, not two.
+_RANGE_GAP = re.compile(r"(?i)\s*(?:-|–|—|/|to|through|until|and|or|à|au|et|a|al|y|hasta)\s*")
+
+
+def _after(a: Story, b: Story) -> bool:
+    """True when ``a`` begins after ``b`` ends ("September 17, 1939" after "September 1,
+    1939"; "September 11, 2001" is not after "2001")."""
+    if not b.month:
+        return a.year > b.year
+    if not b.day:
+        return (a.year, a.month) > (b.year, b.month)
+    return (a.year, a.month, a.day) > (b.year, b.month, b.day)
+
+
+class _Narrative:
+    """Where the text tells a story away from the publication date.
+
+    An explicit date sets the story's time when it is more recent than the previous
+    explicit anchor (an explicit date, or a date spoken from the publication date), or when
+    it opens its sentence and nothing before tied the text to the publication date ("In
+    1939 Germany invaded Poland."). A date in the past after the text has spoken from the
+    publication date ("Negotiations began in 2018", "talks that began in 2012") is a glance
+    back: it leaves the story's time where it was. A date without a year then takes the
+    story's year (see :class:`Story`) when
+
+    - nothing has spoken from the publication date since the story's date ("on Tuesday",
+      "last week", "two years ago"): news leads and reports of the day keep resolving
+      against the publication date;
+    - the story's date is in the same paragraph, or a few sentences back;
+    - the story lies before the publication's year (in the year just before only when a
+      chronology is being told: two steps forward), and no word of what is to come,
+      spoken from now, governs the date ("will announce his cabinet at the end of
+      January"; the [story] ahead words of the language file).
+
+    A date counted back from the story ("the previous year", "a decade earlier") is a
+    glance back too: it does not move the story's time. A date that opens its sentence sets
+    the scene even after news of the day ("Nel 2011 la rivolta scoppiò ..."), for its own
+    paragraph; a glance back still dates the rest of its own sentence when that is told in
+    the past ("began on 24 November 2023, before fighting resumed on 1 December"); and a
+    span since a year-less date ("Since June, forces have been fighting") reaches to now.
+    """
+
+    __slots__ = (
+        "anchor",
+        "anchor_end",
+        "ctx",
+        "glance",
+        "moving",
+        "pub_pos",
+        "published",
+        "starts",
+        "steps",
+        "text",
+        "until",
+    )
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.text = ctx.text
+        self.published = ctx.published
+        self.starts = [s for s, _ in ctx.sentences]
+        self.pub_pos = -1
+        # The previous explicit anchor (an explicit date, or a date spoken from the
+        # publication date) and whether the explicit dates since have moved forward.
+        self.anchor: Story | None = None
+        self.anchor_end = -1
+        self.moving = False
+        # Steps forward the explicit dates have taken since the text last spoke from the
+        # publication date.
+        self.steps = 0
+        # Where the story's time ends when a scene set after news of the day holds only for
+        # its paragraph (-1: no such end).
+        self.until = -1
+        # The last glance back (an older explicit date inside a clause), for the year-less
+        # dates of its own sentence.
+        self.glance: Story | None = None
+
+    def explicit(self, told: Story, start: int, end: int) -> bool:
+        """An explicit date: it sets the story's time when it is more recent than the
+        previous explicit anchor, or when nothing before it tied the text to the publication
+        date. An older one is a glance back ("talks that began in 2012"); it leaves the
+        story's time where it was. Returns whether it sets it."""
+        prev, prev_end = self.anchor, self.anchor_end
+        self.anchor, self.anchor_end = told, end
+        if prev is None:
+            # Nothing tied the text to the publication date before: a date that opens its
+            # sentence sets the scene ("In 1939 Germany invaded Poland").
+            self.moving = self._opens_sentence(start)
+            self.until = -1
+            return self.moving
+        if prev_end >= 0 and _RANGE_GAP.fullmatch(self.text, prev_end, start):
+            return self.moving  # the second half of a range ("1998 to 2000") is no step
+        if _after(told, prev):
+            self.until = -1
+            self.moving = True
+            self.steps += 1
+            return True
+        # Going back, a date that opens its sentence ("In 1940, ...") sets the scene; one
+        # inside a clause ("talks that began in 2012") is a glance back. After news of the
+        # day, only a date heading its sentence does ("Nel 2011 la rivolta scoppiò", not
+        # "Talks began in 2018"), and only for its own paragraph (the next one may be news
+        # again: "Le gouvernement envisage ... avant la fin du mois").
+        if not self._opens_sentence(start, _OPENING_WORDS if self.moving else _SCENE_WORDS):
+            self.glance = replace(told, pos=start)
+            return False
+        if not self.moving:
+            end_of_paragraph = self.text.find("\n", start)
+            self.until = len(self.text) if end_of_paragraph < 0 else end_of_paragraph
+        self.moving = True
+        return True
+
+    def spoken_from_publication(self, told: Story | None, start: int) -> None:
+        """A date spoken from the publication date ("on Tuesday", "last week")."""
+        self.pub_pos = start
+        self.moving = False
+        self.steps = 0
+        if told is not None:
+            self.anchor, self.anchor_end = told, -1
+
+    def sets_story(self, expr: TemporalExpression) -> bool:
+        """Whether an explicit date is a time the story is told at: not the start of a span
+        reaching to now ("frozen since 2011"), a year naming a thing ("the 2002 ruling",
+        "1965's Man of the Year") or a plan ("a planned campaign in 1976")."""
+        lex = self.ctx.lex
+        before = self.text[max(0, expr.start - 30) : expr.start]
+        if lex.story_since is not None and lex.story_since.search(before):
+            return False
+        if lex.story_plans and any(
+            w.lower() in lex.story_plans
+            for w in _WORD.findall(self.text, max(0, expr.start - 30), expr.start)[-4:]
+        ):
+            return False  # "a planned campaign in 1976": an intention, not the story's time
+        if expr.text.isdigit():
+            words = before.split()
+            if words and words[-1].lower() in lex.story_modifiers:
+                return False
+            if self.text.startswith(("'s", "’s"), expr.end):
+                return False
+        return True
+
+    def looks_back(self, start: int) -> bool:
+        """True when a past perfect's auxiliary stands in the few words before ``start``
+        in its sentence ("who had spent the spring"): the date lies before the story's
+        time."""
+        lex = self.ctx.lex
+        if not lex.story_pluperfect:
+            return False
+        s, _ = self.ctx.sentence(start)
+        words = _WORD.findall(self.text, max(s, start - 60), start)[-_PLUPERFECT_WORDS:]
+        if words and words[-1].lower() in lex.story_reached:
+            return False  # "had been repulsed by January": the date is the time reached
+        return any(w.lower() in lex.story_pluperfect for w in words)
+
+    def reaches_now(self, start: int) -> bool:
+        """True when a [story] since word stands right before ``start`` and no past perfect
+        is in its sentence ("Since June, forces have been fighting"): the span reaches to
+        the writer's now, so its date is read from the publication date ("had been
+        fighting since June" is the story's)."""
+        lex = self.ctx.lex
+        if lex.story_since is None:
+            return False
+        if not lex.story_since.search(self.text[max(0, start - 30) : start]):
+            return False
+        s, e = self.ctx.sentence(start)
+        return not any(w.lower() in lex.story_pluperfect for w in _WORD.findall(self.text, s, e))
+
+    def _opens_sentence(self, start: int, words: int = _OPENING_WORDS) -> bool:
+        s, _ = self.ctx.sentence(start)
+        return len(self.text[s:start].split()) <= words
+
+    def _speaks_ahead(self, start: int, end: int) -> bool:
+        """True when a word of what is to come, spoken from now ("will", "anunciará"),
+        stands within a few words of ``start:end`` in its sentence."""
+        lex = self.ctx.lex
+        if not lex.story_ahead and lex.story_ahead_suffix is None:
+            return False
+        s, e = self.ctx.sentence(start)
+        words = list(_WORD.finditer(self.text, max(s, start - 120), min(e, end + 120)))
+        before = [w for w in words if w.end() <= start][-_STORY_FUTURE_CUE:]
+        after = [w for w in words if w.start() >= end][:_STORY_FUTURE_CUE]
+        prev = ""
+        for w in before + after:
+            word = w.group()
+            lw = word.lower()
+            if lw in lex.story_ahead:
+                return True
+            if (
+                lex.story_ahead_suffix is not None
+                and word[:1].islower()
+                and len(word) > 4
+                and prev not in lex.determiners
+                and lex.story_ahead_suffix.search(lw)
+            ):
+                return True
+            prev = lw
+        return False
+
+    def _sentences_between(self, a: int, b: int) -> int:
+        return bisect.bisect_right(self.starts, b) - bisect.bisect_right(self.starts, a)
+
+    def reading(self, story: Story | None, start: int, end: int) -> Story | None:
+        """The story time a year-less date at ``start:end`` is read in: the story's (see
+        :meth:`applies`), else that of a glance back earlier in its sentence when the date
+        is told in the past ("La prima era cominciata il 24 novembre 2023 ... prima che il
+        1° dicembre i combattimenti riprendessero"), else None (the publication date's)."""
+        if self.applies(story, start, end) and not self.reaches_now(start):
+            return story
+        glance = self.glance
+        if glance is None or not glance.month or glance.year >= self.published.year:
+            return None
+        if self.ctx.sentence(glance.pos) != self.ctx.sentence(start) or glance.pos > start:
+            return None
+        found = self.ctx.cue(start, end)
+        if found is None or found[0] != "past" or not (found[2] or found[1] <= 4):
+            return None  # a listed past tense, or a guessed one right by the date
+        return None if self._speaks_ahead(start, end) else glance
+
+    def applies(self, story: Story | None, start: int, end: int = -1) -> bool:
+        """Whether the expression at ``start:end`` is read in the story's time (``end``
+        -1: only the position counts, as for a date counted from one of the story's)."""
+        if story is None or not self.moving or story.pos <= self.pub_pos:
+            return False
+        if 0 <= self.until < start:
+            return False
+        if story.year >= self.published.year:
+            return False
+        if story.year == self.published.year - 1 and self.steps < _STORY_STEPS_LAST_YEAR:
+            # the year before publication: the publication date's own rules place its
+            # dates well ("met in March"), unless a chronology is being told
+            return False
+        if end >= 0 and self._speaks_ahead(start, end):
+            return False
+        if self.text.find("\n", story.pos, start) < 0:
+            return True  # the same paragraph
+        if self.text.count("\n\n", story.pos, start) > _STORY_BLANK_LINES:
+            return False
+        return self._sentences_between(story.pos, start) <= _STORY_SENTENCES
 
 
 def _anchor_pass(
@@ -244,48 +529,147 @@ def _anchor_pass(
     published: datetime.date,
     deadline: float,
     faults: list[Fault],
+    ctx: Context,
 ) -> list[TemporalExpression]:
     state = State()
-    prev_anchor_date: datetime.date | None = None
+    narrative = _Narrative(ctx)
     out: list[TemporalExpression] = []
     for i, c in enumerate(chosen):
         if i % _CHECK_EVERY == 0:
             _check(deadline)
         res = c.res
         previous = state.prev
+        story = state.story
+        glance = False
         if res.later is not None:
-            try:
-                resolved = res.later(state)
-            except _NOT_A_DATE:
-                resolved = None
-            except Exception as exc:  # one failing rule costs one expression, not the text
-                faults.append(_fault(c.name, text, c.start, c.end, exc))
-                resolved = None
+            resolved = _guarded(res.later, state, c, text, faults)
             if resolved is None:
                 continue
             if not resolved.rule:
                 resolved.rule = res.rule
             res = resolved
-        expr = _finish(text, c, res, published)
-        if expr.anchor_kind == "previous" and previous is not None:
-            prev_anchor_date = previous.interval()[0]
-            expr = _replace_anchor(expr, prev_anchor_date)
+        elif res.story is not None and (at := narrative.reading(story, c.start, c.end)):
+            glance = at is not story  # a glance back's sentence: the story stays where it was
+            story = at
+            if narrative.looks_back(c.start):
+                story = replace(story, back=True)
+                glance = True
+            told = _guarded(res.story, story, c, text, faults)
+            if told is not None:
+                told.sets_prev = res.sets_prev
+                res = told
+        expr = _finish(text, c, res, published, story)
+        if expr.anchor_kind == "previous" and res.period is None:
+            pass  # counted on a calendar before the timeline's ("the following year" in BC)
+        elif expr.anchor_kind == "previous" and previous is not None:
+            expr = _replace_anchor(expr, previous.interval()[0])
         elif expr.anchor_kind == "previous":
             expr = _replace_anchor(expr, published, "published")
+        if ctx.lex.extent_article is not None:
+            expr = _with_article(text, expr, ctx.lex.extent_article)
         out.append(expr)
-        p = res.period
-        if not (res.sets_prev and c.res.sets_prev):
-            p = None
-        if p is not None and expr.is_dating and p.grain == "day":
-            state.prev_day = p
-        if p is not None and expr.is_dating and p.grain in ("day", "month", "quarter", "year"):
-            state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
-            if p.grain == "quarter" and c.res.later is None:
-                # Only quarters the text names, not ones worked out from "year-ago".
-                state.prev_quarter = p
-        elif p is not None and expr.is_dating and p.grain in ("week", "season", "half"):
-            state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
+        if not glance:  # a past perfect's date looks back: the story stays where it was
+            _follow_story(state, narrative, expr, c)
+        _remember(state, c, res, expr)
+    return _appositions(text, out)
+
+
+# Between a date counted from the previous one and a date that restates it ("Two days
+# later, on March 3", "Menos de una semana antes, el viernes 1 de abril"): a comma or a
+# dash, and perhaps a preposition.
+_APPOSITION = re.compile(r"\s*[,(–—]\s*(?:[^\W\d_]{1,3}\s+)?")
+
+
+def _appositions(text: str, out: list[TemporalExpression]) -> list[TemporalExpression]:
+    """A date counted from the previous one and restated right after it, in apposition:
+    the restated date says when (the count may have started from a date in a glance back).
+    The count itself (``offset``) stays, for TimeML."""
+    for i in range(len(out) - 1):
+        e, nxt = out[i], out[i + 1]
+        if not (e.anchor_kind == "previous" and e.offset and e.is_dating and nxt.is_dating):
+            continue
+        if nxt.anchor_kind == "previous" or nxt.precision != "day":
+            continue
+        if not _APPOSITION.fullmatch(text, e.end, nxt.start - len(nxt.determiner)):
+            continue
+        out[i] = replace(
+            e,
+            value=nxt.value.split("T", 1)[0],
+            precision=nxt.precision,
+            interval_start=nxt.interval_start,
+            interval_end=nxt.interval_end,
+            mod="",
+            anchor=nxt.anchor,
+            anchor_kind=nxt.anchor_kind,
+            rule=f"{e.rule}-apposition",
+        )
     return out
+
+
+def _guarded(fn, arg, c: _Cand, text: str, faults: list[Fault]) -> Resolved | None:
+    """``fn(arg)`` (a later or story reading), None when it is no date or it fails: one
+    failing rule costs one expression, not the text (the fault is noted)."""
+    try:
+        return fn(arg)
+    except _NOT_A_DATE:
+        return None
+    except Exception as exc:
+        faults.append(_fault(c.name, text, c.start, c.end, exc))
+        return None
+
+
+def _remember(state: State, c: _Cand, res: Resolved, expr: TemporalExpression) -> None:
+    """Keep the expression as the previous date for the anaphors that follow."""
+    p = res.period
+    if p is None or not (res.sets_prev and c.res.sets_prev) or not expr.is_dating:
+        return
+    if p.grain == "day":
+        state.prev_day = p
+    if p.grain in ("day", "month", "quarter", "year"):
+        state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
+        if p.grain == "quarter" and c.res.later is None:
+            # Only quarters the text names, not ones worked out from "year-ago".
+            state.prev_quarter = p
+    elif p.grain in ("week", "season", "half"):
+        state.prev, state.prev_pos, state.prev_end = p, c.start, c.end
+
+
+def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression, c: _Cand) -> None:
+    """Move the story's time on: an explicit date sets it, a date read against it (or
+    counted from a date of the story) moves it; a date spoken from the publication date
+    ends it."""
+    kind = expr.anchor_kind
+    if expr.type not in (DATE, TIME):
+        return
+    if kind == "" and not narrative.sets_story(expr):
+        return
+    if (
+        kind == ""
+        or kind == "story"
+        or (kind == "previous" and narrative.applies(state.story, c.start))
+    ):
+        told = story_of(expr.value, c.start)
+        if told is None:
+            return
+        if kind == "previous" and state.story is not None and not _after(told, state.story):
+            return  # counted back ("the previous year", "a decade earlier"): a glance back
+        if kind != "" or narrative.explicit(told, c.start, c.end):
+            state.story = told
+    elif kind == "published" and c.res.story is None and expr.is_dating:
+        narrative.spoken_from_publication(story_of(expr.value, c.start), c.start)
+
+
+def _with_article(
+    text: str, expr: TemporalExpression, article: re.Pattern[str]
+) -> TemporalExpression:
+    """Note the article right before ``expr`` that the language's TimeML counts in the
+    extent ("le 30 juin", "el 12 de octubre"; not "du 30 juin")."""
+    found = article.search(text, max(0, expr.start - 8), expr.start)
+    if found is None:
+        return expr
+    from dataclasses import replace
+
+    return replace(expr, determiner=found.group(0))
 
 
 def _replace_anchor(
@@ -332,7 +716,7 @@ def tag(
         faults = []
     cands = _find(scan, ctx, lang, deadline, faults)
     chosen = _compose(scan, _choose(cands))
-    return _anchor_pass(text, chosen, published, deadline, faults)
+    return _anchor_pass(text, chosen, published, deadline, faults, ctx)
 
 
 _PHRASE_PREFIX = re.compile(

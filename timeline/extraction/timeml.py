@@ -214,6 +214,10 @@ def timex_view(e: Any) -> Timex:
     Whole-year comparisons ("a year earlier") stay dates, as TimeBank annotates them.
     """
     text, start, end = e.text, e.start, e.end
+    article = getattr(e, "determiner", "") or ""
+    if article:
+        # "le 30 juin": the French and Spanish TimeBanks count the article in the extent
+        text, start = article + text, start - len(article)
     offset = getattr(e, "offset", "") or ""
     if offset and not _YEAR_COMPARISON.search(text):
         signal = _SIGNAL.search(text)
@@ -229,14 +233,36 @@ def timex_view(e: Any) -> Timex:
     )
 
 
-# "March 3-4", "Jan. 23 to 24, 2017": one expression for the timeline, two TIMEX3 in TimeML.
-_DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through|and|au|al)\s*(\d{1,2})\b")
+# "March 3-4", "Jan. 23 to 24, 2017", "du 20 au 26 décembre": one expression for the
+# timeline, two TIMEX3 in TimeML.
+_DAY_RANGE = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th|er)?\s*(?:-|–|to|through|and|au|al|et|y)\s*(\d{1,2})\b"
+)
+
+
+# "1861-1863", "1915-17": a span of years, two TIMEX3.
+_YEAR_RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{2,4})")
 
 
 def _range_views(e: Any) -> list[Timex] | None:
-    """The two TIMEX3 of a day range ("March 3-4": "March 3" and "4"), or None."""
+    """The two TIMEX3 of a day range ("March 3-4": "March 3" and "4") or of a span of years
+    ("1861-1863": "1861" and "1863"; "1915-17": "1915" and "17", valued 1917), or None."""
     first, last = getattr(e, "interval_start", None), getattr(e, "interval_end", None)
-    if getattr(e, "precision", None) != "day" or first is None or last is None or last <= first:
+    if first is None or last is None or last <= first:
+        return None
+    # The first half carries the article TimeML counts in the extent ("le 20" of "le 20 au
+    # 26 décembre").
+    article = getattr(e, "determiner", "") or ""
+    lead = e.start - len(article)
+    if getattr(e, "precision", None) == "year" and last.year > first.year:
+        y = _YEAR_RANGE.fullmatch(e.text)
+        if y is None:
+            return None
+        return [
+            Timex(lead, e.start + y.end(1), article + y.group(1), e.type, e.value, e.mod),
+            Timex(e.start + y.start(2), e.end, y.group(2), e.type, f"{last.year:04d}"),
+        ]
+    if getattr(e, "precision", None) != "day":
         return None
     m = _DAY_RANGE.search(e.text)
     if m is None or int(m.group(2)) != last.day:
@@ -244,7 +270,7 @@ def _range_views(e: Any) -> list[Timex] | None:
     head_end = m.end(1)
     tail_start = m.start(2)
     return [
-        Timex(e.start, e.start + head_end, e.text[:head_end], e.type, e.value),
+        Timex(lead, e.start + head_end, article + e.text[:head_end], e.type, e.value),
         Timex(
             e.start + tail_start,
             e.end,

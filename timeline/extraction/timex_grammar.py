@@ -181,13 +181,15 @@ def _applies(when: str | None, features: Mapping[str, bool]) -> bool:
 def trigger_for(language: str) -> re.Pattern[str]:
     """A cheap pattern for the words rules are built around, one named group per class.
 
-    Classes: ``digit``, ``month``, ``wd`` (weekday), ``unit`` and ``other`` (deictic and
-    reference words, seasons, holidays). Each resolver only runs near its classes' hits.
+    Classes: ``digit``, ``month``, ``wd`` (weekday), ``unit``, ``other`` (deictic and
+    reference words, seasons, holidays) and ``era`` (the words of dates before the common
+    era: "BC", "av. J.-C."). Each resolver only runs near its classes' hits.
     """
     lang = languages.fallback(language)
     lex = lang.lexicon
     month = _words({*lex.months, *lex.month_abbr})
-    words = {*lang.section("triggers").get("other", ())}
+    triggers = lang.section("triggers")
+    words = {*triggers.get("other", ())}
     # Generic triggers: every word of the relative phrases and the count words.
     loc = lex.locale
     for phrase in lex.phrases:
@@ -195,12 +197,14 @@ def trigger_for(language: str) -> re.Pattern[str]:
     words.update(loc.ago_before | loc.ago_after | loc.in_before | loc.in_after)
     words.update(w for w, u in lex.relative.items() if isinstance(u, int))
     other = _words({lex_fold(w, lang) for w in words})
+    eras = {lex_fold(w, lang) for w in triggers.get("era", ())}
+    era = f"|(?P<era>{_words(eras)})" if eras else ""
     # Words holding a weekday inside them ("Montagabend") trigger the weekday rules too.
-    compounds = lang.section("triggers").get("weekday", ())
+    compounds = triggers.get("weekday", ())
     weekdays = _words({*lex.weekdays, *(lex_fold(w, lang) for w in compounds)})
     return re.compile(
         rf"(?P<digit>\d)|\b(?:(?P<month>{month})|(?P<wd>{weekdays})|"
-        rf"(?P<unit>{_words(lex.units)})|(?P<other>{other}))\b",
+        rf"(?P<unit>{_words(lex.units)})|(?P<other>{other}){era})\b",
         re.IGNORECASE,
     )
 

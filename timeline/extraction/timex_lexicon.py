@@ -21,7 +21,9 @@ from .timex_locale import MONTH_KEYS, WEEKDAY_KEYS, LocaleWords, folder, locale_
 # Word tables the resolvers look words up in, one table a section of the language's file:
 # season words -> TIMEX3 season codes, ordinals -> 1..4 (quarters, halves), deictic words
 # -> day offsets (today 0, yesterday -1), reference words -> PRESENT_REF / PAST_REF /
-# FUTURE_REF, set adverbs -> SET values (daily P1D), approximation words -> TIMEX3 mods,
+# FUTURE_REF, reference words a past tense nearby makes narration (soon: within 3 words),
+# set adverbs -> SET values (daily P1D), stems of set adjectives -> SET values
+# (quotidien P1D), approximation words -> TIMEX3 mods,
 # decade words -> the decade's first year in a century (nineties 90), spoken numbers of
 # years (nineteen, ninety), anaphors -> steps from the previous date (le lendemain 1),
 # offset words -> "forward"/"back" (+ "-prep" when they may take an object: "after"),
@@ -31,7 +33,9 @@ TABLES = (
     "ordinals",
     "deictic",
     "references",
+    "narrated",
     "set_adverbs",
+    "set_adjectives",
     "approximations",
     "decades",
     "spoken_tens",
@@ -90,6 +94,27 @@ class Lexicon:
     age_verb: re.Pattern[str] | None = None
     # The language's switches (see the [features] table of its file).
     features: dict[str, bool] = field(default_factory=dict)
+    # The story's own time (the [story] table): words before a date that make it the start
+    # of a span reaching to now ("since 2011"), and words before a bare year that make it
+    # name a thing ("the 2002 ruling"); neither sets the time of the story being told.
+    story_since: re.Pattern[str] | None = None
+    story_modifiers: frozenset[str] = frozenset()
+    # Words (and, where tense is an inflection, endings) that speak of what is to come from
+    # the writer's now ("will", "anunciará"): a date they govern is not in a past story.
+    story_ahead: frozenset[str] = frozenset()
+    # Words of a plan right before a date ("a planned campaign in 1976"): it is what was
+    # intended, not the time the story has reached.
+    story_plans: frozenset[str] = frozenset()
+    # Auxiliaries of a past perfect right before a date ("who had spent the spring"): the
+    # date lies before the story's time.
+    story_pluperfect: frozenset[str] = frozenset()
+    # ... unless one of these stands right before the date ("had been repulsed by
+    # January"): the date is then the time the story has reached.
+    story_reached: frozenset[str] = frozenset()
+    story_ahead_suffix: re.Pattern[str] | None = None
+    # TimeML extents (the [extent] table): an article right before an expression that the
+    # language's TimeBank counts in it ("le 30 juin", "el 12 de octubre").
+    extent_article: re.Pattern[str] | None = None
     # Fixed relative phrases -> (unit, offset): "позавчера" -> ("day", -2).
     phrases: dict[str, tuple[str, int]] = field(default_factory=dict)
     # Words for "p.m." (a clock time after them is in the afternoon); empty: "p..." is p.m.
@@ -320,7 +345,53 @@ def build_lexicon(language) -> Lexicon:
             {**spec, "names": frozenset(fold(n) for n in spec.get("names", ()))}
             for spec in language.data.get("holidays", ())
         ),
+        **_story_fields(language, fold),
     )
+
+
+def _story_fields(language, fold) -> dict[str, object]:
+    """The :class:`Lexicon` fields read from the ``[story]`` and ``[extent]`` tables."""
+    story = language.section("story")
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in story.get(name, ()))
+
+    return {
+        "story_since": _before_re([fold(w) for w in story.get("since", ())]),
+        "story_modifiers": words("modifiers"),
+        "story_ahead": words("ahead"),
+        "story_plans": words("plans"),
+        "story_pluperfect": words("pluperfect"),
+        "story_reached": words("reached"),
+        "story_ahead_suffix": _suffix_re(story.get("ahead_suffix")),
+        "extent_article": _article_re(
+            [fold(w) for w in language.section("extent").get("articles", ())]
+        ),
+    }
+
+
+def _article_re(words) -> re.Pattern[str] | None:
+    """A pattern for one of the articles ``words`` ending the text it is searched in: a
+    word and a space ("le "), or an elided article written against the next word ("l'")."""
+    if not words:
+        return None
+    spaced = [re.escape(w) for w in words if not w.endswith(("'", "’"))]
+    elided = [re.escape(w[:-1]) for w in words if w.endswith(("'", "’"))]
+    parts = []
+    if spaced:
+        parts.append(rf"(?:{'|'.join(sorted(spaced, key=len, reverse=True))})\s+")
+    if elided:
+        parts.append(rf"(?:{'|'.join(sorted(set(elided), key=len, reverse=True))})['’]")
+    return re.compile(rf"(?i)(?<![\w'’-])(?:{'|'.join(parts)})$")
+
+
+def _before_re(words) -> re.Pattern[str] | None:
+    """A pattern for one of ``words`` ending the text it is searched in (articles and
+    modifiers such as "early" may stand between it and the date)."""
+    if not words:
+        return None
+    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(rf"(?i)(?<![\w'’])(?:{'|'.join(escaped)})\s+(?:\S+\s+)?$")
 
 
 def _day_words(table) -> dict[str, int]:

@@ -36,6 +36,10 @@ class TemporalExpression:
     ``offset`` is the span counted from the anchor, as an ISO 8601 duration, when the date
     was worked out by counting ("three days later" → P3D; "" otherwise). TimeML writes such
     an expression as that DURATION (see :func:`timeline.extraction.timeml.timex_view`).
+    ``determiner`` is the article written right before the expression, with the space
+    after it ("le " in "le 30 juin"), in languages whose TimeML counts it in the extent
+    (see the [extent] table of the language files); "" elsewhere. The timeline shows the
+    expression without it; TimeML output writes it inside the TIMEX3.
     """
 
     text: str
@@ -51,6 +55,7 @@ class TemporalExpression:
     anchor: datetime.date | None = None
     anchor_kind: str = ""
     offset: str = ""
+    determiner: str = ""
 
     @property
     def is_dating(self) -> bool:
@@ -68,7 +73,11 @@ class TemporalExpression:
         For example "'last week' + published 2021-02-28 → 2021-W07 (week)".
         """
         head = f"'{self.text}'"
-        if self.anchor is not None and self.anchor_kind:
+        if self.anchor_kind == "story":
+            # "'27 August' + story year 1916 → 1916-08-27"
+            year = str(self.anchor.year) if self.anchor is not None else _written_year(self.value)
+            head += f" + story year {year}" if year else " + story time"
+        elif self.anchor is not None and self.anchor_kind:
             label = "published" if self.anchor_kind == "published" else "previous date"
             head += f" + {label} {self.anchor.isoformat()}"
         tail = self.value
@@ -77,6 +86,13 @@ class TemporalExpression:
         if self.precision:
             tail += f" ({self.precision})"
         return f"{head} → {tail}"
+
+
+def _written_year(value: str) -> str:
+    """The year of a TIMEX3 value as a reader writes it: "BC0480-09" is "480 BC"."""
+    if value.startswith("BC") and value[2:6].isdigit():
+        return f"{int(value[2:6])} BC"
+    return str(int(value[:4])) if value[:4].isdigit() else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,10 @@ from .base import (
     Context,
     Resolved,
     State,
+    Story,
     duration_value,
     resolver,
+    story_of,
 )
 
 __all__ = [
@@ -35,6 +37,8 @@ __all__ = [
     "OutOfRange",
     "Resolved",
     "State",
+    "Story",
     "duration_value",
     "resolver",
+    "story_of",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 from .. import timex_calendar as cal
 from ..timex_calendar import Period
@@ -14,6 +15,7 @@ from .base import (
     Context,
     Resolved,
     State,
+    Story,
     _g,
     _mod,
     _month_index,
@@ -22,6 +24,8 @@ from .base import (
     _quarter_default,
     _valid,
     resolver,
+    story_result,
+    story_year,
 )
 from .cues import _month_year
 
@@ -119,18 +123,26 @@ def _day_of(m: re.Match[str], ctx: Context) -> int | None:
     return int(re.sub(r"\D", "", groups.get("d") or ""))
 
 
-def _day_after_word(m: re.Match[str], ctx: Context, month: int, dd: int) -> Resolved | None:
-    """ "6 شباط الماضي": the last 6 February; "10 تموز المقبل": the next 10 July."""
-    step = ctx.lex.relative.get(_norm(m["reldir"]))
+def _day_after_word(
+    m: re.Match[str], ctx: Context, month: int, dd: int, last: int
+) -> Resolved | None:
+    """ "le 6 mai dernier", "6 شباط الماضي": the last 6 May before publication; "le 13 avril
+    prochain", "10 تموز المقبل": the next one after it."""
+    step = ctx.lex.relative.get(_norm(_g(m, "ydir", "reldir") or ""))
     if not isinstance(step, int) or not step:
         return None
     pub = ctx.published
+    here, now = (month, dd), (pub.month, pub.day)
     y = pub.year
-    if step < 0 and (month, dd) > (pub.month, pub.day):
+    if step < 0 and here > now:
         y -= 1
-    elif step > 0 and (month, dd) < (pub.month, pub.day):
+    elif step > 0 and here < now:
         y += 1
-    return _period_result(cal.day(datetime.date(y, month, dd)))
+    d = datetime.date(y, month, dd)
+    res = _period_result(cal.day(d))
+    res.interval = (d, d.replace(day=last))
+    res.rule = "day-month-relative"
+    return _with_part(res, m, ctx)
 
 
 def _dated(m: re.Match[str], ctx: Context, y: int, month: int, dd: int, last: int) -> Resolved:
@@ -155,10 +167,31 @@ def _yearless_day(m: re.Match[str], ctx: Context, month: int, dd: int, last: int
     ]
     # "Monday, Oct. 26": the weekday names the year.
     y = fits[0] if fits else _month_year(ctx, m.start(), m.end(), month, dd)
+    if not _valid(y, month, dd):
+        # "February 29" in a common year: the nearest leap year before it (a story may
+        # still place it, below)
+        y = next((c for c in range(y - 1, y - 4, -1) if _valid(c, month, dd)), y)
     d = datetime.date(y, month, dd)
     res = _period_result(cal.day(d))
     res.interval = (d, d.replace(day=last))
     res.rule = "day-month-ahead" if d > pub else "day-month-back"
+
+    def story(st: Story) -> Resolved | None:
+        y = story_year(st, month, dd)
+        if wd is not None:
+            for c in (y, y - 1, y + 1):
+                if _valid(c, month, dd) and datetime.date(c, month, dd).isoweekday() == wd:
+                    y = c
+                    break
+        told = story_result(st, "day", y, month, dd)
+        if told is None:
+            return None
+        if told.interval is not None:
+            told.interval = (told.interval[0], told.interval[0].replace(day=last))
+        told.rule = "day-month-story"
+        return _with_part(told, m, ctx)
+
+    res.story = story
     return _with_part(res, m, ctx)
 
 
@@ -183,8 +216,12 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         d = datetime.date(ctx.published.year + offset, month, dd)
         return _period_result(cal.day(d))
-    if m["y"]:
-        return _dated(m, ctx, int(m["y"]), month, dd, last)
+    written = m["y"] or m.groupdict().get("yy")
+    if written:
+        # "27 mai 1998"; "le 10 novembre 93": a year of two digits, in its century
+        return _dated(m, ctx, _year_from_text(written, ctx.published), month, dd, last)
+    if _g(m, "ydir", "reldir") and (found := _day_after_word(m, ctx, month, dd, last)):
+        return found
     before = ctx.before(m.start(), 20)
     if (
         (_g(m, "mon", "mon2") or "").lower() == "may"
@@ -196,8 +233,6 @@ def r_abs_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     if closing:
         # "from February 9 to February 28, 2011": the range's year is written once, last
         return _dated(m, ctx, int(closing.group(1)), month, dd, last)
-    if m.groupdict().get("reldir") and (found := _day_after_word(m, ctx, month, dd)):
-        return found
     return _yearless_day(m, ctx, month, dd, last)
 
 
@@ -219,18 +254,34 @@ def r_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
-    y = int(m["y"]) if m["y"] else _month_year(ctx, m.start(), m.end(), month, None)
     nth = _norm(m["nth"])
-    end_day = cal.last_day(y, month)
-    first = _NTH_WEEK.get(nth, end_day - 6)
-    start = datetime.date(y, month, first)
-    stop = datetime.date(y, month, min(first + 6, end_day))
-    res = _period_result(cal.week_of(start + datetime.timedelta(days=3)), anchor_kind="")
-    if not m["y"]:
-        res.anchor_kind = "published"
-    res.interval = (start, stop)
-    res.rule = "week-of-month"
+
+    def week(y: int, kind: str) -> Resolved:
+        end_day = cal.last_day(y, month)
+        first = _NTH_WEEK.get(nth, end_day - 6)
+        start = datetime.date(y, month, first)
+        stop = datetime.date(y, month, min(first + 6, end_day))
+        res = _period_result(cal.week_of(start + datetime.timedelta(days=3)), anchor_kind=kind)
+        res.interval = (start, stop)
+        res.rule = "week-of-month"
+        return res
+
+    if m["y"]:
+        return week(int(m["y"]), "")
+    res = week(_month_year(ctx, m.start(), m.end(), month, None), "published")
+    res.story = lambda st: _in_story(week, st, month)
     return res
+
+
+def _in_story(
+    build: Callable[[int, str], Resolved], st: Story, month: int, day: int = 0
+) -> Resolved | None:
+    """``build`` (a year, an anchor kind) run for the story's year, when the calendar
+    holds it."""
+    y = story_year(st, month, day)
+    if not cal.MIN_YEAR <= y <= cal.MAX_YEAR:
+        return None
+    return build(y, "story")
 
 
 @resolver("day_of_month", needs=("digit",))
@@ -259,7 +310,8 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month_index(ctx.lex, _g(m, "mon", "mon2") or "")
     if month is None:
         return None
-    return _period_result(cal.month(int(m["y"]), month), _mod(m, ctx), anchor_kind="")
+    y = _year_from_text(m["y"] or m.groupdict().get("yy") or "", ctx.published)
+    return _period_result(cal.month(y, month), _mod(m, ctx), anchor_kind="")
 
 
 @resolver("month_rel_year", needs=("month",))
@@ -325,10 +377,49 @@ def _may_is_a_person(ctx: Context) -> bool:
     return cached
 
 
+_MONTH_THEN_YEAR = re.compile(
+    r"(?i)\s*(?:,|and|or|to|through|-|–|/|et|ou|à|au|y|o|a|al|hasta)\s*(?:early\s+|late\s+|mid-)?"
+    r"([^\W\d_]{3,})\.?\s+(?:de\s+|of\s+)?((?:1[0-9]|20)\d\d)\b"
+)
 _MONTH_PAIR = re.compile(
     r"(?i)\b(?:between|from)\s+(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+(?:and|to|until|through)\s+$"
 )
+
+
+def _month_is_a_name(m: re.Match[str], ctx: Context, before: str) -> bool:
+    """Whether a month word is a name here ("Plaza de Mayo", "Theresa May", "the March for
+    Life") or a verb ("May be"), not a month."""
+    word = m["mon"].lower()
+    if (
+        ctx.lex.feature("months_lower_case")
+        and m["mon"][:1].isupper()
+        and not _mod(m, ctx)
+        and re.search(r"[\w,;]\s+$", before)
+    ):
+        return True  # months are lower case in French and Spanish: "Plaza de Mayo" is a name
+    if word in ctx.lex.name_months:
+        # "Theresa May", "Sen. March": a capitalised word right before is a name.
+        if (
+            _NAME_BEFORE_MONTH.search(before)
+            and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before)
+            and not _CAPITAL_FUNCTION_WORD.search(before)
+        ):
+            return True
+        if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", ctx.after(m.end(), 20)):
+            return True  # "the March for Life", "the March of the Mothers": a name
+        if word == "may" and re.match(
+            r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())
+        ):
+            return True
+        if (
+            word == "may"
+            and _may_is_a_person(ctx)
+            and (not _DATE_LEAD.search(before) or re.match(r"['’]s\b", ctx.after(m.end(), 3)))
+            and not _mod(m, ctx)
+        ):
+            return True  # "May invited the party leaders": Theresa May, named earlier
+    return False
 
 
 @resolver("month", needs=("month",))
@@ -337,36 +428,15 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month_index(ctx.lex, m["mon"])
     if month is None:
         return None
-    word = m["mon"].lower()
     before = ctx.before(m.start(), 30)
-    if (
-        ctx.lex.feature("months_lower_case")
-        and m["mon"][:1].isupper()
-        and not _mod(m, ctx)
-        and re.search(r"[\w,;]\s+$", before)
-    ):
-        return None  # months are lower case in French and Spanish: "Plaza de Mayo" is a name
-    if word in ctx.lex.name_months:
-        # "Theresa May", "Sen. March": a capitalised word right before is a name.
-        if (
-            _NAME_BEFORE_MONTH.search(before)
-            and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]*\s+$", before)
-            and not _CAPITAL_FUNCTION_WORD.search(before)
-        ):
-            return None
-        if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", ctx.after(m.end(), 20)):
-            return None  # "the March for Life", "the March of the Mothers": a name
-        if word == "may" and re.match(
-            r"\s+(?:be|have|not|also|well|never|I|we|you)\b", ctx.after(m.end())
-        ):
-            return None
-        if (
-            word == "may"
-            and _may_is_a_person(ctx)
-            and (not _DATE_LEAD.search(before) or re.match(r"['’]s\b", ctx.after(m.end(), 3)))
-            and not _mod(m, ctx)
-        ):
-            return None  # "May invited the party leaders": Theresa May, named earlier
+    if _month_is_a_name(m, ctx, before):
+        return None
+    then = _MONTH_THEN_YEAR.match(ctx.after(m.end(), 40))
+    second = _month_index(ctx.lex, then.group(1)) if then else None
+    if then is not None and second is not None:
+        # "in April and June 1955", "de mars à mai 2003": the year written once, last
+        y = int(then.group(2)) - (1 if month > second else 0)
+        return _period_result(cal.month(y, month), _mod(m, ctx), anchor_kind="")
     y = _month_year(ctx, m.start(), m.end(), month, None)
     pair = _MONTH_PAIR.search(before)
     if pair is not None:
@@ -375,13 +445,22 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         if first is not None and first < month:
             # "between April and September": the same year as the first month
             y = _month_year(ctx, start_first, start_first + len(pair.group(1)), first, None)
-    res = _period_result(cal.month(y, month), _mod(m, ctx))
+    mod = _mod(m, ctx)
+    res = _period_result(cal.month(y, month), mod)
     pub = ctx.published
     res.rule = (
         "month-this"
         if y == pub.year and month == pub.month
         else ("month-ahead" if (y, month) > (pub.year, pub.month) else "month-back")
     )
+
+    def story(st: Story) -> Resolved | None:
+        told = story_result(st, "month", story_year(st, month), month, mod=mod)
+        if told is not None:
+            told.rule = "month-story"
+        return told
+
+    res.story = story
     return res
 
 
@@ -432,7 +511,7 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _period_result(cal.decade(first), _mod(m, ctx), anchor_kind="")
 
 
-@resolver("century", needs=("digit", "other", "unit"))
+@resolver("century", needs=("unit",))
 def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Centuries (the 20th century): a value only, coarser than any precision."""
     groups = m.groupdict()
@@ -472,12 +551,19 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m.groupdict().get("y"):
         return _period_result(cal.season(int(m["y"]), code), mod, anchor_kind="")
     the = _g(m, "the", "the2", "the0")
+    if word == "fall" and re.match(r"\s+of\s+(?:the\s+|(?-i:[A-Z]))", ctx.after(m.end(), 24)):
+        return None  # "the fall of Atlanta": a defeat, not a season
     if rel is None and m.groupdict().get("rel2") is None:
         if word in ("fall", "spring") and not (the or mod):
             return None
         if not (the or mod) and ctx.lex.feature("seasons_need_a_determiner"):
             return None
     offset = ctx.lex.relative.get(_norm(rel), 0) if rel else None
+    if m.groupdict().get("bare") is not None and not mod:
+        # "en été", "en verano" without an article: in the present tense, every summer
+        found = ctx.cue(m.start(), m.end())
+        if found is None or not found[2] or found[1] > 8:
+            return Resolved(DATE, f"XXXX-{code}", rule="season-generic")
     if m.groupdict().get("rel2"):
         y = pub.year + int(ctx.lex.relative.get(_norm(m["rel2"]), 0))  # type: ignore[arg-type]
         return _period_result(cal.season(y, code), mod)
@@ -495,6 +581,13 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
             chosen = min((p for p in candidates if p.interval()[1] >= pub), key=_start)
         else:
             chosen = min(candidates, key=lambda p: abs((p.interval()[0] - pub).days + 45))
+        res = _period_result(chosen, mod)
+        if offset is None:
+            index = cal.SEASONS.index(code)
+            res.story = lambda st: story_result(
+                st, "season", story_year(st, 3 * index + 3), index, mod=mod
+            )
+        return res
     res = _period_result(chosen, mod)
     return res
 
@@ -503,7 +596,7 @@ def _start(p: Period) -> datetime.date:
     return p.interval()[0]
 
 
-@resolver("quarter", needs=("digit", "other", "unit"))
+@resolver("quarter", needs=("digit", "unit"))
 def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Quarters (the third quarter of 2020, Q3, third-quarter)."""
     q = ctx.lex.table("ordinals").get(m["q"].lower()) if not m["q"].isdigit() else int(m["q"])
@@ -522,6 +615,9 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         y = pub.year
     else:
         y = _quarter_default(q, pub, ctx.direction(m.start(), m.end()))
+        res = _period_result(cal.quarter(y, q))
+        res.story = lambda st: story_result(st, "quarter", st.year, q)
+        return res
     return _period_result(cal.quarter(y, q))
 
 
@@ -542,12 +638,22 @@ def r_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
         ahead = found is not None and found[0] == "future" and found[2] and found[1] <= 4
         y = pub.year if last < pub.month or ahead else pub.year - 1
         kind = "published"
-    if (first - 1) % 3 == 0 and last == first + 2:
-        res = _period_result(cal.quarter(y, (first - 1) // 3 + 1), anchor_kind=kind)
-    else:
-        res = _period_result(cal.month(y, first), anchor_kind=kind)
-        res.interval = (datetime.date(y, first, 1), datetime.date(y, last, cal.last_day(y, last)))
-    res.rule = "month-range"
+
+    def span(y: int, kind: str) -> Resolved:
+        if (first - 1) % 3 == 0 and last == first + 2:
+            res = _period_result(cal.quarter(y, (first - 1) // 3 + 1), anchor_kind=kind)
+        else:
+            res = _period_result(cal.month(y, first), anchor_kind=kind)
+            res.interval = (
+                datetime.date(y, first, 1),
+                datetime.date(y, last, cal.last_day(y, last)),
+            )
+        res.rule = "month-range"
+        return res
+
+    res = span(y, kind)
+    if kind:
+        res.story = lambda st: _in_story(span, st, first)
     return res
 
 
@@ -562,7 +668,9 @@ def r_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif m.groupdict().get("rel"):
         y, kind = ctx.published.year + int(ctx.lex.relative[_norm(m["rel"])]), "published"  # type: ignore[arg-type]
     else:
-        y, kind = ctx.published.year, "published"
+        res = _period_result(Period("half", cal.check_year(ctx.published.year), h))
+        res.story = lambda st: story_result(st, "half", st.year, h)
+        return res
     return _period_result(Period("half", cal.check_year(y), h), anchor_kind=kind)
 
 
@@ -618,4 +726,123 @@ def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["y"]:
         return _period_result(cal.week_of(datetime.date(int(m["y"]), month, dd)), anchor_kind="")
     y = _month_year(ctx, m.start(), m.end(), month, dd)
-    return _period_result(cal.week_of(datetime.date(y, month, dd)))
+    res = _period_result(cal.week_of(datetime.date(y, month, dd)))
+    res.story = lambda st: _in_story(
+        lambda y, kind: _period_result(cal.week_of(datetime.date(y, month, dd)), anchor_kind=kind),
+        st,
+        month,
+        dd,
+    )
+    return res
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a roman numeral ("XIX" 19, "Ve" 5), None when it is not one."""
+    total, last = 0, 0
+    for ch in reversed(numeral.lower().rstrip("e")):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        total += -value if value < last else value
+        last = max(last, value)
+    return total or None
+
+
+@resolver("bc_date", needs=("era",))
+def r_bc_date(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Dates before the common era (480 BC, September 480 BC, the 5th century BC, the 470s
+    BC): TimeML writes the year BC0480 ("BC04" for the 5th century, "BC047" for the 470s).
+
+    Python dates do not reach these years, so the expression places nothing on the
+    timeline; its value is right, and it sets the story's time ("In 480 BC ... in
+    September").
+    """
+    groups = m.groupdict()
+    mod = _mod(m, ctx)
+    if groups.get("approx"):
+        mod = mod or "APPROX"
+    if groups.get("c") or groups.get("dw") or groups.get("roman"):
+        if groups.get("c"):
+            n = int(m["c"])
+        elif groups.get("roman"):
+            n = _roman(m["roman"]) or 0
+        else:
+            n = ctx.lex.day_words.get(_norm(m["dw"]), 0)
+        if not 1 <= n <= 99:
+            return None
+        return Resolved(DATE, f"BC{n - 1:02d}", mod, rule="bc-century")
+    if groups.get("dy"):
+        return Resolved(DATE, f"BC{int(m['dy']) // 10:03d}", mod, rule="bc-decade")
+    y = int(m["y"])
+    if not 1 <= y <= 9999:
+        return None
+    value = f"BC{y:04d}"
+    month = _month_index(ctx.lex, _g(m, "mon") or "") if _g(m, "mon") else None
+    season = ctx.lex.table("seasons").get(_norm(_g(m, "s") or "")) if _g(m, "s") else None
+    if month is not None:
+        value += f"-{month:02d}"
+        day = _g(m, "d", "d2")
+        if day:
+            if not _valid(2000, month, int(day)):  # a leap year: any day a month can have
+                return None
+            value += f"-{int(day):02d}"
+    elif season is not None:
+        value += f"-{season}"
+    return Resolved(DATE, value, mod, rule="bc-date")
+
+
+@resolver("year_range", needs=("digit",))
+def r_year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A span of years written as one ("1861-1863", "throughout 1915-17", "(1957-60)").
+
+    The timeline gets one expression, valued by its first year, whose interval runs to the
+    end of the last; TimeML output writes the two years as two TIMEX3 (see
+    :func:`timeline.extraction.timeml.timexes_from_expressions`). Two years in a row are
+    evidence enough that these are years, unless they count something ("1500-2000 troops").
+    """
+    y = int(m["y"])
+    raw = m["y2"]
+    last = int(raw) if len(raw) == 4 else y // 100 * 100 + int(raw)
+    if not y < last <= y + 100:
+        return None
+    if _QUANTIFIERS.search(ctx.before(m.start(), 30)):
+        return None
+    after = ctx.after(m.end(), 30)
+    nxt = re.match(r"\s*([^\W\d_]+)", after)
+    if (nxt and _COUNT_NOUNS.match(nxt.group(1))) or re.match(
+        r"\s*(?:%|percent|por\s+ciento|pour\s+cent)", after
+    ):
+        return None
+    res = _period_result(cal.year(y), anchor_kind="")
+    res.interval = (datetime.date(y, 1, 1), datetime.date(cal.check_year(last), 12, 31))
+    res.rule = "year-range"
+    return res
+
+
+@resolver("weekday_day", needs=("wd",))
+def r_weekday_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A weekday with a day of the month but no month ("el lunes 12", "lundi 12"): the
+    date nearest the publication that falls on that weekday (within two months)."""
+    wd = ctx.lex.weekdays.get(_norm(m["wd"]))
+    raw = (m["d"] or "").lower()
+    if wd is None:
+        return None
+    dd = 1 if raw == "1er" else int(re.sub(r"\D", "", raw))
+    pub = ctx.published
+    best: datetime.date | None = None
+    for k in range(-2, 3):
+        y, month = divmod(pub.year * 12 + pub.month - 1 + k, 12)
+        if not _valid(y, month + 1, dd):
+            continue
+        d = datetime.date(y, month + 1, dd)
+        if d.isoweekday() == wd and (best is None or abs(d - pub) < abs(best - pub)):
+            best = d
+    if best is None:
+        return None
+    res = _period_result(cal.day(best))
+    res.interval = (best, best)
+    res.rule = "weekday-day"
+    return res

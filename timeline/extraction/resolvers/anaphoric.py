@@ -18,6 +18,7 @@ from .base import (
     _coarser,
     _count,
     _g,
+    _mod,
     _month_index,
     _norm,
     _period_result,
@@ -147,6 +148,19 @@ def r_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
     res = _anaphoric(unit, step, ctx, part)
     res.rule = "anaphoric-" + ("same" if step == 0 else "shift")
+    mod = _mod(m, ctx)
+    if mod and res.later is not None:
+        # "early the next year": the start of it
+        plain = res.later
+
+        def later(state: State) -> Resolved | None:
+            told = plain(state)
+            if told is not None and told.period is not None and not told.mod:
+                told.mod = mod
+                told.interval = cal.part_interval(told.period, mod)
+            return told
+
+        res.later = later
     return res
 
 

@@ -17,7 +17,7 @@ from ..types import DATE, DURATION, TIME
 
 # Trigger classes (see timex_grammar.trigger_for): a resolver's matches always hold a word
 # of one of its classes, so rules feeding it only run near such words.
-TRIGGER_CLASSES = ("digit", "month", "wd", "unit", "other")
+TRIGGER_CLASSES = ("digit", "month", "wd", "unit", "other", "era")
 
 Resolver = Callable[[re.Match[str], "Context"], "Resolved | None"]
 # name -> resolver, and name -> the trigger classes its matches contain. Filled by the
@@ -79,6 +79,28 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _FUTURE_PASSIVE = frozenset({"be", "being", "will", "would", "to", "shall"})
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The time of the story being told: the year (month, day) of the last explicit date.
+
+    ``year`` is astronomical (480 BC is -479), so that BC stories count like any other;
+    ``month`` and ``day`` are 0 when the date did not name them; ``pos`` is where the date
+    was written. ``back`` is set for a date read in a past perfect ("who had spent the
+    spring organizing"): it lies before the story's time, not after.
+    """
+
+    year: int
+    month: int = 0
+    day: int = 0
+    pos: int = -1
+    back: bool = False
+
+    @property
+    def written_year(self) -> str:
+        """The year as a reader writes it: "1916", "480 BC"."""
+        return str(self.year) if self.year > 0 else f"{1 - self.year} BC"
+
+
 @dataclass(slots=True)
 class State:
     """What the text-order pass knows: the previous date and the previous quarter."""
@@ -90,6 +112,10 @@ class State:
     # The last day-precise date, for "that day" after a coarser date ("in 2005 ... on
     # Sept. 15 ... that year ... the same day").
     prev_day: Period | None = None
+    # The story's own time (see :func:`story_time`): the last explicit date, moved on by the
+    # year-less dates read against it, while the text tells a story away from the
+    # publication date.
+    story: Story | None = None
 
 
 @dataclass(slots=True)
@@ -109,6 +135,10 @@ class Resolved:
     # Whether later expressions may anchor on this one. Comparisons ("a year earlier",
     # "the year-ago quarter") point back from the story's time; they do not move it.
     sets_prev: bool = True
+    # For a date without a year ("on 27 August", "by early October"): the same expression
+    # read against the story's time instead of the publication date (see :class:`Story`);
+    # the text-order pass calls it where the text tells a story away from that date.
+    story: Callable[[Story], Resolved | None] | None = field(default=None, repr=False)
 
 
 @dataclass(slots=True)
@@ -214,7 +244,11 @@ class Context:
         lower = w[:1].islower() or (w[:1].isalpha() and not w[:1].isupper())
         participle = lex.participle is not None and prev in lex.auxiliaries and lower
         if participle and lex.participle.search(w):  # type: ignore[union-attr]
-            return dist, "past", True  # "se sont rencontrés", "ha firmado": compound past
+            # "se sont rencontrés", "ha firmado": a compound past; "aura été auditionné",
+            # a future perfect, looks ahead
+            before_aux = words[i - 2].group() if i >= 2 and i - 1 != split else ""
+            ahead = before_aux and lex.future.match(before_aux)
+            return dist, "future" if ahead else "past", True
         if not ((lower or (lex.inflected_tense and i == 0)) and len(w) > 4):
             return None
         if prev in lex.determiners:
@@ -296,6 +330,117 @@ def _period_result(
 ) -> Resolved:
     interval = cal.part_interval(period, mod) if mod else period.interval()
     return Resolved(type_, period.value, mod, period, anchor_kind, interval=interval)
+
+
+# --- The story's time -------------------------------------------------------------------
+#
+# A date without a year ("on 27 August", "by early October") in a passage that tells a story
+# away from the publication date ("In 1939 Germany invaded Poland. By early October...")
+# takes its year from the story: the last explicit date. The resolvers give such dates a
+# ``story`` reading (see :class:`Resolved`); the text-order pass decides where it applies.
+
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_STORY_VALUE = re.compile(
+    r"(?P<bc>BC)?(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?|-(?P<s>SP|SU|FA|WI)|-Q(?P<q>[1-4])"
+    r"|-H(?P<h>[12])|-W\d{2}(?:-WE)?)?(?:T.*)?"
+)
+
+
+def story_of(value: str, pos: int) -> Story | None:
+    """The story time a date's TIMEX3 value sets ("1939", "BC0480-09", "1941-12-07T..."),
+    or None for values coarser than a year (decades, centuries) and non-dates."""
+    m = _STORY_VALUE.fullmatch(value or "")
+    if m is None:
+        return None
+    y = int(m["y"])
+    year = 1 - y if m["bc"] else y
+    if m["m"]:
+        return Story(year, int(m["m"]), int(m["d"] or 0), pos)
+    if m["s"]:
+        return Story(year, _SEASON_FIRST_MONTH[m["s"]], 0, pos)
+    if m["q"] or m["h"]:
+        first = 3 * (int(m["q"]) - 1) + 1 if m["q"] else 6 * (int(m["h"]) - 1) + 1
+        return Story(year, first, 0, pos)
+    return Story(year, 0, 0, pos)
+
+
+def _year_text(year: int) -> str:
+    """An astronomical year as TIMEX3 writes it: 1916 is "1916", -479 is "BC0480"."""
+    return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
+
+
+# Going back in a story costs more than going on: stories are told forward, so "in January"
+# after "December 1941" is January 1942, while "in November" stays in 1941.
+_STORY_BACK_COST = 2.0
+
+
+def story_year(story: Story, month: int, day: int = 0) -> int:
+    """Year (astronomical) of a year-less month (and day) in a story set at ``story``.
+
+    A story known to the year gives that year. Known to the month, it gives the nearest such
+    date, going back counting double ("in January" after "December 1941" is 1942; "in May"
+    after "June 1944" stays in 1944).
+    """
+    if not story.month:
+        return story.year
+    here = story.year * 372 + (story.month - 1) * 31 + story.day
+    best_year, best_cost = story.year, float("inf")
+    for y in (story.year - 1, story.year, story.year + 1):
+        gap = y * 372 + (month - 1) * 31 + day - here
+        if story.back:
+            cost = -gap if gap <= 0 else float("inf")  # a past perfect looks back
+        else:
+            cost = gap if gap >= 0 else -gap * _STORY_BACK_COST
+        if cost < best_cost:
+            best_year, best_cost = y, cost
+    return best_year
+
+
+def story_result(
+    story: Story,
+    grain: str,
+    year: int,
+    index: int = 0,
+    day: int = 0,
+    mod: str = "",
+    type_: str = DATE,
+    kind: str = "story",
+) -> Resolved | None:
+    """A date of the story's time: a month, day, season, quarter, half or year of ``year``.
+
+    Years the calendar holds give a period with its interval; others (480 BC, 490) only a
+    TIMEX3 value ("BC0480-09"), which places nothing on the timeline.
+    """
+    if cal.MIN_YEAR <= year <= cal.MAX_YEAR:
+        if grain == "day":
+            if not _valid(year, index, day):
+                return None
+            period = cal.day(datetime.date(year, index, day))
+        elif grain == "month":
+            period = cal.month(year, index)
+        elif grain == "season":
+            period = cal.season(year, cal.SEASONS[index])
+        elif grain == "quarter":
+            period = cal.quarter(year, index)
+        elif grain == "half":
+            period = Period("half", year, index)
+        else:
+            period = cal.year(year)
+        return _period_result(period, mod, anchor_kind=kind, type_=type_)
+    head = _year_text(year)
+    if grain == "day":
+        value = f"{head}-{index:02d}-{day:02d}"
+    elif grain == "month":
+        value = f"{head}-{index:02d}"
+    elif grain == "season":
+        value = f"{head}-{cal.SEASONS[index]}"
+    elif grain == "quarter":
+        value = f"{head}-Q{index}"
+    elif grain == "half":
+        value = f"{head}-H{index}"
+    else:
+        value = head
+    return Resolved(type_, value, mod, anchor_kind=kind)
 
 
 def _quarter_default(q: int, pub: datetime.date, direction: str | None) -> int:
@@ -421,9 +566,23 @@ def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> R
     def later(state: State) -> Resolved | None:
         base = state.prev
         kind = "previous"
+        u = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}.get(unit, unit)
+        told = state.story
+        if (
+            told is not None
+            and not cal.MIN_YEAR <= told.year <= cal.MAX_YEAR
+            and (base is None or told.pos > state.prev_pos)
+            and u in ("year", "month")
+        ):
+            # "the following year" after "492 BC": counted on the story's own calendar
+            if u == "year":
+                return story_result(told, "year", told.year + step, type_=DATE, kind="previous")
+            if told.month:
+                y, m = divmod(told.year * 12 + told.month - 1 + step, 12)
+                return story_result(told, "month", y, m + 1, kind="previous")
+            return None
         if base is None:
             base, kind = cal.day(pub), "published"
-        u = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}.get(unit, unit)
         if u == "day" and base.grain != "day" and state.prev_day is not None:
             base = state.prev_day  # "the same day": the last day the story named
         if u == "weekend":

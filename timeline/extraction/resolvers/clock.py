@@ -52,9 +52,9 @@ def _clock_hour(m: re.Match[str], ctx: Context) -> tuple[int, int] | None:
         # "midnight Thursday" ends Thursday: ISO 8601 writes it T24:00, as TimeML does;
         # "since midnight", "depuis minuit" start the day: T00:00.
         return (0 if _words_before(ctx, m.start(), table.get("opens", ())) else 24), 0
-    if not groups.get("h"):
+    if not (groups.get("h") or groups.get("h2")):
         return int(m["hh"]), int(_g(m, "mi", "mi2") or 0)
-    hh, mi = int(m["h"]), int(m["mi"] or 0)
+    hh, mi = int(_g(m, "h", "h2") or 0), int(_g(m, "mi", "mi3") or 0)
     # "4 in the morning", "8 in the evening", "las 8 de la noche": the part of day says
     # a.m. or p.m.; else the a.m./p.m. word does.
     morning = table.get("morning", ())
@@ -103,13 +103,14 @@ def _clock_day(m: re.Match[str], ctx: Context) -> datetime.date | None:
     if lead := _day_at(ctx, m.start()):
         # "mañana a las 9", "demain à 9 heures", "tomorrow at 9 a.m."
         return cal.shift(pub, "day", deictic[_norm(lead.group(1))])
-    # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside.
-    days = [re.escape(d) for d in ctx.lex.table("clock").get("days", ())]
+    # "10:35 a.m. (0735 GMT) Friday": the day may follow a short aside; "vers 0 h 40,
+    # jeudi", "vers 15 h 30, hier": or a comma.
+    days = [re.escape(d).replace("'", "['’]") for d in ctx.lex.table("clock").get("days", ())]
     words = "|".join(w for w in (ctx.lex.weekday_re, *days) if w)
     if not words:
         return None
     near = re.match(
-        rf"\s*(?:\([^()]{{0,24}}\)\s*)?\(?(?:on\s+)?({words})\b",
+        rf"\s*(?:\([^()]{{0,24}}\)\s*)?,?\s*\(?(?:on\s+)?({words})\b",
         ctx.after(m.end(), 48),
         re.IGNORECASE,
     )

@@ -208,6 +208,12 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     adv = _g(m, "adv")
     if adv:
         return Resolved(SET, ctx.lex.table("set_adverbs")[adv.lower()])
+    adj = _g(m, "adj")
+    if adj:
+        # "le lot quotidien", "la reunión anual": a frequency adjective, by its stem
+        word = adj.lower()
+        stems = ctx.lex.table("set_adjectives")
+        return next((Resolved(SET, v) for st, v in stems.items() if word.startswith(st)), None)
     u = _norm(_g(m, "u", "u2", "u3") or "")
     seasons = ctx.lex.table("seasons")
     if u in seasons:

@@ -10,7 +10,7 @@ import datetime
 import re
 
 from .. import timex_calendar as cal
-from .base import Context, Resolved, _g, _norm, _period_result, _weekend, resolver
+from .base import Context, Resolved, Story, _g, _norm, _period_result, _weekend, resolver
 
 
 def _easter(y: int) -> datetime.date:
@@ -71,6 +71,8 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     prep = rf"(?i)\b(?:{alternation})\s+$"
     if " " not in _norm(name) and not weekend and not re.search(prep, ctx.before(m.start(), 12)):
         return None
+    if re.match(r"\s+(?-i:[A-Z][a-z]+)", ctx.after(m.end(), 20)):
+        return None  # "the Easter Offensive", "the Christmas Truce": a name
     pub = ctx.published
     direction = ctx.direction(m.start(), m.end())
     if re.search(
@@ -85,7 +87,19 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = this_year if this_year <= pub else _holiday_date(spec, pub.year - 1)
     else:
         d = this_year
-    return _holiday_result(d, weekend, "published")
+    res = _holiday_result(d, weekend, "published")
+    if abs((d - pub).days) <= 31:
+        return res  # the holiday of the publication's days ("pasaron la Nochebuena")
+
+    def story(st: Story) -> Resolved | None:
+        if not cal.MIN_YEAR <= st.year <= cal.MAX_YEAR:
+            return None
+        told = _holiday_result(_holiday_date(spec, st.year), weekend, "story")
+        told.rule = "holiday-story"
+        return told
+
+    res.story = story
+    return res
 
 
 def _holiday_result(d: datetime.date, weekend: str | None, kind: str) -> Resolved:

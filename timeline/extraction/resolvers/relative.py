@@ -27,6 +27,7 @@ from .base import (
     _weekend,
     duration_value,
     resolver,
+    story_result,
 )
 from .cues import _weekday_date
 
@@ -150,6 +151,16 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit in ("decade", "century") and _norm(m["rel"]) in ("past", "last"):
         # "over the past decade" is a stretch of time reaching to now, not the 2010s.
         return Resolved(DURATION, duration_value(unit, 1))
+    found = ctx.cue(m.start(), m.end()) if unit == "weekend" and offset == 0 else None
+    if (
+        found is not None
+        and found[0] == "past"
+        and found[2]
+        and found[1] <= 4
+        and ctx.published.isoweekday() < 6
+    ):
+        # "se sont rendus ce week-end" written on a Tuesday: the weekend just gone
+        return _weekend(ctx.published, -1)
     return _relative_period(unit, offset, ctx.published, _mod(m, ctx))
 
 
@@ -298,6 +309,8 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if wd is None:
         return None
     rel = _g(m, "rel", "rel2")
+    if m.groupdict().get("same"):
+        rel = None  # "ce même lundi": the Monday the text is about, placed by the tense
     offset = ctx.lex.relative.get(_norm(rel)) if rel else None
     d, rule = _weekday_date(wd, offset, ctx, m.start(), m.end())
     if _g(m, "eve"):
@@ -324,8 +337,16 @@ def r_the_period(m: re.Match[str], ctx: Context) -> Resolved | None:
         if not mod and re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.after(m.end(), 12)):
             # "the year ended March 31": a twelve-month stretch, not a calendar year.
             return Resolved(DURATION, duration_value(unit, 1))
-        # "the year", "the fiscal year", "by the end of the month": the current one.
-        return _period_result(cal.containing(unit, ctx.published), mod)
+        # "the year", "the fiscal year", "by the end of the month": the current one; in a
+        # story, the story's.
+        res = _period_result(cal.containing(unit, ctx.published), mod)
+        if unit == "year":
+            res.story = lambda st: story_result(st, "year", st.year, mod=mod)
+        else:
+            res.story = lambda st: (
+                story_result(st, "month", st.year, st.month, mod=mod) if st.month else None
+            )
+        return res
     direction = ctx.direction(m.start(), m.end())
     pub = ctx.published
     if pub.isoweekday() >= 6:
@@ -373,6 +394,15 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     ref = _norm(m["ref"]).removeprefix("right ")
     if ref == "recently" and re.search(r"(?i)\bas\s+$", ctx.before(m.start(), 4)):
         return None  # "as recently as March 2022": the date that follows says when
+    narrated = ctx.lex.table("narrated")
+    if ref in narrated:
+        # "The Germans soon intervened": in a past-tense clause the word tells the order of
+        # the story, not a time from the writer's now (the table: how near, in words)
+        found = ctx.cue(m.start(), m.end())
+        # (a suffix guess, "intervened", counts its distance tripled plus two)
+        reach = narrated[ref] if found is not None and found[2] else 3 * narrated[ref] + 2
+        if found is not None and found[0] == "past" and found[1] <= reach:
+            return None
     if ref == "current":
         # "the current talks" is now; "current account" or an electric current is not.
         if re.match(

@@ -1,0 +1,229 @@
+"""The story's own time, dates before the common era and ranges, through extract() and its
+TimeML view (the case-by-case values are in spec/<language>/resolution.json)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from timeline.extraction import extract
+from timeline.extraction.timeml import timexes_from_expressions
+
+WIKI = datetime.date(2009, 12, 19)  # a download date, decades after the story
+
+
+def _by_text(text: str, published: datetime.date = WIKI, language: str = "en"):
+    result = extract(text, published=published, language=language)
+    return {e.text: e for e in result.expressions}, result
+
+
+def test_a_date_read_in_the_story_says_so_in_its_trail():
+    found, _ = _by_text("In 1916 the offensive stalled. On 27 August, Romania entered the war.")
+    e = found["27 August"]
+    assert (e.value, e.anchor_kind, e.anchor) == ("1916-08-27", "story", datetime.date(1916, 1, 1))
+    assert e.explanation == "'27 August' + story year 1916 → 1916-08-27 (day)"
+
+
+def test_anchor_kinds_stay_short():
+    text = (
+        "In 1916 the offensive stalled. On 27 August, Romania entered the war. Three days "
+        "later, Bucharest was bombed. In 480 BC Xerxes crossed the Hellespont. In August, his "
+        "army reached Thermopylae."
+    )
+    _, result = _by_text(text)
+    kinds = {e.anchor_kind for e in result.expressions}
+    assert "story" in kinds
+    assert all(len(k) <= 16 for k in kinds)
+
+
+def test_the_story_ends_where_the_text_speaks_from_the_publication_date():
+    text = (
+        "In 1939 Germany invaded Poland. By early October, Poland was divided. On Tuesday, "
+        "veterans gathered in Warsaw. In March, they will meet again."
+    )
+    found, _ = _by_text(text)
+    assert found["early October"].value == "1939-10"
+    assert found["March"].value == "2010-03"  # spoken from the publication date
+    assert found["March"].anchor_kind == "published"
+
+
+def test_dates_before_the_common_era_have_a_value_but_no_place_on_the_timeline():
+    found, result = _by_text("In September 480 BC the fleet won at Salamis. In 238 BC, peace.")
+    for text, value in (("September 480 BC", "BC0480-09"), ("238 BC", "BC0238")):
+        e = found[text]
+        assert (e.type, e.value) == ("DATE", value)
+        assert not e.is_dating
+        assert e.interval_start is None and e.precision is None
+    assert not result.events or all(ev.date.is_dating for ev in result.events)
+    assert found["238 BC"].explanation == "'238 BC' → BC0238"
+
+
+def test_a_bc_story_counts_on_its_own_calendar():
+    found, _ = _by_text(
+        "In 492 BC Mardonius campaigned. Darius ordered a new campaign for the following year."
+    )
+    e = found["the following year"]
+    assert (e.value, e.anchor_kind, e.anchor) == ("BC0491", "previous", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "halves"),
+    [
+        ("Fighting went on throughout 1915-17.", "en", WIKI, [("1915", "1915"), ("17", "1917")]),
+        ("The Eastern Theater 1861-1863.", "en", WIKI, [("1861", "1861"), ("1863", "1863")]),
+        ("The war lasted from 1939 to 1945.", "en", WIKI, [("1939", "1939"), ("1945", "1945")]),
+        (
+            "Le festival aura lieu du 20 au 26 décembre.",
+            "fr",
+            datetime.date(2002, 12, 2),
+            [("20", "2002-12-20"), ("26 décembre", "2002-12-26")],
+        ),
+        (
+            "De 499 à 493 av. J.-C., l'Ionie se révolte.",
+            "fr",
+            WIKI,
+            [("499", "BC0499"), ("493 av. J.-C.", "BC0493")],
+        ),
+    ],
+)
+def test_both_halves_of_a_range_are_timeml_timexes(text, language, published, halves):
+    result = extract(text, published=published, language=language)
+    timexes = timexes_from_expressions(result.expressions)
+    assert [(t.text, t.value) for t in timexes] == halves
+    for t in timexes:
+        assert text[t.start : t.end] == t.text
+
+
+def test_a_span_of_years_is_one_interval_on_the_timeline():
+    found, _ = _by_text("Fighting went on throughout 1915-17.")
+    e = found["1915-17"]
+    assert (e.interval_start, e.interval_end) == (
+        datetime.date(1915, 1, 1),
+        datetime.date(1917, 12, 31),
+    )
+    assert e.is_dating
+
+
+def test_counts_are_not_spans_of_years():
+    found, _ = _by_text("Some 1500-2000 troops crossed; pages 1200-1250 describe it.")
+    assert not any(e.is_dating for e in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "want"),
+    [
+        (
+            "Il est arrivé le 30 juin et il est reparti du 2 au 5 juillet.",
+            "fr",
+            "2002-07-10",
+            ["le 30 juin", "2", "5 juillet"],
+        ),
+        ("Elle est née le 6 mars 1941 à Nancy.", "fr", "2003-02-16", ["le 6 mars 1941"]),
+        (
+            "Les six derniers mois ont été durs ; l'année dernière aussi.",
+            "fr",
+            "2003-02-16",
+            ["Les six derniers mois", "l'année dernière"],
+        ),
+        (
+            "El presidente llegó el 12 de octubre y se fue del 14 de octubre.",
+            "es",
+            "2016-10-25",
+            ["el 12 de octubre", "14 de octubre"],
+        ),
+        (
+            "En los pasados seis meses, las ventas cayeron; El martes habló.",
+            "es",
+            "2016-10-27",
+            ["los pasados seis meses", "El martes"],
+        ),
+        # English TimeML leaves "the" out: no article list in en.toml
+        (
+            "The talks ended on June 30, under the 2018 deal.",
+            "en",
+            "2016-10-27",
+            ["June 30", "2018"],
+        ),
+    ],
+)
+def test_timeml_extents_hold_the_article_where_the_language_counts_it(
+    text, language, published, want
+):
+    result = extract(text, published=datetime.date.fromisoformat(published), language=language)
+    timexes = timexes_from_expressions(result.expressions)
+    assert [t.text for t in timexes] == want
+    for t in timexes:
+        assert text[t.start : t.end] == t.text
+
+
+def test_the_timeline_keeps_the_expression_without_its_article():
+    result = extract(
+        "Il est arrivé le 30 juin.", published=datetime.date(2002, 7, 10), language="fr"
+    )
+    (e,) = result.expressions
+    assert (e.text, e.determiner) == ("30 juin", "le ")
+    assert e.explanation.startswith("'30 juin'")
+
+
+def test_a_pair_of_days_is_two_timexes_and_the_first_keeps_its_article():
+    text = "Les élections auront lieu les 6 et 13 avril prochains."
+    result = extract(text, published=datetime.date(2003, 2, 24), language="fr")
+    timexes = timexes_from_expressions(result.expressions)
+    assert [(t.text, t.value) for t in timexes] == [
+        ("les 6", "2003-04-06"),
+        ("13 avril prochains", "2003-04-13"),
+    ]
+
+
+def test_a_span_since_a_yearless_date_reaches_to_now():
+    text = (
+        "The Houthis seized the capital in September 2014, and a coalition intervened in "
+        "March 2015. Since June, coalition-backed forces have been fighting towards Hodeidah."
+    )
+    found, _ = _by_text(text, datetime.date(2018, 12, 6))
+    assert (found["June"].value, found["June"].anchor_kind) == ("2018-06", "published")
+    # ... while a past perfect keeps it in the story
+    told, _ = _by_text(
+        "In 1941 Germany invaded the Soviet Union. Since June, the armies had advanced far."
+    )
+    assert told["June"].value == "1941-06"
+
+
+def test_a_count_restated_in_apposition_takes_the_restated_date():
+    text = (
+        "Aidarús firmó con el Gobierno el Acuerdo de Riad en noviembre de 2019.\n\n"
+        "Menos de una semana antes, el viernes 1 de abril, el enviado había anunciado una tregua."
+    )
+    found, result = _by_text(text, datetime.date(2022, 4, 8), "es")
+    e = found["Menos de una semana antes"]
+    assert (e.value, e.interval_start) == ("2022-04-01", datetime.date(2022, 4, 1))
+    timex = next(t for t in timexes_from_expressions(result.expressions) if t.start == e.start)
+    assert timex.type == "DURATION"  # TimeML still writes the count
+
+
+def test_a_sentence_opening_date_after_news_sets_the_scene_for_its_paragraph():
+    text = (
+        "Lunedì prossimo è in programma la prima riunione del Foro.\n\n"
+        "Il Paese è in guerra da un decennio. Nel 2011 la rivolta scoppiò a Bengasi il 17 "
+        "febbraio; il 19 marzo cominciarono i raid, e il 20 ottobre il colonnello fu ucciso.\n\n"
+        "Il governo prevede un vertice a fine ottobre."
+    )
+    found, _ = _by_text(text, datetime.date(2020, 10, 24), "it")
+    assert found["il 17 febbraio"].value == "2011-02-17"
+    assert found["il 20 ottobre"].value == "2011-10-20"
+    assert found["fine ottobre"].value.startswith("2020")  # the next paragraph is news again
+
+
+def test_a_glance_back_dates_the_rest_of_its_sentence_told_in_the_past():
+    text = (
+        "Oggi il presidente giura. La prima tregua era cominciata il 24 novembre 2023, prima "
+        "che il 1° dicembre i combattimenti riprendessero."
+    )
+    found, _ = _by_text(text, datetime.date(2025, 1, 20), "it")
+    assert found["il 1° dicembre"].value == "2023-12-01"
+    told, _ = _by_text(
+        "Today the president is sworn in. The deal signed on March 3, 2015 expires on June 30.",
+        datetime.date(2025, 1, 20),
+    )
+    assert told["June 30"].anchor_kind == "published"  # not told in the past: from now
