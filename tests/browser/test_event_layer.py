@@ -179,7 +179,7 @@ def test_the_whole_span_is_one_click_away_and_stays_in_the_form(page, live_serve
     # The panel is swapped by htmx: the old chart still matches DRAWN until the swap, so
     # wait for the new chart's own range rather than for the attribute.
     page.wait_for_function(
-        "String(document.getElementById('timeline-chart')?.layout?.xaxis?.range?.[0])"
+        "() => String(document.getElementById('timeline-chart')?.layout?.xaxis?.range?.[0])"
         ".startsWith('1996')"
     )
     assert page.input_value("#filter-from") == "1996-01-01"
