@@ -185,6 +185,7 @@ def _sentence_events(
         analysis, lex, resolve=lambda kind: salience.resolve(kind=kind, index=index)
     )
     out = []
+    places = find_places(sentence) if happenings else ()
     for h in happenings:
         builder.dating(h.token_spans)
         for cand in _candidates(
@@ -195,7 +196,7 @@ def _sentence_events(
                 replace(
                     cand,
                     actors=actors,
-                    places=find_places(sentence),
+                    places=places,
                     paragraph=paragraph,
                     confidence=confidence(cand.date, sentence, cand.category, h.kind),
                 )

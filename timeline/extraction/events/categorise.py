@@ -152,6 +152,7 @@ def _participants(words: list[Token], lex: Lexicon) -> list[str]:
     return _ranked(found)
 
 
+@cache
 def _verb_cues(cues: frozenset[str]) -> frozenset[str]:
     """Verb cues with their reflexive forms also bare ("s'emparer" -> "emparer"): the
     tokenizer reads the pronoun apart, or as part of the auxiliary ("s'étaient")."""

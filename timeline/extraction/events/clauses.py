@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import Lexicon
 
@@ -114,9 +114,14 @@ def _lemmatizer(language: str):
 
 def lemma(word: str, language: str) -> str:
     """The dictionary form of ``word`` (lower case), or the word itself."""
-    lower = word.lower()
+    return _lemma(word.lower(), language)
+
+
+# Bounded: a worker that extracts for months meets every word of every language once.
+@lru_cache(maxsize=200_000)
+def _lemma(lower: str, language: str) -> str:
     engine = _lemmatizer(language)
-    if engine is None or not word[:1].isalpha():
+    if engine is None or not lower[:1].isalpha():
         return lower
     try:
         return engine.lemmatize(lower, lang=language).lower()
