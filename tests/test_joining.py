@@ -479,3 +479,28 @@ def test_a_join_across_languages_names_both_participants(conflict, language, bod
     joined = mention_of(other, event_of(english))
     assert sorted(joined.actor_names) == ["Taliban", "United States"]
     assert "Taliban + United States" in joined.join_reasons
+
+
+def test_the_title_is_in_the_language_most_sources_are_written_in(conflict):
+    english = publish(conflict, SIGNED, D(2020, 2, 29), title="Afghanistan briefing")
+    event = event_of(english)
+    assert (event.title, event.language) == ("US and Taliban sign agreement in Doha", "en")
+
+    # One source in another language, even one naming the signing in its headline, does
+    # not turn the title of an event its first source titled in English.
+    publish(conflict, SIGNED_FR, D(2020, 3, 1), language="fr", title="Accord de Doha signé")
+    event.refresh_from_db()
+    assert event.source_count == 2
+    assert event.language == "en" and event.title == "US and Taliban sign agreement in Doha"
+
+    # When most of its sources are French, the event reads in French.
+    publish(
+        conflict,
+        "Les talibans et les États-Unis ont signé l'accord de Doha le 29 février 2020.",
+        D(2020, 3, 2),
+        language="fr",
+        title="Les talibans et Washington signent à Doha",
+    )
+    event.refresh_from_db()
+    assert event.source_count == 3
+    assert event.language == "fr" and event.title != "US and Taliban sign agreement in Doha"

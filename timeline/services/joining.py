@@ -497,13 +497,22 @@ def agreed_date(dates: list[EventDate]) -> EventDate:
     return max(counts, key=score)
 
 
-def _clearest(mentions: list[Mention]) -> Mention:
-    """The mention whose title stands for the event: a report (not a recollection, not a
-    date borrowed from the article) in a lead paragraph, precisely dated, by a source
-    that names it in its headline; the earliest such source on a tie."""
+def _clearest(mentions: list[Mention], language: str = "") -> Mention:
+    """The mention whose title stands for the event: one in the language most of its
+    sources are written in (on a tie, the language its title is in already, so that one
+    source in another language does not turn the title), a report (not a recollection,
+    not a date borrowed from the article) in a lead paragraph, precisely dated, by a
+    source that names it in its headline; the earliest such source on a tie."""
+    sources = {(m.article_id, m.article.language) for m in mentions}
+    by_language = Counter(lang for _, lang in sources)
+    top = max(by_language.values())
+    wanted = {lang for lang, n in by_language.items() if n == top}
+    if language in wanted:
+        wanted = {language}
 
     def rank(m: Mention) -> tuple:
         return (
+            m.article.language in wanted,
             not m.reference,
             m.rule != ARTICLE_DATE_RULE,
             m.category not in _GENERIC,
@@ -599,7 +608,7 @@ def event_refresh(*, event_id: int, user: AbstractBaseUser | None = None) -> boo
     factuality = event_factuality(
         [(m.factuality, m.article.published) for m in mentions], start=date.start
     )
-    best = _clearest(mentions)
+    best = _clearest(mentions, event.language)
     category = _vote_category(mentions, best.category)
     actor_names = list(dict.fromkeys(n for m in mentions for n in m.actor_names))
     place_counts = Counter(p for m in mentions for p in m.places)
