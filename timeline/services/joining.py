@@ -498,11 +498,11 @@ def agreed_date(dates: list[EventDate]) -> EventDate:
 
 
 def _clearest(mentions: list[Mention], language: str = "") -> Mention:
-    """The mention whose title stands for the event: one in the language most of its
-    sources are written in (on a tie, the language its title is in already, so that one
-    source in another language does not turn the title), a report (not a recollection,
-    not a date borrowed from the article) in a lead paragraph, precisely dated, by a
-    source that names it in its headline; the earliest such source on a tie."""
+    """The mention whose title stands for the event: a report (not a recollection, not a
+    date borrowed from the article), in the language most of its sources are written in
+    (on a tie, the language its title is in already, so that one source in another
+    language does not turn the title), in a lead paragraph, precisely dated, by a source
+    that names it in its headline; the earliest such source on a tie."""
     sources = {(m.article_id, m.article.language) for m in mentions}
     by_language = Counter(lang for _, lang in sources)
     top = max(by_language.values())
@@ -512,9 +512,9 @@ def _clearest(mentions: list[Mention], language: str = "") -> Mention:
 
     def rank(m: Mention) -> tuple:
         return (
-            m.article.language in wanted,
             not m.reference,
             m.rule != ARTICLE_DATE_RULE,
+            m.article.language in wanted,
             m.category not in _GENERIC,
             m.in_headline,
             m.paragraph == 0,
