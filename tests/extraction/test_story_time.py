@@ -227,3 +227,61 @@ def test_a_glance_back_dates_the_rest_of_its_sentence_told_in_the_past():
         datetime.date(2025, 1, 20),
     )
     assert told["June 30"].anchor_kind == "published"  # not told in the past: from now
+
+
+def test_a_date_of_the_story_s_year_takes_the_story_up_again_after_news_of_the_day():
+    text = (
+        "In 1975 the offensive reached the coast. On 21 April, Thieu resigned. Two years "
+        "ago the war was over, a reporter wrote last week. The evacuation began early on "
+        "29 April 1975. On 30 April, tanks entered the palace."
+    )
+    found, _ = _by_text(text)
+    assert found["21 April"].value == "1975-04-21"
+    assert found["30 April"].value == "1975-04-30"
+    assert found["30 April"].anchor_kind == "story"
+    # A date of another year does not take the story up again.
+    other = text.replace("29 April 1975", "29 April 2008")
+    found, _ = _by_text(other)
+    assert found["30 April"].value == "2009-04-30"
+
+
+def test_a_speaker_s_words_do_not_end_the_story():
+    text = (
+        "In 1862 the army crossed the river. \u201cWe will be home by next month,\u201d a "
+        "soldier wrote. On 17 September, the armies met at Antietam."
+    )
+    found, _ = _by_text(text)
+    assert found["17 September"].value == "1862-09-17"
+    # The same words spoken by the writer end the story.
+    plain = text.replace(
+        "\u201cWe will be home by next month,\u201d a soldier wrote.",
+        ("Historians will meet next month to mark it."),
+    )
+    found, _ = _by_text(plain)
+    assert found["17 September"].value != "1862-09-17"
+
+
+def test_in_a_story_told_a_new_paragraph_sets_its_own_scene():
+    text = (
+        "In May 1943 the Allies took Tunis. By the end of April, the fighting had ended.\n\n"
+        "On the eastern front, the Germans launched their offensive in June 1942. By "
+        "mid-November they had nearly taken Stalingrad."
+    )
+    found, _ = _by_text(text)
+    assert found["mid-November"].value == "1942-11"
+    # Inside one paragraph the earlier date is a glance back, and so it is in a new
+    # paragraph that looks back in the past perfect.
+    for other in (
+        text.replace("\n\n", " "),
+        text.replace("the Germans launched", "the Germans had launched"),
+    ):
+        found, _ = _by_text(other)
+        assert found["mid-November"].value == "1943-11"
+
+
+def test_a_clock_time_beside_a_dated_day_takes_that_day_s_year():
+    found, _ = _by_text(
+        "At dawn on March 20, 2003 (9:34 p.m., March 19 EST) the invasion began.",
+        published=datetime.date(2009, 12, 19),
+    )
+    assert found["9:34 p.m., March 19"].value == "2003-03-19T21:34"

@@ -324,6 +324,10 @@ class _Narrative:
     paragraph; a glance back still dates the rest of its own sentence when that is told in
     the past ("began on 24 November 2023, before fighting resumed on 1 December"); and a
     span since a year-less date ("Since June, forces have been fighting") reaches to now.
+    In a story told, a speaker's words (a quotation, or after a reporting verb) do not
+    speak from the publication date, a new paragraph's first date sets its own scene, and
+    after the text has spoken from the publication date a date of the story's year, not
+    before where the story was, takes it up again.
     """
 
     __slots__ = (
@@ -331,6 +335,7 @@ class _Narrative:
         "anchor_end",
         "ctx",
         "glance",
+        "interrupted",
         "moving",
         "pub_pos",
         "published",
@@ -360,6 +365,9 @@ class _Narrative:
         # The last glance back (an older explicit date inside a clause), for the year-less
         # dates of its own sentence.
         self.glance: Story | None = None
+        # The story's time when the text last spoke from the publication date: a date of
+        # that story's year, told on from it, takes the story up again.
+        self.interrupted: Story | None = None
 
     def explicit(self, told: Story, start: int, end: int) -> bool:
         """An explicit date: it sets the story's time when it is more recent than the
@@ -376,7 +384,7 @@ class _Narrative:
             return self.moving
         if prev_end >= 0 and _RANGE_GAP.fullmatch(self.text, prev_end, start):
             return self.moving  # the second half of a range ("1998 to 2000") is no step
-        if _after(told, prev):
+        if _after(told, prev) or self._resumes(told):
             self.until = -1
             self.moving = True
             self.steps += 1
@@ -386,7 +394,8 @@ class _Narrative:
         # day, only a date heading its sentence does ("Nel 2011 la rivolta scoppiò", not
         # "Talks began in 2018"), and only for its own paragraph (the next one may be news
         # again: "Le gouvernement envisage ... avant la fin du mois").
-        if not self._opens_sentence(start, _OPENING_WORDS if self.moving else _SCENE_WORDS):
+        opens = self._opens_sentence(start, _OPENING_WORDS if self.moving else _SCENE_WORDS)
+        if not opens and not (self.moving and self._first_of_paragraph(prev_end, start)):
             self.glance = replace(told, pos=start)
             return False
         if not self.moving:
@@ -395,8 +404,25 @@ class _Narrative:
         self.moving = True
         return True
 
-    def spoken_from_publication(self, told: Story | None, start: int) -> None:
-        """A date spoken from the publication date ("on Tuesday", "last week")."""
+    def _resumes(self, told: Story) -> bool:
+        """True when ``told`` takes up the story the text left to speak from the publication
+        date: the same year, not before where it was ("... he said two years ago. It began
+        early in the morning of 29 April 1975")."""
+        story = self.interrupted
+        return (
+            story is not None
+            and told.year == story.year
+            and told.year < self.published.year
+            and not _after(story, told)
+        )
+
+    def spoken_from_publication(
+        self, told: Story | None, start: int, story: Story | None = None
+    ) -> None:
+        """A date spoken from the publication date ("on Tuesday", "last week"), where the
+        story was at ``story``."""
+        if self.moving and story is not None:
+            self.interrupted = story
         self.pub_pos = start
         self.moving = False
         self.steps = 0
@@ -449,6 +475,29 @@ class _Narrative:
             return False
         s, e = self.ctx.sentence(start)
         return not any(w.lower() in lex.story_pluperfect for w in _WORD.findall(self.text, s, e))
+
+    def speaker_time(self, start: int) -> bool:
+        """True when ``start`` is in someone's words: inside a quotation, or after a
+        reporting verb of its sentence ("he suggested Kissinger had tricked him ... two
+        years ago"). In a story told, such words speak from the speaker's time, not the
+        publication date."""
+        if _in_quotation(self.text, start):
+            return True
+        reporting = self.ctx.lex.reporting
+        s, _ = self.ctx.sentence(start)
+        return any(w.lower() in reporting for w in _WORD.findall(self.text, s, start))
+
+    def _first_of_paragraph(self, prev_end: int, start: int) -> bool:
+        """True when ``start`` is the first explicit date of a new paragraph, after
+        ``prev_end``: in a story told, a new paragraph sets its own scene ("On Germany's
+        eastern front, ... launched their summer offensive in June 1942"), unless its
+        sentence looks back in the past perfect ("El proceso había arrancado en enero de
+        2020")."""
+        if prev_end < 0 or "\n\n" not in self.text[prev_end:start]:
+            return False
+        s, _ = self.ctx.sentence(start)
+        pluperfect = self.ctx.lex.story_pluperfect
+        return not any(w.lower() in pluperfect for w in _WORD.findall(self.text, s, start))
 
     def _opens_sentence(self, start: int, words: int = _OPENING_WORDS) -> bool:
         s, _ = self.ctx.sentence(start)
@@ -656,7 +705,23 @@ def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression,
         if kind != "" or narrative.explicit(told, c.start, c.end):
             state.story = told
     elif kind == "published" and c.res.story is None and expr.is_dating:
-        narrative.spoken_from_publication(story_of(expr.value, c.start), c.start)
+        if narrative.applies(state.story, c.start) and narrative.speaker_time(c.start):
+            return  # a speaker's words in a story told ("... two years ago," he said)
+        narrative.spoken_from_publication(story_of(expr.value, c.start), c.start, state.story)
+
+
+_OPENING_QUOTES = "“«„"
+_CLOSING_QUOTES = "”»"
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a quotation opened earlier in its paragraph: an
+    opening mark not yet closed, or an odd number of straight double quotes."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES)
+    closed = sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
 
 
 def _with_article(

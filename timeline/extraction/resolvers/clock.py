@@ -122,6 +122,15 @@ def _clock_day(m: re.Match[str], ctx: Context) -> datetime.date | None:
     return _weekday_date(ctx.lex.weekdays[word], None, ctx, m.start(), m.end() + near.end())[0]
 
 
+def _nearest_year(day: datetime.date, base: datetime.date) -> datetime.date:
+    """``day``'s month and day in the year that puts it nearest to ``base``."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        if _valid(year, day.month, day.day):
+            options.append(datetime.date(year, day.month, day.day))
+    return min(options, key=lambda d: abs((d - base).days)) if options else day
+
+
 @resolver("clock", needs=("digit", "other"), approximate=True)
 def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Clock times, anchored on a weekday next to them or the day in the sentence."""
@@ -135,12 +144,17 @@ def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     pub = ctx.published
     start, end = m.start(), m.end()
+    groups = m.groupdict()
+    yearless = fixed is not None and groups.get("cmon") and not groups.get("cy")
 
     def later(state: State) -> Resolved | None:
         base = state.prev
         d = pub
         kind = "published"
-        if fixed is not None:
+        if yearless and base is not None and base.grain == "day":
+            # "March 20, 2003 (9:34 p.m., March 19 EST)": the year of the day beside it
+            d, kind = _nearest_year(fixed, base.interval()[0]), "previous"
+        elif fixed is not None:
             d = fixed
         elif (
             base is not None
