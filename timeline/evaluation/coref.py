@@ -13,7 +13,8 @@ gold clustering, the response the system's. Written from the definitions in:
   0 when none does); precision the mean over response mentions of ``|K ∩ R| / |R|``.
 * CEAF-e: Luo (2005), "On coreference resolution performance metrics", entity-based
   similarity ``φ4(K, R) = 2|K ∩ R| / (|K| + |R|)``; the one-to-one alignment of key and
-  response clusters that maximises the total φ4 is found with the Hungarian method;
+  response clusters that maximises the total φ4 is found with the Hungarian method
+  (SciPy's ``linear_sum_assignment``);
   recall = total / number of key clusters, precision = total / number of response clusters.
 * CoNLL F1: the unweighted mean of the MUC, B³ and CEAF-e F1 (Pradhan et al. 2011/2014).
 
@@ -153,58 +154,16 @@ def _both_ways(
 
 
 def max_weight_assignment(weights: Sequence[Sequence[float]]) -> float:
-    """The largest total weight of a one-to-one assignment of rows to columns.
+    """The largest total weight of a one-to-one assignment of rows to columns (SciPy's
+    ``linear_sum_assignment``, the Hungarian method); a rectangular matrix leaves the
+    surplus rows or columns unassigned. Weights may be any real numbers."""
+    from scipy.optimize import linear_sum_assignment
 
-    The Hungarian method (Kuhn-Munkres, shortest augmenting paths with potentials), in
-    O(n²m) for n rows and m columns; a rectangular matrix leaves the surplus rows or
-    columns unassigned. Weights may be any real numbers.
-    """
     rows = [list(row) for row in weights]
     if not rows or not rows[0]:
         return 0.0
-    if len(rows) > len(rows[0]):
-        rows = [list(col) for col in zip(*rows, strict=True)]
-    n, m = len(rows), len(rows[0])
-    # Minimise the negated weights. Index 0 is the dummy row/column of the method.
-    inf = float("inf")
-    u = [0.0] * (n + 1)
-    v = [0.0] * (m + 1)
-    match = [0] * (m + 1)  # match[j]: the row assigned to column j (0 = none)
-    way = [0] * (m + 1)
-    for i in range(1, n + 1):
-        match[0] = i
-        j0 = 0
-        min_to = [inf] * (m + 1)
-        used = [False] * (m + 1)
-        while True:
-            used[j0] = True
-            i0 = match[j0]
-            delta = inf
-            j1 = 0
-            for j in range(1, m + 1):
-                if used[j]:
-                    continue
-                cur = -rows[i0 - 1][j - 1] - u[i0] - v[j]
-                if cur < min_to[j]:
-                    min_to[j] = cur
-                    way[j] = j0
-                if min_to[j] < delta:
-                    delta = min_to[j]
-                    j1 = j
-            for j in range(m + 1):
-                if used[j]:
-                    u[match[j]] += delta
-                    v[j] -= delta
-                else:
-                    min_to[j] -= delta
-            j0 = j1
-            if match[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            match[j0] = match[j1]
-            j0 = j1
-    return sum(rows[match[j] - 1][j - 1] for j in range(1, m + 1) if match[j])
+    picked_rows, picked_cols = linear_sum_assignment(rows, maximize=True)
+    return float(sum(rows[i][j] for i, j in zip(picked_rows, picked_cols, strict=True)))
 
 
 def _components(key: Sequence[Cluster], response: Sequence[Cluster]) -> list[tuple[list, list]]:
