@@ -27,6 +27,27 @@ GRAIN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "dec
 PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade")
 PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+# How each grain writes its TIMEX3 value (a day is its ISO date) and its label for readers
+# (``sy`` is the year of the period's first day: a week's ISO year may differ).
+_VALUE_FORMAT = {
+    "week": "{y:04d}-W{i:02d}",
+    "month": "{y:04d}-{i:02d}",
+    "season": "{y:04d}-{season}",
+    "quarter": "{y:04d}-Q{i}",
+    "half": "{y:04d}-H{i}",
+    "year": "{y:04d}",
+    "decade": "{decade:03d}",
+}
+_LABEL_FORMAT = {
+    "day": "{d} {mon} {sy}",
+    "week": "week of {d} {mon} {sy}",
+    "month": "{mon} {sy}",
+    "season": "{season} {y}",
+    "quarter": "Q{i} {y}",
+    "half": "H{i} {y}",
+    "year": "{y}",
+    "decade": "{decade}s",
+}
 
 
 class OutOfRange(ValueError):
@@ -68,23 +89,13 @@ class Period:
     @property
     def value(self) -> str:
         """TIMEX3 value string."""
-        g = self.grain
-        if g == "day":
+        if self.grain == "day":
             assert self.day is not None
             return self.day.isoformat()
-        if g == "week":
-            return f"{self.year:04d}-W{self.index:02d}"
-        if g == "month":
-            return f"{self.year:04d}-{self.index:02d}"
-        if g == "season":
-            return f"{self.year:04d}-{SEASONS[self.index]}"
-        if g == "quarter":
-            return f"{self.year:04d}-Q{self.index}"
-        if g == "half":
-            return f"{self.year:04d}-H{self.index}"
-        if g == "year":
-            return f"{self.year:04d}"
-        return f"{self.year // 10:03d}"
+        season = SEASONS[self.index] if self.grain == "season" else ""
+        return _VALUE_FORMAT[self.grain].format(
+            y=self.year, i=self.index, season=season, decade=self.year // 10
+        )
 
     def interval(self) -> tuple[datetime.date, datetime.date]:
         """Inclusive first and last calendar day of the period."""
@@ -267,22 +278,16 @@ def label(period: Period) -> str:
     """The period as readers see it: "28 Feb 2021", "week of 15 Feb 2021", "Feb 2021",
     "Summer 2020", "Q3 2020", "H1 2020", "2001", "1990s"."""
     start, _end = period.interval()
-    g = period.grain
-    if g == "day":
-        return f"{start.day} {start:%b} {start.year}"
-    if g == "week":
-        return f"week of {start.day} {start:%b} {start.year}"
-    if g == "month":
-        return f"{start:%b} {start.year}"
-    if g == "season":
-        return f"{SEASON_NAMES[SEASONS[period.index]]} {period.year}"
-    if g == "quarter":
-        return f"Q{period.index} {period.year}"
-    if g == "half":
-        return f"H{period.index} {period.year}"
-    if g == "year":
-        return str(period.year)
-    return f"{period.year - period.year % 10}s"
+    season = SEASON_NAMES[SEASONS[period.index]] if period.grain == "season" else ""
+    return _LABEL_FORMAT[period.grain].format(
+        d=start.day,
+        mon=f"{start:%b}",
+        sy=start.year,
+        y=period.year,
+        i=period.index,
+        season=season,
+        decade=period.year - period.year % 10,
+    )
 
 
 def from_value(value: str) -> Period | None:
