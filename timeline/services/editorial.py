@@ -115,12 +115,14 @@ def _yes_no(value: bool) -> str:
 
 
 def _event_set_status(
-    *, event: Event, status: str, user: AbstractBaseUser, expected_version: int | None, reason: str
+    event: Event, status: str, user: AbstractBaseUser, expected_version: int | None
 ) -> Event:
+    """Set the status through the version claim; the history entry's reason is the status
+    ("confirmed", "rejected")."""
     with transaction.atomic():
         fresh = event_claim(event_id=event.pk, expected_version=expected_version)
         fresh.status = status
-        history_save(obj=fresh, user=user, reason=reason)
+        history_save(obj=fresh, user=user, reason=str(status))
     return fresh
 
 
@@ -133,13 +135,7 @@ def event_confirm(
     saved the event since the editor loaded it; without it (bulk confirmation) it applies to
     the current version. Confirmed events are never rewritten by re-extraction.
     """
-    return _event_set_status(
-        event=event,
-        status=Event.Status.CONFIRMED,
-        user=user,
-        expected_version=expected_version,
-        reason="confirmed",
-    )
+    return _event_set_status(event, Event.Status.CONFIRMED, user, expected_version)
 
 
 def event_reject(
@@ -151,13 +147,7 @@ def event_reject(
     :func:`event_restore`; re-extraction leaves it alone, so the extractor cannot resurrect
     it. Raises ``EventConflictError`` on a stale ``expected_version``.
     """
-    return _event_set_status(
-        event=event,
-        status=Event.Status.REJECTED,
-        user=user,
-        expected_version=expected_version,
-        reason="rejected",
-    )
+    return _event_set_status(event, Event.Status.REJECTED, user, expected_version)
 
 
 def event_restore(
