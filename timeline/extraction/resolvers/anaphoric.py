@@ -16,13 +16,13 @@ from .base import (
     State,
     _anaphoric,
     _coarser,
-    _count,
     _g,
     _mod,
     _month_index,
     _norm,
     _period_result,
     _shift_from,
+    _unit_and_count,
     _unit_of,
     _valid,
     duration_value,
@@ -107,10 +107,9 @@ def _counted_from(base: Period, unit: str, n: float, span: str) -> Resolved | No
 @resolver("offset", needs=("unit",), approximate=True)
 def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
     """N units later/earlier against the previous date; 'a year after X' against now."""
-    unit = ctx.lex.units.get(_norm(m["u"]))
-    n = _count(m, ctx)
-    if unit is None or n is None:
+    if (counted := _unit_and_count(m, ctx)) is None:
         return None
+    unit, n = counted
     kind = ctx.lex.table("offset_words").get(_norm(m["dir"]), "forward")
     backward = kind.startswith("back")
     prepositional = kind.endswith("-prep") and bool(re.match(r"\s+[^\W\d_]", ctx.after(m.end(), 5)))

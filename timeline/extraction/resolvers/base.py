@@ -507,6 +507,14 @@ def _is_title(m: re.Match[str], ctx: Context) -> bool:
     return re.search(r"(?:[\"“‘]|``|'')\s*$", ctx.before(m.start(), 3)) is not None
 
 
+def _unit_and_count(m: re.Match[str], ctx: Context) -> tuple[str, float] | None:
+    """The unit of group ``u`` and the number of group ``n``; None when the unit is not
+    one of the language's or the count is vague ("several days")."""
+    unit = ctx.lex.units.get(_norm(m["u"]))
+    n = _count(m, ctx)
+    return None if unit is None or n is None else (unit, n)
+
+
 def _count(m: re.Match[str], ctx: Context) -> float | None:
     """The number in group ``n`` (None for vague counts: "several", "a few")."""
     raw = _g(m, "n")

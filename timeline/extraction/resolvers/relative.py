@@ -23,6 +23,7 @@ from .base import (
     _period_result,
     _quarter_default,
     _shift_from,
+    _unit_and_count,
     _unit_of,
     _weekend,
     duration_value,
@@ -449,10 +450,9 @@ def r_rel_phrase(m: re.Match[str], ctx: Context) -> Resolved | None:
 @resolver("ahead", needs=("unit",), approximate=True)
 def r_ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
     """in N units (tra tre giorni, через три дня): counted forward from the publication date."""
-    unit = ctx.lex.units.get(_norm(m["u"]))
-    n = _count(m, ctx)
-    if unit is None or n is None:
+    if (counted := _unit_and_count(m, ctx)) is None:
         return None
+    unit, n = counted
     res = _shift_from(ctx.published, unit, n, "published")
     if res is not None:
         res.rule = "ahead"
