@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -80,23 +81,54 @@ def edit_data(event, **overrides) -> dict:
     return data
 
 
+def month_dates(year: int, month: int) -> dict:
+    """The date fields of an event known to the month ``month`` of ``year``."""
+    return {
+        "date_value": f"{year}-{month:02d}",
+        "date_precision": "month",
+        "date_start": dt.date(year, month, 1),
+        "date_end": dt.date(year, month, calendar.monthrange(year, month)[1]),
+    }
+
+
+def day_dates(day: dt.date) -> dict:
+    """The date fields of an event known to the day ``day``."""
+    return {
+        "date_value": day.isoformat(),
+        "date_precision": "day",
+        "date_start": day,
+        "date_end": day,
+    }
+
+
+def mention_in(event, article, sentence: str, expression: str, *, at: int = 0, **kw):
+    """A mention of ``event`` in ``article``: ``sentence``, starting at character ``at`` of
+    the article, with ``expression`` where it first occurs in it."""
+    start = at + sentence.index(expression)
+    return MentionFactory(
+        event=event,
+        article=article,
+        sentence=sentence,
+        sentence_start=at,
+        sentence_end=at + len(sentence),
+        expression_text=expression,
+        expression_start=start,
+        expression_end=start + len(expression),
+        **kw,
+    )
+
+
 def mentioned_event(*, conflict=None, article=None, sentence=None, expression="on Sunday", **kw):
     """An event with one mention whose sentence contains ``expression``."""
     conflict = conflict or (article.conflict if article else ConflictFactory())
     # One mention, one independent source (what joining stores on the event).
     kw.setdefault("source_count", 1)
     event = EventFactory(conflict=conflict, **kw)
-    sentence = sentence or f"Talks resumed in Doha {expression}."
-    start = sentence.index(expression)
-    MentionFactory(
-        event=event,
-        article=article or ArticleFactory(conflict=conflict),
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        expression_text=expression,
-        expression_start=start,
-        expression_end=start + len(expression),
+    mention_in(
+        event,
+        article or ArticleFactory(conflict=conflict),
+        sentence or f"Talks resumed in Doha {expression}.",
+        expression,
         resolved_value=event.date_value,
         resolved_mod=event.date_mod,
         resolved_precision=event.date_precision,
@@ -117,24 +149,16 @@ def doha(db):
     usa.conflicts.add(conflict)
     a1 = ArticleFactory(conflict=conflict, title="First report", published=dt.date(2021, 2, 28))
     a2 = ArticleFactory(conflict=conflict, title="Second report", published=dt.date(2021, 3, 2))
-    month = {
-        "date_value": "2020-02",
-        "date_precision": "month",
-        "date_start": dt.date(2020, 2, 1),
-        "date_end": dt.date(2020, 2, 29),
-    }
     first = mentioned_event(
-        conflict=conflict,
         article=a1,
         title="The US and the Taliban signed the Doha agreement",
         sentence="The US and the Taliban signed the Doha agreement in February 2020.",
         expression="February 2020",
         category="agreement",
-        **month,
+        **month_dates(2020, 2),
     )
     first.actors.set([taliban])
     second = mentioned_event(
-        conflict=conflict,
         article=a2,
         title="Doha agreement signed between the Taliban and Washington",
         sentence=(
@@ -142,23 +166,16 @@ def doha(db):
         ),
         expression="29 February 2020",
         category="agreement",
-        date_value="2020-02-29",
-        date_precision="day",
-        date_start=dt.date(2020, 2, 29),
-        date_end=dt.date(2020, 2, 29),
+        **day_dates(dt.date(2020, 2, 29)),
     )
     second.actors.set([usa])
     other = mentioned_event(
-        conflict=conflict,
         article=a1,
         title="Prisoner exchange completed",
         sentence="A prisoner exchange was completed in September last year.",
         expression="September last year",
         category="prisoner release",
-        date_value="2020-09",
-        date_precision="month",
-        date_start=dt.date(2020, 9, 1),
-        date_end=dt.date(2020, 9, 30),
+        **month_dates(2020, 9),
     )
     return {
         "conflict": conflict,

@@ -37,11 +37,6 @@ LATIN = (
 )
 
 
-@pytest.fixture
-def conflict():
-    return ConflictFactory(name="Libya", slug="libya")
-
-
 def _admin_add(admin_client, conflict, body, title, published="2020-10-06", language=""):
     return admin_client.post(
         reverse("admin:timeline_article_add"),
@@ -56,6 +51,11 @@ def _admin_add(admin_client, conflict, body, title, published="2020-10-06", lang
         },
         follow=True,
     )
+
+
+@pytest.fixture
+def conflict():
+    return ConflictFactory(name="Libya", slug="libya")
 
 
 @pytest.mark.parametrize(
@@ -176,33 +176,20 @@ def test_the_admin_shows_expressions_the_extractor_could_not_read(admin_client, 
     assert '<q dir="auto" lang="it">a marzo</q>' in html
 
 
+def _import_articles(stdout, *args):
+    """``import_articles`` into the Libya conflict, its report written to ``stdout``."""
+    call_command(
+        "import_articles", "--conflict", "libya", *args, stdout=stdout, stderr=io.StringIO()
+    )
+
+
 def test_import_articles_detects_each_file_and_accepts_every_language(tmp_path, conflict):
     italian, arabic = tmp_path / "it.txt", tmp_path / "ar.txt"
     italian.write_text("Colloqui a Ginevra\n\n" + ITALIAN, encoding="utf-8")
     arabic.write_text("اتفاق في الدوحة\n\n" + ARABIC, encoding="utf-8")
     out = io.StringIO()
-    call_command(
-        "import_articles",
-        "--conflict",
-        "libya",
-        "--published",
-        "2020-10-08",
-        str(italian),
-        stdout=out,
-        stderr=io.StringIO(),
-    )
+    _import_articles(out, "--published", "2020-10-08", str(italian))
     assert "(Italian, detected)" in out.getvalue()
-    call_command(
-        "import_articles",
-        "--conflict",
-        "libya",
-        "--published",
-        "2020-10-06",
-        "--language",
-        "ar",
-        str(arabic),
-        stdout=out,
-        stderr=io.StringIO(),
-    )
+    _import_articles(out, "--published", "2020-10-06", "--language", "ar", str(arabic))
     assert "(Arabic)" in out.getvalue()
     assert Article.objects.get(title="اتفاق في الدوحة").language == "ar"

@@ -74,27 +74,14 @@ def test_day_events_are_markers_and_coarse_events_bars_spanning_their_interval()
 
 
 def test_mod_shows_in_the_hover_and_uncertain_bars_are_hatched():
+    early = event(
+        1, precision="month", mod="START", start=D(2021, 2, 1), end=D(2021, 2, 10), value="2021-02"
+    )
+    approx = event(
+        2, precision="month", mod="APPROX", start=D(2020, 2, 1), end=D(2020, 2, 29), value="2020-02"
+    )
     figure = charts.timeline_figure(
-        events=[
-            event(
-                1,
-                precision="month",
-                mod="START",
-                start=D(2021, 2, 1),
-                end=D(2021, 2, 10),
-                value="2021-02",
-            ),
-            event(
-                2,
-                precision="month",
-                mod="APPROX",
-                start=D(2020, 2, 1),
-                end=D(2020, 2, 29),
-                value="2020-02",
-            ),
-        ],
-        lanes=lanes("talks"),
-        category_labels=LABELS,
+        events=[early, approx], lanes=lanes("talks"), category_labels=LABELS
     )
     validate(figure)
     bar = figure["data"][0]

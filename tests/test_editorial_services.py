@@ -17,6 +17,7 @@ from tests.editorial_helpers import (  # noqa: F401 - fixtures
     editor,
     editor_b,
     mentioned_event,
+    month_dates,
     user_in,
 )
 from tests.factories import ActorFactory, ConflictFactory
@@ -187,10 +188,7 @@ def test_split_of_a_mention_that_was_never_merged_makes_a_new_event(doha, editor
         conflict=doha["conflict"],
         sentence="Fighting broke out in Kunduz in February 2020.",
         expression="February 2020",
-        date_value="2020-02",
-        date_precision="month",
-        date_start=dt.date(2020, 2, 1),
-        date_end=dt.date(2020, 2, 29),
+        **month_dates(2020, 2),
     )
     mention = extra.mentions.get()
     # Put the mention into the first event without a merge history to fall back on.

@@ -4,9 +4,18 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from tests.factories import ArticleFactory, ConflictFactory, EventFactory, MentionFactory
+from tests.reader_helpers import day_event, year_event
 from timeline.models import Actor, Event
 
 pytestmark = pytest.mark.django_db
+
+# An event known to the month: September 2020.
+SEPTEMBER_2020 = {
+    "date_value": "2020-09",
+    "date_precision": "month",
+    "date_start": dt.date(2020, 9, 1),
+    "date_end": dt.date(2020, 9, 30),
+}
 
 
 def _violates(factory, **kwargs):
@@ -91,37 +100,14 @@ def test_one_mention_per_happening_of_an_article():
 
 def test_events_sort_by_start_then_finer_precision_first():
     conflict = ConflictFactory()
-    month = EventFactory(
-        conflict=conflict,
-        date_value="2020-09",
-        date_precision="month",
-        date_start=dt.date(2020, 9, 1),
-        date_end=dt.date(2020, 9, 30),
-    )
-    day = EventFactory(
-        conflict=conflict,
-        date_value="2020-09-01",
-        date_precision="day",
-        date_start=dt.date(2020, 9, 1),
-        date_end=dt.date(2020, 9, 1),
-    )
-    year = EventFactory(
-        conflict=conflict,
-        date_value="2020",
-        date_precision="year",
-        date_start=dt.date(2020, 1, 1),
-        date_end=dt.date(2020, 12, 31),
-    )
+    month = EventFactory(conflict=conflict, **SEPTEMBER_2020)
+    day = day_event(conflict, dt.date(2020, 9, 1))
+    year = year_event(conflict, 2020)
     assert list(Event.objects.filter(conflict=conflict)) == [year, day, month]
 
 
 def test_event_display_date_uses_precision():
-    event = EventFactory(
-        date_value="2020-09",
-        date_precision="month",
-        date_start=dt.date(2020, 9, 1),
-        date_end=dt.date(2020, 9, 30),
-    )
+    event = EventFactory(**SEPTEMBER_2020)
     assert event.display_date == "Sep 2020"
     assert str(event).startswith("Sep 2020: ")
 

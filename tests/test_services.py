@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 BODY = "Talks resumed in Doha on Sunday. The deal was signed in February 2020."
 
 
-def _expr(text, start, value, precision, lo, hi, mod=""):
+def _expr(body, text, value, precision, lo, hi=None, mod=""):
+    """The expression ``text`` where it stands in ``body``, its interval ``lo`` to ``hi``
+    (``lo`` alone when it is one day)."""
+    start = body.index(text)
     return TemporalExpression(
         text=text,
         start=start,
@@ -26,7 +29,7 @@ def _expr(text, start, value, precision, lo, hi, mod=""):
         mod=mod,
         precision=precision,
         interval_start=lo,
-        interval_end=hi,
+        interval_end=hi or lo,
         rule="test",
         anchor=dt.date(2021, 2, 28),
         anchor_kind="published",
@@ -34,21 +37,9 @@ def _expr(text, start, value, precision, lo, hi, mod=""):
 
 
 def _fake_result(body=BODY, *, title_suffix=""):
-    sunday = _expr(
-        "on Sunday",
-        body.index("on Sunday"),
-        "2021-02-28",
-        "day",
-        dt.date(2021, 2, 28),
-        dt.date(2021, 2, 28),
-    )
+    sunday = _expr(body, "on Sunday", "2021-02-28", "day", dt.date(2021, 2, 28))
     feb = _expr(
-        "February 2020",
-        body.index("February 2020"),
-        "2020-02",
-        "month",
-        dt.date(2020, 2, 1),
-        dt.date(2020, 2, 29),
+        body, "February 2020", "2020-02", "month", dt.date(2020, 2, 1), dt.date(2020, 2, 29)
     )
     s1_end = body.index(".") + 1
     events = (

@@ -34,20 +34,20 @@ def _rows() -> tuple[int, ...]:
     return tuple(m.objects.count() for m in (Conflict, Actor, Article, Event, Mention))
 
 
-def _run_rolled_back(*args: str) -> tuple[str, str]:
-    """``_run``, checking that the command left the database with the rows it had."""
+def _json_report(command: str, path: Path) -> tuple[dict, str]:
+    """The ``--json`` report of ``command`` on ``path``, and what it wrote to stderr,
+    checking that the command left the database with the rows it had."""
     before = _rows()
-    out, err = _run(*args)
+    out, err = _run(command, str(path), "--json")
     assert _rows() == before
-    return out, err
+    return json.loads(out), err
 
 
 # --- evaluate_events -------------------------------------------------------------------
 
 
 def test_evaluate_events_scores_the_set_and_leaves_the_database_as_it_was():
-    out, _err = _run_rolled_back("evaluate_events", str(EVENTSET), "--json")
-    report = json.loads(out)
+    report, _err = _json_report("evaluate_events", EVENTSET)
     (geneva,) = report["sets"]
     assert geneva["name"] == "geneva"
     assert geneva["articles"] == 3
@@ -82,10 +82,10 @@ def test_evaluate_events_is_the_same_when_extraction_would_be_queued(settings):
 def test_evaluate_events_works_beside_a_conflict_and_actor_of_the_same_names():
     Conflict.objects.create(slug="geneva-test", name="Test: Geneva ceasefire and Tunis talks")
     Actor.objects.create(name="United Nations", kind="mediator", aliases=["Blue helmets"])
-    fresh, _ = _run_rolled_back("evaluate_events", str(EVENTSET), "--json")
+    report, _err = _json_report("evaluate_events", EVENTSET)
     actor = Actor.objects.get(name="United Nations")
     assert (actor.kind, actor.aliases) == ("mediator", ["Blue helmets"])
-    assert json.loads(fresh)["sets"][0]["scopes"]["all"]["gold_mentions"] == 7
+    assert report["sets"][0]["scopes"]["all"]["gold_mentions"] == 7
 
 
 def test_evaluate_events_refuses_a_set_whose_text_is_already_stored():
@@ -121,8 +121,7 @@ def test_evaluate_events_notes_a_gold_sentence_missing_from_its_article(tmp_path
 
 
 def test_evaluate_timelines_scores_the_topic_and_leaves_the_database_as_it_was():
-    out, err = _run_rolled_back("evaluate_timelines", str(CRISIS), "--json")
-    report = json.loads(out)
+    report, err = _json_report("evaluate_timelines", CRISIS)
     (topic,) = report["topics"]
     assert topic["topic"] == "exemple"
     assert topic["reference_days"] == 3

@@ -17,14 +17,9 @@ from tests.editorial_helpers import (  # noqa: F401
     editor,
     editor_b,
     hx,
+    mention_in,
 )
-from tests.factories import (
-    ActorFactory,
-    ArticleFactory,
-    ConflictFactory,
-    EventFactory,
-    MentionFactory,
-)
+from tests.factories import ActorFactory, ArticleFactory, ConflictFactory, EventFactory
 from tests.reader_helpers import D, colombia_talks, day_event, figure_of, year_event
 from timeline.models import Event
 
@@ -60,26 +55,18 @@ def story():
         source_count=2,
     )
     deal.actors.add(taliban, usa)
-    sentence = "The United States and the Taliban signed an agreement in Doha on Saturday."
-    MentionFactory(
-        event=deal,
-        article=first,
-        sentence=sentence,
-        sentence_end=len(sentence),
-        expression_text="on Saturday",
-        expression_start=sentence.index("on Saturday"),
-        expression_end=sentence.index("on Saturday") + 11,
+    mention_in(
+        deal,
+        first,
+        "The United States and the Taliban signed an agreement in Doha on Saturday.",
+        "on Saturday",
         key="first",
     )
-    joined = "The deal signed on 29 February sets a withdrawal by 10 October."
-    MentionFactory(
-        event=deal,
-        article=second,
-        sentence=joined,
-        sentence_end=len(joined),
-        expression_text="29 February",
-        expression_start=joined.index("29 February"),
-        expression_end=joined.index("29 February") + 11,
+    mention_in(
+        deal,
+        second,
+        "The deal signed on 29 February sets a withdrawal by 10 October.",
+        "29 February",
         join_score=0.82,
         join_reasons=["same day", "agreement", "Taliban + United States"],
         context=[
@@ -93,16 +80,13 @@ def story():
         ],
         key="second",
     )
-    present = "Both sides call the deal a first step."
-    MentionFactory(
-        event=deal,
-        article=second,
-        sentence=present,
-        sentence_start=100,
-        sentence_end=100 + len(present),
-        expression_text="",
-        expression_start=100,
-        expression_end=100,
+    # Reported in the present: no expression, dated by its article.
+    mention_in(
+        deal,
+        second,
+        "Both sides call the deal a first step.",
+        "",
+        at=100,
         rule="article date",
         anchor_kind="published",
         explanation="reported in the present with no date of its own: dated by its article",
