@@ -18,6 +18,16 @@ admin.site.site_title = "Peace-process timelines"
 admin.site.index_title = "Conflicts, articles and events"
 
 
+def _count_column(annotation: str, description: str):
+    """A list column showing a count the admin's queryset annotates, sortable by it."""
+
+    @admin.display(description=description, ordering=annotation)
+    def column(self, obj) -> int:
+        return getattr(obj, annotation)
+
+    return column
+
+
 class ActorInline(admin.TabularInline):
     model = Actor.conflicts.through
     extra = 1
@@ -42,13 +52,8 @@ class ConflictAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="articles", ordering="n_articles")
-    def article_count(self, obj: Conflict) -> int:
-        return obj.n_articles
-
-    @admin.display(description="events", ordering="n_events")
-    def event_count(self, obj: Conflict) -> int:
-        return obj.n_events
+    article_count = _count_column("n_articles", "articles")
+    event_count = _count_column("n_events", "events")
 
 
 @admin.register(Actor)
@@ -176,9 +181,7 @@ class ArticleAdmin(admin.ModelAdmin):
         # The add page has no events yet: no mention inline (and no management form).
         return self.inlines if obj is not None else []
 
-    @admin.display(description="events", ordering="event_total")
-    def n_events(self, obj: Article) -> int:
-        return obj.event_total
+    n_events = _count_column("event_total", "events")
 
     @admin.display(description="title", ordering="title")
     def title_text(self, obj: Article) -> str:
@@ -317,9 +320,7 @@ class EventAdmin(SimpleHistoryAdmin):
     def display_date(self, obj: Event) -> str:
         return obj.display_date
 
-    @admin.display(description="sources", ordering="n_sources")
-    def source_count(self, obj: Event) -> int:
-        return obj.n_sources
+    source_count = _count_column("n_sources", "sources")
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if not change:

@@ -279,7 +279,12 @@ def _category_traces(
     data: list[dict] = []
     for category in _ordered_categories(category_labels, present):
         colour = category_colour(category)
-        name = plotly_text(category_labels.get(category, category))
+        style = _CategoryStyle(
+            name=plotly_text(category_labels.get(category, category)),
+            category=category,
+            colour=colour,
+            hover=hover,
+        )
         legend = next(
             kind for kind in ("points", "bars", "hollow", "outlined") if category in columns[kind]
         )
@@ -288,12 +293,9 @@ def _category_traces(
                 continue
             cols = columns[kind][category]
             shell = _bar_trace(
-                name=name,
-                category=category,
-                colour=colour,
+                style,
                 show_legend=legend == kind,
                 width=bar_width,
-                hover=hover,
                 columns=cols,
                 selection=bar_selection,
                 outlined=kind == "outlined",
@@ -312,10 +314,7 @@ def _category_traces(
             data.append(
                 _marker_trace(
                     marker_type,
-                    name=name,
-                    category=category,
-                    colour=colour,
-                    hover=hover,
+                    style,
                     columns=columns[kind][category],
                     selection=point_selection,
                     show_legend=legend == kind,
@@ -538,14 +537,34 @@ def _checked_json(cls, key: str) -> dict:
     return cls(**json.loads(key)).to_plotly_json()
 
 
+@dataclass(frozen=True, slots=True)
+class _CategoryStyle:
+    """What every trace of one category shares: its legend entry and group, its colour and
+    its hover template."""
+
+    name: str
+    category: str
+    colour: str
+    hover: str
+
+    def shell(self, cls, *, show_legend: bool, selection: dict | None, **props) -> dict:
+        """A validated ``cls`` trace in this style, without its data columns."""
+        return _checked(
+            cls,
+            name=self.name,
+            legendgroup=self.category,
+            showlegend=show_legend,
+            hovertemplate=self.hover,
+            **props,
+            **(selection or {}),
+        )
+
+
 def _bar_trace(
+    style: _CategoryStyle,
     *,
-    name: str,
-    category: str,
-    colour: str,
     show_legend: bool,
     width: float,
-    hover: str,
     columns: dict,
     selection: dict | None = None,
     outlined: bool = False,
@@ -553,6 +572,7 @@ def _bar_trace(
     """One lane's coarse-precision events as light horizontal bars over their intervals;
     ``outlined`` bars (what did not or not yet happen) are a thin outline around an even
     lighter fill."""
+    colour = style.colour
     if outlined:
         marker = {
             "color": _tint(colour, 0.14),
@@ -561,16 +581,13 @@ def _bar_trace(
         }
     else:
         marker = {"color": colour, "opacity": 0.45, "line": {"width": 0}}
-    shell = _checked(
+    shell = style.shell(
         go.Bar,
-        name=name,
-        legendgroup=category,
-        showlegend=show_legend,
+        show_legend=show_legend,
+        selection=selection,
         orientation="h",
         width=width,
         marker=marker,
-        hovertemplate=hover,
-        **(selection or {}),
     )
     shell.update(
         base=columns["base"], x=columns["x"], y=columns["y"], customdata=columns["customdata"]
@@ -580,11 +597,8 @@ def _bar_trace(
 
 def _marker_trace(
     marker_type,
+    style: _CategoryStyle,
     *,
-    name: str,
-    category: str,
-    colour: str,
-    hover: str,
     columns: dict,
     selection: dict | None = None,
     show_legend: bool = True,
@@ -592,6 +606,7 @@ def _marker_trace(
 ) -> dict:
     """One lane's day-precision events as markers (SVG or WebGL by ``marker_type``);
     ``hollow`` markers (what did not or not yet happen) are rings in the lane's colour."""
+    colour = style.colour
     if hollow:
         marker = {
             "color": colour,
@@ -601,15 +616,8 @@ def _marker_trace(
         }
     else:
         marker = {"color": colour, "size": 10, "line": {"width": 1, "color": "#ffffff"}}
-    shell = _checked(
-        marker_type,
-        name=name,
-        legendgroup=category,
-        showlegend=show_legend,
-        mode="markers",
-        marker=marker,
-        hovertemplate=hover,
-        **(selection or {}),
+    shell = style.shell(
+        marker_type, show_legend=show_legend, selection=selection, mode="markers", marker=marker
     )
     shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
     return shell

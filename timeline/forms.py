@@ -18,6 +18,14 @@ from timeline.models import Actor, Article, Event
 from timeline.services import article_content_hash, line_clean, text_clean
 
 
+def _title(cleaned_data: dict, what: str) -> str:
+    """The title field on one clean line; an empty one is refused."""
+    title = line_clean(cleaned_data.get("title") or "")
+    if not title:
+        raise ValidationError(f"Give the {what} a title.", code="required")
+    return title
+
+
 def _article_link(article: Article) -> str:
     url = reverse("admin:timeline_article_change", args=[article.pk])
     return format_html(
@@ -77,10 +85,7 @@ class ArticleForm(forms.ModelForm):
             self.initial["language"] = ""
 
     def clean_title(self) -> str:
-        title = line_clean(self.cleaned_data.get("title") or "")
-        if not title:
-            raise ValidationError("Give the article a title.", code="required")
-        return title
+        return _title(self.cleaned_data, "article")
 
     def clean_outlet(self) -> str:
         return line_clean(self.cleaned_data.get("outlet") or "")
@@ -110,28 +115,25 @@ class ArticleForm(forms.ModelForm):
         body = text_clean(raw).strip()
         if not body:
             raise ValidationError("The article text is empty.", code="required")
-        duplicate = (
-            Article.objects.filter(content_hash=article_content_hash(body=body))
-            .exclude(pk=self.instance.pk)
-            .first()
+        self._refuse_stored(
+            "text", "duplicate_content", content_hash=article_content_hash(body=body)
         )
-        if duplicate:
-            raise ValidationError(
-                format_html("This text is already stored as {}.", _article_link(duplicate)),
-                code="duplicate_content",
-            )
         return body
 
     def clean_url(self) -> str:
         url = (self.cleaned_data.get("url") or "").strip()
         if url:
-            duplicate = Article.objects.filter(url=url).exclude(pk=self.instance.pk).first()
-            if duplicate:
-                raise ValidationError(
-                    format_html("This URL is already stored as {}.", _article_link(duplicate)),
-                    code="duplicate_url",
-                )
+            self._refuse_stored("URL", "duplicate_url", url=url)
         return url
+
+    def _refuse_stored(self, what: str, code: str, **lookup) -> None:
+        """Refuse a value another article already has, with a link to that article."""
+        duplicate = Article.objects.filter(**lookup).exclude(pk=self.instance.pk).first()
+        if duplicate:
+            raise ValidationError(
+                format_html("This {} is already stored as {}.", what, _article_link(duplicate)),
+                code=code,
+            )
 
     def validate_unique(self) -> None:
         # URL and content duplicates are checked above with a link to the existing article;
@@ -208,10 +210,7 @@ class EventEditForm(forms.Form):
         ).distinct()
 
     def clean_title(self) -> str:
-        title = line_clean(self.cleaned_data.get("title") or "")
-        if not title:
-            raise ValidationError("Give the event a title.", code="required")
-        return title
+        return _title(self.cleaned_data, "event")
 
     def clean_summary(self) -> str:
         return text_clean(self.cleaned_data.get("summary") or "").strip()

@@ -26,172 +26,141 @@ import unicodedata
 MIN_CITY_POPULATION = 100_000
 MAX_NAME_TOKENS = 6
 
-# Short forms and other-language names, mapped to the gazetteer's canonical name.
-ALIASES = {
-    "United States": [
-        "US",
-        "U.S.",
-        "U.S",
-        "USA",
-        "U.S.A.",
-        "United States of America",
-        "America",
-        "États-Unis",
-        "Etats-Unis",
-        "Estados Unidos",
-        "EE.UU.",
-        "EE. UU.",
-        "EEUU",
-        "EUA",
-    ],
-    "United Kingdom": [
-        "UK",
-        "U.K.",
-        "Britain",
-        "Great Britain",
-        "Royaume-Uni",
-        "Reino Unido",
-        "Grande-Bretagne",
-        "Gran Bretaña",
-    ],
-    "United Arab Emirates": ["UAE", "U.A.E.", "Émirats arabes unis", "Emiratos Árabes Unidos"],
-    "Democratic Republic of the Congo": [
-        "DRC",
-        "DR Congo",
-        "RDC",
-        "RD Congo",
-        "République démocratique du Congo",
-        "República Democrática del Congo",
-    ],
-    "Palestinian Territory": [
-        "Palestine",
-        "Palestina",
-        "Palestinian territories",
-        "West Bank",
-        "Gaza Strip",
-        "Cisjordanie",
-        "Cisjordania",
-        "bande de Gaza",
-        "Franja de Gaza",
-    ],
-    "Myanmar": ["Burma", "Birmanie", "Birmania"],
-    "Ivory Coast": ["Côte d'Ivoire", "Côte d’Ivoire", "Cote d'Ivoire", "Costa de Marfil"],
-    "Czechia": ["Czech Republic"],
-    "The Netherlands": ["Netherlands", "Holland", "Pays-Bas", "Países Bajos"],
-    "North Korea": ["Corée du Nord", "Corea del Norte", "DPRK"],
-    "South Korea": ["Corée du Sud", "Corea del Sur"],
-    "Vatican": ["Vatican City", "Holy See", "Vaticano"],
-    "Timor Leste": ["East Timor", "Timor-Leste"],
-    "Eswatini": ["Swaziland"],
-    "Cabo Verde": ["Cape Verde"],
-    "Russia": ["Russian Federation", "Russie", "Rusia"],
-    "Afghanistan": ["Afganistán"],
-    "Iraq": ["Irak"],
-    "Iran": ["Irán"],
-    "Syria": ["Syrie", "Siria"],
-    "Libya": ["Libye", "Libia"],
-    "Lebanon": ["Liban", "Líbano"],
-    "Egypt": ["Égypte", "Egypte", "Egipto"],
-    "Saudi Arabia": ["Arabie saoudite", "Arabia Saudita", "Arabia Saudí"],
-    "Qatar": ["Catar"],
-    "Yemen": ["Yémen"],
-    "Sudan": ["Soudan", "Sudán"],
-    "South Sudan": ["Soudan du Sud", "Sudán del Sur"],
-    "Ethiopia": ["Éthiopie", "Ethiopie", "Etiopía"],
-    "Eritrea": ["Érythrée"],
-    "Somalia": ["Somalie"],
-    "Chad": ["Tchad"],
-    "Cameroon": ["Cameroun", "Camerún"],
-    "Algeria": ["Algérie", "Argelia"],
-    "Morocco": ["Maroc", "Marruecos"],
-    "Tunisia": ["Tunisie", "Túnez"],
-    "Mauritania": ["Mauritanie"],
-    "Central African Republic": [
-        "Centrafrique",
-        "République centrafricaine",
-        "República Centroafricana",
-    ],
-    "Mozambique": ["Mozambique"],
-    "Pakistan": ["Pakistán"],
-    "Turkey": ["Turquie", "Turquía", "Türkiye"],
-    "Israel": ["Israël"],
-    "Jordan": ["Jordanie", "Jordania"],
-    "Ukraine": ["Ucrania"],
-    "Germany": ["Allemagne", "Alemania"],
-    "France": ["Francia"],
-    "Spain": ["Espagne", "España"],
-    "Italy": ["Italie", "Italia"],
-    "Norway": ["Norvège", "Noruega"],
-    "Switzerland": ["Suisse", "Suiza"],
-    "Sweden": ["Suède", "Suecia"],
-    "Belgium": ["Belgique", "Bélgica"],
-    "China": ["Chine"],
-    "Japan": ["Japon", "Japón"],
-    "India": ["Inde"],
-    "Mexico": ["Mexique", "México"],
-    "Colombia": ["Colombie"],
-    "Venezuela": ["Venezuela"],
-    "Peru": ["Pérou", "Perú"],
-    "Brazil": ["Brésil", "Brasil"],
-    "Haiti": ["Haïti", "Haití"],
-    "Philippines": ["Filipinas"],
-    "Armenia": ["Arménie"],
-    "Azerbaijan": ["Azerbaïdjan", "Azerbaiyán"],
-    "Georgia": ["Géorgie"],
-    "Cyprus": ["Chypre", "Chipre"],
-    "Greece": ["Grèce", "Grecia"],
-    "Poland": ["Pologne", "Polonia"],
-    "Kosovo": ["Kosovo"],
-    "Serbia": ["Serbie"],
-    "Bosnia and Herzegovina": [
-        "Bosnia",
-        "Bosnie",
-        "Bosnie-Herzégovine",
-        "Bosnia-Herzegovina",
-        "Bosnia y Herzegovina",
-    ],
-    "New York City": ["New York", "Nueva York"],
-    "Washington": ["Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC"],
-    "Moscow": ["Moscou", "Moscú"],
-    "London": ["Londres"],
-    "Beijing": ["Pékin", "Pekín", "Peking"],
-    "Geneva": ["Genève", "Ginebra"],
-    "Cairo": ["Le Caire", "El Cairo"],
-    "Havana": ["La Havane", "La Habana"],
-    "Bogotá": ["Bogota"],
-    "Jerusalem": ["Jérusalem", "Jerusalén"],
-    "Tripoli": ["Tripoli", "Trípoli"],
-    "Damascus": ["Damas"],
-    "Beirut": ["Beyrouth"],
-    "Brussels": ["Bruxelles", "Bruselas"],
-    "Kyiv": ["Kiev"],
-    "Sanaa": ["Sana'a", "Sana’a"],
-    "Mexico City": ["Ciudad de México", "Mexico D.F."],
-    "Kabul": ["Kaboul"],
-    "Baghdad": ["Bagdad"],
-    "Tehran": ["Téhéran", "Teherán"],
-    "Riyadh": ["Riyad"],
-    "Aleppo": ["Alep", "Alepo"],
-    "Mosul": ["Mossoul"],
-    "Khartoum": ["Jartum", "Jartún"],
-    "Cape Town": ["Le Cap", "Ciudad del Cabo"],
-    "Warsaw": ["Varsovie", "Varsovia"],
-    "New Delhi": ["Nouvelle-Delhi", "Nueva Delhi"],
-    "The Hague": ["La Haye", "La Haya"],
-    "Algiers": ["Alger", "Argel"],
-    "Addis Ababa": ["Addis-Abeba", "Adís Abeba", "Addis Abeba"],
+
+def _aliases(table: str) -> dict[str, list[str]]:
+    """{canonical name: its forms} from "Name: form | form" lines ("#" lines are notes)."""
+    out = {}
+    for line in re.sub(r"\n\s*\|", " |", table).splitlines():
+        name, _, forms = line.strip().partition(":")
+        if name and not name.startswith("#"):
+            out[name] = [form.strip() for form in forms.split("|")]
+    return out
+
+
+# Short forms and other-language names, after the gazetteer's canonical name: one name a
+# line ("Canonical: form | form"; a line opening with "|" goes on the one before it).
+ALIASES = _aliases(
+    """
+    United States: US | U.S. | U.S | USA | U.S.A. | United States of America | America
+        | États-Unis | Etats-Unis | Estados Unidos | EE.UU. | EE. UU. | EEUU | EUA
+    United Kingdom: UK | U.K. | Britain | Great Britain | Royaume-Uni | Reino Unido
+        | Grande-Bretagne | Gran Bretaña
+    United Arab Emirates: UAE | U.A.E. | Émirats arabes unis | Emiratos Árabes Unidos
+    Democratic Republic of the Congo: DRC | DR Congo | RDC | RD Congo
+        | République démocratique du Congo | República Democrática del Congo
+    Palestinian Territory: Palestine | Palestina | Palestinian territories | West Bank
+        | Gaza Strip | Cisjordanie | Cisjordania | bande de Gaza | Franja de Gaza
+    Myanmar: Burma | Birmanie | Birmania
+    Ivory Coast: Côte d'Ivoire | Côte d’Ivoire | Cote d'Ivoire | Costa de Marfil
+    Czechia: Czech Republic
+    The Netherlands: Netherlands | Holland | Pays-Bas | Países Bajos
+    North Korea: Corée du Nord | Corea del Norte | DPRK
+    South Korea: Corée du Sud | Corea del Sur
+    Vatican: Vatican City | Holy See | Vaticano
+    Timor Leste: East Timor | Timor-Leste
+    Eswatini: Swaziland
+    Cabo Verde: Cape Verde
+    Russia: Russian Federation | Russie | Rusia
+    Afghanistan: Afganistán
+    Iraq: Irak
+    Iran: Irán
+    Syria: Syrie | Siria
+    Libya: Libye | Libia
+    Lebanon: Liban | Líbano
+    Egypt: Égypte | Egypte | Egipto
+    Saudi Arabia: Arabie saoudite | Arabia Saudita | Arabia Saudí
+    Qatar: Catar
+    Yemen: Yémen
+    Sudan: Soudan | Sudán
+    South Sudan: Soudan du Sud | Sudán del Sur
+    Ethiopia: Éthiopie | Ethiopie | Etiopía
+    Eritrea: Érythrée
+    Somalia: Somalie
+    Chad: Tchad
+    Cameroon: Cameroun | Camerún
+    Algeria: Algérie | Argelia
+    Morocco: Maroc | Marruecos
+    Tunisia: Tunisie | Túnez
+    Mauritania: Mauritanie
+    Central African Republic: Centrafrique | République centrafricaine
+        | República Centroafricana
+    Mozambique: Mozambique
+    Pakistan: Pakistán
+    Turkey: Turquie | Turquía | Türkiye
+    Israel: Israël
+    Jordan: Jordanie | Jordania
+    Ukraine: Ucrania
+    Germany: Allemagne | Alemania
+    France: Francia
+    Spain: Espagne | España
+    Italy: Italie | Italia
+    Norway: Norvège | Noruega
+    Switzerland: Suisse | Suiza
+    Sweden: Suède | Suecia
+    Belgium: Belgique | Bélgica
+    China: Chine
+    Japan: Japon | Japón
+    India: Inde
+    Mexico: Mexique | México
+    Colombia: Colombie
+    Venezuela: Venezuela
+    Peru: Pérou | Perú
+    Brazil: Brésil | Brasil
+    Haiti: Haïti | Haití
+    Philippines: Filipinas
+    Armenia: Arménie
+    Azerbaijan: Azerbaïdjan | Azerbaiyán
+    Georgia: Géorgie
+    Cyprus: Chypre | Chipre
+    Greece: Grèce | Grecia
+    Poland: Pologne | Polonia
+    Kosovo: Kosovo
+    Serbia: Serbie
+    Bosnia and Herzegovina: Bosnia | Bosnie | Bosnie-Herzégovine | Bosnia-Herzegovina
+        | Bosnia y Herzegovina
+    New York City: New York | Nueva York
+    Washington: Washington, D.C. | Washington D.C. | Washington, DC | Washington DC
+    Moscow: Moscou | Moscú
+    London: Londres
+    Beijing: Pékin | Pekín | Peking
+    Geneva: Genève | Ginebra
+    Cairo: Le Caire | El Cairo
+    Havana: La Havane | La Habana
+    Bogotá: Bogota
+    Jerusalem: Jérusalem | Jerusalén
+    Tripoli: Tripoli | Trípoli
+    Damascus: Damas
+    Beirut: Beyrouth
+    Brussels: Bruxelles | Bruselas
+    Kyiv: Kiev
+    Sanaa: Sana'a | Sana’a
+    Mexico City: Ciudad de México | Mexico D.F.
+    Kabul: Kaboul
+    Baghdad: Bagdad
+    Tehran: Téhéran | Teherán
+    Riyadh: Riyad
+    Aleppo: Alep | Alepo
+    Mosul: Mossoul
+    Khartoum: Jartum | Jartún
+    Cape Town: Le Cap | Ciudad del Cabo
+    Warsaw: Varsovie | Varsovia
+    New Delhi: Nouvelle-Delhi | Nueva Delhi
+    The Hague: La Haye | La Haya
+    Algiers: Alger | Argel
+    Addis Ababa: Addis-Abeba | Adís Abeba | Addis Abeba
     # Common English spellings of conflict-zone cities that geonames writes otherwise.
-    "Mek'ele": ["Mekelle", "Mekele"],
-    "Kharkiv": ["Kharkov"],
-    "Luhansk": ["Lugansk"],
-    "Zaporizhzhya": ["Zaporizhzhia", "Zaporozhye"],
-    "Odesa": ["Odessa"],
-    "Yangon": ["Rangoon"],
-    "Nay Pyi Taw": ["Naypyidaw", "Naypyitaw"],
-    "Misratah": ["Misrata", "Misurata"],
-    "Benghazi": ["Bengasi", "Benghazi"],
-    "Deir ez-Zor": ["Deir ez-Zour", "Deir al-Zor", "Deir Ezzor"],
-}
+    Mek'ele: Mekelle | Mekele
+    Kharkiv: Kharkov
+    Luhansk: Lugansk
+    Zaporizhzhya: Zaporizhzhia | Zaporozhye
+    Odesa: Odessa
+    Yangon: Rangoon
+    Nay Pyi Taw: Naypyidaw | Naypyitaw
+    Misratah: Misrata | Misurata
+    Benghazi: Bengasi | Benghazi
+    Deir ez-Zor: Deir ez-Zour | Deir al-Zor | Deir Ezzor
+    """
+)
 
 # Countries whose city names geonames writes with the Arabic article and a final "-ah"
 # ("Ar Raqqah", "Al Fallujah"): the English press drops both ("Raqqa", "Fallujah").

@@ -80,6 +80,16 @@ class _Happening:
     token_spans: list[tuple[int, int]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What every sentence of one article is read with."""
+
+    lex: Lexicon
+    actor_pattern: tuple[re.Pattern[str] | None, dict[str, str]]
+    salience: Salience
+    published: datetime.date | None
+
+
 def build_events(
     text: str,
     expressions: list[TemporalExpression],
@@ -103,6 +113,7 @@ def build_events(
     lex = lexicon(lang)
     actor_pattern = _actor_pattern(_actor_key(actors))
     salience = Salience(dict(actor_kinds or {}))
+    article = _Article(lex=lex, actor_pattern=actor_pattern, salience=salience, published=published)
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     ordered = sorted(expressions, key=lambda e: (e.start, e.end))
     events: list[EventCandidate] = []
@@ -128,20 +139,15 @@ def build_events(
             dating.remove(dateline)
         if not dating and (published is None or not lex.reports_present):
             continue
-        paragraph = _paragraph_of(s_start, paragraph_starts)
         events.extend(
             _sentence_events(
+                article,
                 sentence=sentence,
-                s_start=s_start,
-                s_end=s_end,
+                span=(s_start, s_end),
                 inside=inside,
                 dating=dating,
-                lex=lex,
-                actor_pattern=actor_pattern,
-                salience=salience,
                 index=index,
-                paragraph=paragraph,
-                published=published,
+                paragraph=_paragraph_of(s_start, paragraph_starts),
             )
         )
     return events
@@ -158,19 +164,17 @@ def _paragraph_of(offset: int, starts: list[int]) -> int:
 
 
 def _sentence_events(
+    article: _Article,
     *,
     sentence: str,
-    s_start: int,
-    s_end: int,
+    span: tuple[int, int],
     inside: list[TemporalExpression],
     dating: list[TemporalExpression],
-    lex: Lexicon,
-    actor_pattern,
-    salience: Salience,
     index: int,
     paragraph: int,
-    published: datetime.date | None,
 ) -> list[EventCandidate]:
+    s_start, s_end = span
+    lex, published = article.lex, article.published
     analysis = analyse(sentence, lex)
     spans = {id(e): _token_span(analysis, e, s_start) for e in dating}
     happenings = _happenings(analysis, dating, spans, lex)
@@ -182,7 +186,7 @@ def _sentence_events(
             expr = _article_date(published, s_start + analysis.tokens[group.head].start)
             happenings.append(_Happening("verb", seg, group, None, [expr], []))
     builder = HeadlineBuilder(
-        analysis, lex, resolve=lambda kind: salience.resolve(kind=kind, index=index)
+        analysis, lex, resolve=lambda kind: article.salience.resolve(kind=kind, index=index)
     )
     out = []
     places = find_places(sentence) if happenings else ()
@@ -191,7 +195,8 @@ def _sentence_events(
         for cand in _candidates(
             h, analysis, builder, lex, sentence, s_start, s_end, inside, published
         ):
-            actors = _find_actors(_clause_text(analysis, h, sentence, lex), actor_pattern)
+            clause = _clause_text(analysis, h, sentence, lex)
+            actors = _find_actors(clause, article.actor_pattern)
             out.append(
                 replace(
                     cand,
