@@ -16,18 +16,16 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from _common import REPO  # before timeline: puts the repository root on sys.path
 
-from timeline.extraction.evaluation import (  # noqa: E402 - needs the path set above
+from timeline.extraction.evaluation import (
     DEFAULT_TIME_LIMIT,
     TimeLimitExceeded,
     dateparser_timexes,
     extractor_timexes,
     limit_time,
 )
-from timeline.extraction.timeml import TimeMLError, find_timeml_files, read_timeml  # noqa: E402
+from timeline.extraction.timeml import TimeMLError, find_timeml_files, read_timeml
 
 DEFAULT_DIR = REPO.parent / "shared" / "corpora" / "te3-train"
 

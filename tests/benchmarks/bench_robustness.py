@@ -12,23 +12,19 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+import _common  # noqa: F401 - before tests and timeline: puts the repository root on sys.path
 
-from tests.extraction.pathological import (  # noqa: E402 - needs the path set above
+from tests.extraction.pathological import (
     KNOWN_BAD,
     KNOWN_BAD_PHRASES,
     MEGABYTE_TEXTS,
 )
-from timeline.extraction.languages import full_codes  # noqa: E402
-from timeline.extraction.sentences import split_sentences  # noqa: E402
-from timeline.extraction.tagger import normalise_phrase, tag  # noqa: E402
-from timeline.extraction.types import ExtractionError  # noqa: E402
+from timeline.extraction.languages import full_codes
+from timeline.extraction.sentences import split_sentences
+from timeline.extraction.tagger import normalise_phrase, tag
+from timeline.extraction.types import ExtractionError
 
 PUBLISHED = datetime.date(2021, 2, 28)
 TAG_BUDGET = 20.0

@@ -10,6 +10,7 @@ from timeline.extraction import extract, languages
 from timeline.extraction.timex_lexicon import lexicon
 
 FULL = {"ar", "de", "en", "es", "fr", "it", "pt", "ru"}
+PUBLISHED = datetime.date(2021, 2, 28)
 
 
 def test_codes_and_names_come_from_dateparser_and_the_resource_files():
@@ -63,7 +64,7 @@ def test_fallback_is_the_neutral_language_never_english():
 def test_an_unknown_code_reads_digits_only_and_says_so():
     result = extract(
         "On 17 February 2011, yesterday, talks began (2011-02-16).",
-        published=datetime.date(2021, 2, 28),
+        published=PUBLISHED,
         language="xx",
     )
     assert result.language == languages.NEUTRAL
@@ -71,22 +72,31 @@ def test_an_unknown_code_reads_digits_only_and_says_so():
     assert [e.value for e in result.expressions] == ["2011", "2011-02-16"]
 
 
-@pytest.mark.parametrize(
-    ("language", "text", "value"),
-    [
-        ("it", "Il 17 febbraio 2011 migliaia di persone", "2011-02-17"),
-        ("ar", "في 17 فبراير 2011", "2011-02-17"),
-        ("ru", "17 февраля 2011 года", "2011-02-17"),
-        ("ar", "السبت 3 أكتوبر 2020", "2020-10-03"),
-        ("fa", "۱۷ فوریه ۲۰۱۱", "2011-02-17"),
-        ("uk", "17 лютого 2011 року", "2011-02-17"),
-        ("tr", "17 Şubat 2011 tarihinde", "2011-02-17"),
-        ("pl", "17 lutego 2011", "2011-02-17"),
-        ("am", "ዛሬ", "2021-02-28"),
-    ],
-)
+# Dates in other languages, as of PUBLISHED: whole phrases, which extract() finds in a text
+# and normalise_phrase() reads as an editor types them...
+PHRASES = [
+    ("ar", "في 17 فبراير 2011", "2011-02-17"),
+    ("ru", "17 февраля 2011 года", "2011-02-17"),
+    ("ar", "السبت 3 أكتوبر 2020", "2020-10-03"),
+    ("fa", "۱۷ فوریه ۲۰۱۱", "2011-02-17"),
+    ("uk", "17 лютого 2011 року", "2011-02-17"),
+    ("pl", "17 lutego 2011", "2011-02-17"),
+    ("am", "ዛሬ", "2021-02-28"),
+    ("ru", "в прошлом году", "2020"),
+    ("de", "am 17. Februar 2011", "2011-02-17"),
+    ("it", "la settimana scorsa", "2021-W07"),
+    ("tr", "geçen hafta", "2021-W07"),
+]
+# ... and dates with words around them, for extract() only.
+IN_TEXT = [
+    ("it", "Il 17 febbraio 2011 migliaia di persone", "2011-02-17"),
+    ("tr", "17 Şubat 2011 tarihinde", "2011-02-17"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [*IN_TEXT, *PHRASES])
 def test_other_languages_give_the_day_not_the_bare_year(language, text, value):
-    result = extract(text, published=datetime.date(2021, 2, 28), language=language)
+    result = extract(text, published=PUBLISHED, language=language)
     assert result.language == language and not result.warnings
     assert [e.value for e in result.expressions] == [value]
 
@@ -123,19 +133,9 @@ def test_folds_map_one_character_to_one():
     assert "١٧".translate(languages.get("en").fold) == "17"
 
 
-@pytest.mark.parametrize(
-    ("language", "phrase", "value"),
-    [
-        ("ru", "в прошлом году", "2020"),
-        ("de", "am 17. Februar 2011", "2011-02-17"),
-        ("ar", "في 17 فبراير 2011", "2011-02-17"),
-        ("it", "la settimana scorsa", "2021-W07"),
-        ("tr", "geçen hafta", "2021-W07"),
-        ("fa", "۱۷ فوریه ۲۰۱۱", "2011-02-17"),
-    ],
-)
+@pytest.mark.parametrize(("language", "phrase", "value"), PHRASES)
 def test_editors_type_dates_in_any_language(language, phrase, value):
     from timeline.extraction.tagger import normalise_phrase
 
-    found = normalise_phrase(phrase, anchor=datetime.date(2021, 2, 28), language=language)
+    found = normalise_phrase(phrase, anchor=PUBLISHED, language=language)
     assert found is not None and found.value == value

@@ -16,6 +16,7 @@ from timeline.extraction.tagger import normalise_phrase, tag
 from timeline.extraction.types import ExtractionError
 
 from .pathological import KNOWN_BAD, KNOWN_BAD_PHRASES
+from .strategies import word_salad
 
 PUBLISHED = datetime.date(2021, 2, 28)
 YEAR = re.compile(r"^(\d{4})")
@@ -87,13 +88,11 @@ _SALAD = (
     "three 18 months years days 1990s '90s quarter third spring , . ; mars dernier semana "
     "pasada hace hier il y a 20/05/20 : - / 123456789 hour \x00 \n"
 )
-_WORDS = st.sampled_from(_SALAD.split(" "))
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(_WORDS, max_size=60), st.sampled_from(["en", "fr", "es"]))
-def test_temporal_word_salad(words: list[str], language: str) -> None:
-    text = " ".join(words)
+@given(word_salad(_SALAD.split(" "), max_size=60), st.sampled_from(["en", "fr", "es"]))
+def test_temporal_word_salad(text: str, language: str) -> None:
     _assert_sane(text, _run(text, language))
 
 
@@ -108,8 +107,7 @@ def _words_of(code: str) -> list[str]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), st.sampled_from(FUZZED))
 def test_each_languages_word_salad(data, language: str) -> None:
-    words = data.draw(st.lists(st.sampled_from(_words_of(language)), max_size=60))
-    text = " ".join(words)
+    text = data.draw(word_salad(_words_of(language), max_size=60))
     _assert_sane(text, _run(text, language))
 
 

@@ -61,6 +61,12 @@ PLAIN = (
 )
 
 
+def _date_over(doc, text: str, value: str, **kwargs) -> Timex:
+    """A DATE timex over the first place ``text`` stands in the document's plain text."""
+    start = doc.text.index(text)
+    return Timex(start, start + len(text), text, "DATE", value, **kwargs)
+
+
 def test_parse_gives_plain_text_and_exact_gold_offsets():
     doc = parse_timeml(SNIPPET, name="x.tml")
     assert doc.docid == "TEST0001"
@@ -100,16 +106,7 @@ def test_round_trip_with_gold_annotation_keeps_text_and_spans():
 
 def test_written_file_keeps_the_outside_and_drops_gold_markup():
     doc = parse_timeml(SNIPPET)
-    system = [
-        Timex(
-            doc.text.index("last week"),
-            doc.text.index("last week") + 9,
-            "last week",
-            "DATE",
-            "2021-W07",
-        )
-    ]
-    out, _ = render_timeml(doc, system)
+    out, _ = render_timeml(doc, [_date_over(doc, "last week", "2021-W07")])
     root = ET.fromstring(out)  # well-formed
     # Outside TEXT: everything as read, minus link/MAKEINSTANCE lines and EVENT tags.
     assert out.startswith(
@@ -129,17 +126,9 @@ def test_written_file_keeps_the_outside_and_drops_gold_markup():
 
 def test_writer_escapes_text_and_attributes_and_writes_mod():
     doc = parse_timeml(SNIPPET)
-    start = doc.text.index("3 < 5")
     system = [
-        Timex(start, start + 5, "3 < 5", "DATE", 'odd "value" & <more>', mod="APPROX"),
-        Timex(
-            doc.text.index("early"),
-            doc.text.index("early") + 14,
-            "early February",
-            "DATE",
-            "2021-02",
-            mod="START",
-        ),
+        _date_over(doc, "3 < 5", 'odd "value" & <more>', mod="APPROX"),
+        _date_over(doc, "early February", "2021-02", mod="START"),
     ]
     out, warnings = render_timeml(doc, system)
     assert warnings == []
