@@ -204,6 +204,10 @@ def test_a_plan_reported_as_happened_afterwards_is_one_event_that_happened(confl
     assert event_of(report) == event
     assert event.mentions.count() == 2
     assert event.factuality == "happened"
+    # The title tells it as it stands: from the report that the talks opened, whichever
+    # source came first (the plan's article has the clearer headline date otherwise).
+    assert event.title == mention_of(report, event).title
+    assert event.summary == OPENED
     joined = Mention.objects.filter(event=event).exclude(join_score=None).get()
     assert joined.join_score >= JOIN_THRESHOLD
     assert joined.join_reasons[:2] == ["same day", "talks"]

@@ -497,9 +497,11 @@ def agreed_date(dates: list[EventDate]) -> EventDate:
     return max(counts, key=score)
 
 
-def _clearest(mentions: list[Mention], language: str = "") -> Mention:
+def _clearest(mentions: list[Mention], language: str = "", factuality: str = "") -> Mention:
     """The mention whose title stands for the event: a report (not a recollection, not a
-    date borrowed from the article), in the language most of its sources are written in
+    date borrowed from the article) that tells it as the event stands (a talk that
+    happened is not titled from the plan to hold it), in the language most of its sources
+    are written in
     (on a tie, the language its title is in already, so that one source in another
     language does not turn the title), in a lead paragraph, precisely dated, by a source
     that names it in its headline; the earliest such source on a tie."""
@@ -514,6 +516,7 @@ def _clearest(mentions: list[Mention], language: str = "") -> Mention:
         return (
             not m.reference,
             m.rule != ARTICLE_DATE_RULE,
+            m.factuality == factuality,
             m.article.language in wanted,
             m.category not in _GENERIC,
             m.in_headline,
@@ -608,7 +611,7 @@ def event_refresh(*, event_id: int, user: AbstractBaseUser | None = None) -> boo
     factuality = event_factuality(
         [(m.factuality, m.article.published) for m in mentions], start=date.start
     )
-    best = _clearest(mentions, event.language)
+    best = _clearest(mentions, event.language, factuality)
     category = _vote_category(mentions, best.category)
     actor_names = list(dict.fromkeys(n for m in mentions for n in m.actor_names))
     place_counts = Counter(p for m in mentions for p in m.places)
