@@ -17,7 +17,7 @@ FIND_PYTHON = $(shell \
     $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
   done)
 
-.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline bench-robustness bench-import evaluate evaluate-events evaluate-timelines worker clean
+.PHONY: help venv run serve migrate demo admin test test-fast test-browser check lint format bench bench-extract bench-timeline bench-robustness bench-import bench-extract-compare evaluate evaluate-events evaluate-timelines worker clean
 
 help:
 	@echo "make run           set everything up and serve on http://$(HOST):$(PORT)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make admin         create an admin login"
 	@echo "make bench         all benchmarks (bench-extract, bench-timeline, bench-robustness)"
 	@echo "make bench-import  import throughput with joining on, 1k and 10k articles (ARTICLES=1000,10000)"
+	@echo "make bench-extract-compare  extract() throughput now beside an earlier commit (REV=b97c8d4)"
 	@echo "make evaluate      score the extractor on TimeBank/AQUAINT"
 	@echo "make evaluate-events     score the event layer on event set 1 (rolled back)"
 	@echo "make evaluate-timelines  score timelines on the French Crisis dev set (rolled back)"
@@ -118,6 +119,10 @@ bench-robustness: venv
 
 bench-import: venv
 	$(PY) tests/benchmarks/bench_import.py --articles $(or $(ARTICLES),1000,10000)
+
+# extract() throughput now beside an earlier commit (REV), same documents, interleaved.
+bench-extract-compare: venv
+	$(PY) tests/benchmarks/bench_extract_compare.py $(or $(REV),b97c8d4)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis
