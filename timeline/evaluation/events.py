@@ -57,6 +57,7 @@ from timeline.dates import MODS
 from timeline.evaluation.coref import CorefScores, Score, coref_scores
 from timeline.evaluation.rouge import rouge_1, rouge_best_f, rouge_l
 from timeline.extraction import timex_calendar as cal
+from timeline.extraction.events import factuality as fact
 
 __all__ = [
     "GOLD_ACTOR_KINDS",
@@ -83,8 +84,8 @@ __all__ = [
 ]
 
 # The vocabularies of the gold format (GUIDELINES.md); tests check that they equal the
-# model's choices.
-GOLD_FACTUALITIES = ("happened", "planned", "deadline", "expected", "not_happened")
+# model's choices. The factualities are the extractor's own.
+GOLD_FACTUALITIES = fact.VALUES
 GOLD_ACTOR_KINDS = (
     "state",
     "armed_group",
@@ -589,49 +590,41 @@ def score_gold_set(
 
 
 @dataclass(frozen=True)
-class Accuracy:
-    """Correct out of the items found, and out of all items."""
+class Mean:
+    """A score summed over the items found, averaged over those and over all items (an
+    item not found scores 0)."""
 
-    correct: int
+    score: float
     found: int
     total: int
 
     @property
     def over_found(self) -> float:
-        return self.correct / self.found if self.found else 0.0
+        return self.score / self.found if self.found else 0.0
 
     @property
     def over_all(self) -> float:
-        return self.correct / self.total if self.total else 0.0
+        return self.score / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"over_found": self.over_found, "over_all": self.over_all}
+
+
+class Accuracy(Mean):
+    """Correct out of the items found, and out of all items: the mean of a score that is 1
+    for a correct item and 0 otherwise (``score`` counts the correct items)."""
+
+    @property
+    def correct(self) -> int:
+        return int(self.score)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
             "correct": self.correct,
             "found": self.found,
             "total": self.total,
-            "over_found": self.over_found,
-            "over_all": self.over_all,
+            **super().as_dict(),
         }
-
-
-@dataclass(frozen=True)
-class Mean:
-    """A score averaged over the items found, and over all items (those not found: 0)."""
-
-    total: float
-    found: int
-    count: int
-
-    @property
-    def over_found(self) -> float:
-        return self.total / self.found if self.found else 0.0
-
-    @property
-    def over_all(self) -> float:
-        return self.total / self.count if self.count else 0.0
-
-    def as_dict(self) -> dict[str, float]:
-        return {"over_found": self.over_found, "over_all": self.over_all}
 
 
 @dataclass(frozen=True)
@@ -747,7 +740,7 @@ def _scope(results: Sequence[SetResult], language: str | None) -> ScopeScores:
         detection=Score.of(aligned, system, aligned, len(outcomes)),
         coref=coref_scores(key, response),
         factuality=Accuracy(
-            correct=sum(1 for o in outcomes if o.system_factuality == o.factuality),
+            score=sum(1 for o in outcomes if o.system_factuality == o.factuality),
             found=aligned,
             total=len(outcomes),
         ),
@@ -760,16 +753,16 @@ def _events(results: Sequence[SetResult]) -> EventScores:
 
     def accuracy(same) -> Accuracy:
         return Accuracy(
-            correct=sum(1 for o in found if same(o.gold, o.system)),
+            score=sum(1 for o in found if same(o.gold, o.system)),
             found=len(found),
             total=len(outcomes),
         )
 
     def mean(metric) -> Mean:
-        total = sum(
+        score = sum(
             rouge_best_f(o.system.title, o.gold.titles.values(), metric=metric) for o in found
         )
-        return Mean(total=total, found=len(found), count=len(outcomes))
+        return Mean(score=score, found=len(found), total=len(outcomes))
 
     return EventScores(
         total=len(outcomes),

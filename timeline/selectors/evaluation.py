@@ -9,6 +9,9 @@ mentions as frozen dataclasses, relying only on the stored fields of ``Event`` a
 from __future__ import annotations
 
 import datetime
+from dataclasses import fields
+
+from django.db.models import QuerySet
 
 from timeline.evaluation.events import SystemEvent, SystemMention
 from timeline.evaluation.timelines import TimelineEvent
@@ -39,54 +42,35 @@ def actor_find(*, name: str) -> Actor | None:
     return Actor.objects.filter(name=name).first()
 
 
+def _rows[R](queryset: QuerySet, row: type[R], **columns: str) -> list[R]:
+    """The queryset's rows, by id, as ``row`` dataclasses: each field read from the column
+    of its name, or from the one ``columns`` names for it."""
+    names = [columns.get(f.name, f.name) for f in fields(row)]
+    return [row(*values) for values in queryset.order_by("id").values_list(*names)]
+
+
 def event_list_public(*, conflict: Conflict) -> list[SystemEvent]:
     """The conflict's public events (proposed or confirmed), by id."""
-    rows = (
-        Event.objects.filter(conflict=conflict, status__in=PUBLIC_STATUSES)
-        .order_by("id")
-        .values_list("id", "date_value", "date_mod", "factuality", "category", "title")
-    )
-    return [SystemEvent(*row) for row in rows]
+    return _rows(Event.objects.filter(conflict=conflict, status__in=PUBLIC_STATUSES), SystemEvent)
 
 
 def mention_list_public(*, conflict: Conflict) -> list[SystemMention]:
     """The mentions of the conflict's articles that belong to a public event, by id."""
-    rows = (
-        Mention.objects.filter(article__conflict=conflict, event__status__in=PUBLIC_STATUSES)
-        .order_by("id")
-        .values_list(
-            "id",
-            "event_id",
-            "article_id",
-            "sentence_start",
-            "sentence_end",
-            "trigger_start",
-            "trigger_end",
-            "expression_text",
-            "expression_start",
-            "factuality",
-        )
+    return _rows(
+        Mention.objects.filter(article__conflict=conflict, event__status__in=PUBLIC_STATUSES),
+        SystemMention,
     )
-    return [SystemMention(*row) for row in rows]
 
 
 def event_list_timeline(*, conflict: Conflict) -> list[TimelineEvent]:
     """The conflict's public events with what the key-events ranking reads, by id."""
-    rows = (
-        Event.objects.filter(conflict=conflict, status__in=PUBLIC_STATUSES)
-        .order_by("id")
-        .values_list(
-            "id",
-            "title",
-            "date_precision",
-            "date_start",
-            "date_end",
-            "is_key",
-            "importance",
-            "source_count",
-        )
+    return _rows(
+        Event.objects.filter(conflict=conflict, status__in=PUBLIC_STATUSES),
+        TimelineEvent,
+        precision="date_precision",
+        start="date_start",
+        end="date_end",
     )
-    return [TimelineEvent(*row) for row in rows]
 
 
 def article_list_mention_days(*, conflict: Conflict) -> list[set[datetime.date]]:

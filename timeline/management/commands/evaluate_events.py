@@ -29,6 +29,7 @@ from django.db import IntegrityError, transaction
 
 from timeline import services
 from timeline.evaluation.events import (
+    GoldArticle,
     GoldError,
     GoldSet,
     ImportedArticle,
@@ -40,6 +41,7 @@ from timeline.evaluation.events import (
     score_gold_set,
     summarise,
 )
+from timeline.evaluation.timelines import CrisisArticle
 from timeline.models import Actor, Article, Conflict
 from timeline.selectors.evaluation import (
     actor_find,
@@ -69,14 +71,16 @@ def conflict_create_for_evaluation(
     return Conflict.objects.create(slug=slug, name=name, summary=summary, start_date=start_date)
 
 
-def article_import(*, conflict: Conflict, **fields) -> Article:
-    """Store an article through ``services.article_create`` and extract it now.
+def article_import(*, conflict: Conflict, source: GoldArticle | CrisisArticle, **fields) -> Article:
+    """Store a corpus article (its title, publication date and body, with ``fields``)
+    through ``services.article_create`` and extract it now.
 
     With ``EXTRACT_INLINE`` off the service would queue the extraction for after commit,
     which never comes in a rolled-back run, so the extraction is then run here directly.
     Raises ``IntegrityError`` (same text or URL as a stored article) or
     ``ValidationError`` (a field the model refuses).
     """
+    fields |= {"title": source.title, "published": source.published, "body": source.body}
     if settings.EXTRACT_INLINE:
         return services.article_create(conflict=conflict, **fields)
     article = services.article_create(conflict=conflict, run_extraction=False, **fields)
@@ -171,9 +175,7 @@ class Command(BaseCommand):
                 try:
                     article = article_import(
                         conflict=conflict,
-                        title=spec.title,
-                        published=spec.published,
-                        body=spec.body,
+                        source=spec,
                         outlet=spec.outlet,
                         url=spec.url,
                         language=spec.language,

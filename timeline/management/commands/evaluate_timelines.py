@@ -107,13 +107,7 @@ class Command(BaseCommand):
             )
             for index, item in enumerate(corpus.articles, start=1):
                 try:
-                    article = article_import(
-                        conflict=conflict,
-                        title=item.title,
-                        published=item.published,
-                        body=item.body,
-                        language=language,
-                    )
+                    article = article_import(conflict=conflict, source=item, language=language)
                 except IntegrityError:
                     skipped.append(f"{item.path}: same text as an article already stored")
                     continue
