@@ -11,9 +11,10 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from timeline import categories
-from timeline.dates import PRECISION_RANK, EventDate
+from timeline.dates import MODS, PRECISION_RANK, PRECISIONS, EventDate
 from timeline.extraction import languages as extraction_languages
 from timeline.extraction.events import ARTICLE_DATE_RULE
+from timeline.extraction.events.factuality import VALUES as FACTUALITIES
 
 
 class ActorKind(models.TextChoices):
@@ -46,51 +47,34 @@ class ArticleExtractionStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+def _choices(name: str, values, labels: dict[str, str] | None = None):
+    """TextChoices over ``values``, the one list a pure module keeps (member names are the
+    values in upper case, "" is NONE; labels from ``labels``, else the value capitalised)."""
+    labels = labels or {}
+    return models.TextChoices(
+        name,
+        [
+            ((v.upper().replace(" ", "_") or "NONE"), (v, labels.get(v, v.capitalize())))
+            for v in values
+        ],
+    )
+
+
 # The category list lives in timeline.categories (one registry for models, extractor,
-# charts and CSS); the model only stores its values.
-EventCategory = models.TextChoices(
-    "EventCategory",
-    [(c.value.upper().replace(" ", "_"), (c.value, c.label)) for c in categories.CATEGORIES],
+# charts and CSS); the model only stores its values. Factualities come from the extractor,
+# precisions and modifiers from timeline.dates.
+EventCategory = _choices(
+    "EventCategory", categories.VALUES, {c.value: c.label for c in categories.CATEGORIES}
 )
-
-
-class EventFactuality(models.TextChoices):
-    HAPPENED = "happened", "Happened"
-    PLANNED = "planned", "Planned"
-    DEADLINE = "deadline", "Deadline"
-    EXPECTED = "expected", "Expected"
-    NOT_HAPPENED = "not_happened", "Did not happen"
-
-
-class EventScope(models.TextChoices):
-    CORE = "core", "Core"
-    BACKGROUND = "background", "Background"
-
-
-class EventStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    CONFIRMED = "confirmed", "Confirmed"
-    REJECTED = "rejected", "Rejected"
-
-
-class EventPrecision(models.TextChoices):
-    DAY = "day", "Day"
-    WEEK = "week", "Week"
-    MONTH = "month", "Month"
-    SEASON = "season", "Season"
-    QUARTER = "quarter", "Quarter"
-    YEAR = "year", "Year"
-    DECADE = "decade", "Decade"
-
-
-class EventMod(models.TextChoices):
-    NONE = "", "—"
-    START = "START", "Early"
-    MID = "MID", "Mid"
-    END = "END", "Late"
-    APPROX = "APPROX", "Approximately"
-    BEFORE = "BEFORE", "Before"
-    AFTER = "AFTER", "After"
+EventFactuality = _choices("EventFactuality", FACTUALITIES, {"not_happened": "Did not happen"})
+EventScope = _choices("EventScope", ("core", "background"))
+EventStatus = _choices("EventStatus", ("proposed", "confirmed", "rejected"))
+EventPrecision = _choices("EventPrecision", PRECISIONS)
+EventMod = _choices(
+    "EventMod",
+    MODS,
+    {"": "—", "START": "Early", "END": "Late", "APPROX": "Approximately"},
+)
 
 
 class StoryFamily(models.Model):
