@@ -414,9 +414,11 @@ def _consolidate(*, event_id: int, user: AbstractBaseUser) -> int | None:
         .exclude(pk=event.pk)
         .order_by("-source_count", "pk")[:CANDIDATE_LIMIT]
     )
-    mine = _event_profile(event)
+    pool = list(pool)
+    profiles = _event_profiles([event, *pool])
+    mine = profiles[event.pk]
     for other in pool:
-        theirs = _event_profile(other)
+        theirs = profiles[other.pk]
         if mine["sentences"] & theirs["sentences"] or mine["pinned"] or theirs["pinned"]:
             continue
         evidence = join_evidence(
@@ -449,13 +451,23 @@ def _consolidate(*, event_id: int, user: AbstractBaseUser) -> int | None:
 CONSOLIDATE_THRESHOLD = 0.7
 
 
-def _event_profile(event: Event) -> dict:
-    rows = list(event.mentions.values_list("article_id", "sentence_start", "pinned"))
-    return {
-        "sentences": {(a, s) for a, s, _ in rows},
-        "pinned": any(p for _, _, p in rows),
-        "actors": set(event.actors.values_list("name", flat=True)),
-    }
+def _event_profiles(events: list[Event]) -> dict[int, dict]:
+    """Each event's mention sentences, whether an editor pinned any of its mentions, and
+    its actors' names: two queries for the whole pool, not two per event."""
+    ids = [e.pk for e in events]
+    profiles = {pk: {"sentences": set(), "pinned": False, "actors": set()} for pk in ids}
+    rows = Mention.objects.filter(event_id__in=ids).values_list(
+        "event_id", "article_id", "sentence_start", "pinned"
+    )
+    for event_id, article_id, sentence_start, pinned in rows:
+        profiles[event_id]["sentences"].add((article_id, sentence_start))
+        profiles[event_id]["pinned"] |= bool(pinned)
+    named = Event.actors.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "actor__name"
+    )
+    for event_id, name in named:
+        profiles[event_id]["actors"].add(name)
+    return profiles
 
 
 def _event_start(*, article: Article, mention: Mention, user: AbstractBaseUser) -> Event:
