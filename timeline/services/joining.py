@@ -289,12 +289,7 @@ def _join(*, article: Article, mention: Mention) -> tuple[Event | None, float | 
             event_id__in=[e.pk for e in pool],
         ).values_list("event_id", flat=True)
     )
-    actor_rows = Event.actors.through.objects.filter(event_id__in=[e.pk for e in pool]).values_list(
-        "event_id", "actor__name"
-    )
-    actors_of: dict[int, set[str]] = {}
-    for event_id, name in actor_rows:
-        actors_of.setdefault(event_id, set()).add(name)
+    actors_of = _actor_names([e.pk for e in pool])
     words = _mention_words(mention, article.language)
     best: tuple[Event, _Evidence] | None = None
     for event in pool:
@@ -462,12 +457,20 @@ def _event_profiles(events: list[Event]) -> dict[int, dict]:
     for event_id, article_id, sentence_start, pinned in rows:
         profiles[event_id]["sentences"].add((article_id, sentence_start))
         profiles[event_id]["pinned"] |= bool(pinned)
-    named = Event.actors.through.objects.filter(event_id__in=ids).values_list(
+    for event_id, names in _actor_names(ids).items():
+        profiles[event_id]["actors"] = names
+    return profiles
+
+
+def _actor_names(event_ids: list[int]) -> dict[int, set[str]]:
+    """The actors' names of each of ``event_ids`` that has any, in one query."""
+    out: dict[int, set[str]] = {}
+    rows = Event.actors.through.objects.filter(event_id__in=event_ids).values_list(
         "event_id", "actor__name"
     )
-    for event_id, name in named:
-        profiles[event_id]["actors"].add(name)
-    return profiles
+    for event_id, name in rows:
+        out.setdefault(event_id, set()).add(name)
+    return out
 
 
 def _event_start(*, article: Article, mention: Mention, user: AbstractBaseUser) -> Event:
