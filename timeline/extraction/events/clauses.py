@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .lexicon import Lexicon
@@ -33,16 +33,35 @@ _STRONG_BREAKS = {";", ":", "—", "–", "(", ")", "|", "«", "»"}
 _PUNCTUATION = {"،": ",", "؛": ";", "؟": "?"}
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    lower: str
-    lemma: str
-    start: int
-    end: int
-    # Proclitics taken off the word before it was read ("و" of "وقال"): ``lower`` and
-    # ``lemma`` are those of the rest. Only languages whose lexicon lists clitics have them.
-    prefix: str = ""
+    """One word or punctuation mark of a sentence, with its offsets and reading.
+
+    A plain class with slots rather than a frozen dataclass: a sentence makes dozens of
+    them and every article hundreds of sentences, and the frozen dataclass's guarded
+    ``__init__`` was a tenth of the event layer's time. Treat it as immutable (use
+    :meth:`with_reading`). Tokens compare by identity: each stands at its own place
+    in its own sentence."""
+
+    __slots__ = ("end", "lemma", "lower", "prefix", "start", "text")
+
+    def __init__(
+        self, text: str, lower: str, lemma: str, start: int, end: int, prefix: str = ""
+    ) -> None:
+        self.text = text
+        self.lower = lower
+        self.lemma = lemma
+        self.start = start
+        self.end = end
+        # Proclitics taken off the word before it was read ("و" of "وقال"): ``lower`` and
+        # ``lemma`` are those of the rest. Only languages whose lexicon lists clitics have
+        # them.
+        self.prefix = prefix
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, lemma={self.lemma!r}, {self.start}-{self.end})"
+
+    def with_reading(self, lower: str, lemma: str, prefix: str) -> Token:
+        return Token(self.text, lower, lemma, self.start, self.end, prefix)
 
     @property
     def is_word(self) -> bool:
@@ -136,10 +155,7 @@ def tokenize(sentence: str, language: str) -> list[Token]:
     belong to the word they sit on: they are matched as part of it, and the word is read
     (``lower``, ``lemma``) without them, as the lexicons write it ("وقّعت" is "وقعت").
     """
-    scan = sentence
-    if _MARK.search(sentence):
-        # One character for one, so offsets hold: a mark scans as a letter.
-        scan = "".join("ـ" if unicodedata.category(c) == "Mn" else c for c in sentence)
+    scan = _scannable(sentence)
     out = []
     for m in _TOKEN.finditer(scan):
         raw = sentence[m.start() : m.end()]
@@ -161,10 +177,7 @@ _MARK = re.compile(
 
 def analyse(sentence: str, lex: Lexicon) -> Analysis:
     """Tokens, segments and verb groups of one sentence."""
-    tokens = tokenize(sentence, lex.language)
-    if lex.clitics or lex.stem_suffixes or lex.stem_prefixes:
-        tokens = [_declitic(tok, lex) for tok in tokens]
-    tokens = _repair_lemmas(tokens, lex)
+    tokens = _read_tokens(sentence, lex)
     verbish = [_verb_kind(tokens, i, lex) for i in range(len(tokens))]
     segments = _segments(tokens, verbish, lex)
     for seg in segments:
@@ -172,6 +185,49 @@ def analyse(sentence: str, lex: Lexicon) -> Analysis:
         if lex.bracket:
             seg.groups = _close_brackets(tokens, verbish, seg, lex)
     return Analysis(tokens, segments)
+
+
+def _read_tokens(sentence: str, lex: Lexicon) -> list[Token]:
+    """The sentence's tokens as ``lex`` reads them (``tokenize``, then clitics taken off
+    and misspelt verb forms given their lemma). How a word reads does not depend on where
+    it stands, so each distinct word is read once per lexicon (``lex.readings``) and then
+    only placed: the same reading as reading it afresh, at a fraction of the cost."""
+    readings = lex.readings
+    scan = _scannable(sentence)
+    out = []
+    for m in _TOKEN.finditer(scan):
+        start, end = m.span()
+        raw = sentence[start:end]
+        text = _PUNCTUATION.get(raw, raw)
+        reading = readings.get(text)
+        if reading is None:
+            reading = _reading(text, lex)
+            if len(readings) < _READINGS_KEPT:
+                readings[text] = reading
+        out.append(Token(text, reading[0], reading[1], start, end, reading[2]))
+    return out
+
+
+# Bounded: a worker that extracts for months meets every word of every language once.
+_READINGS_KEPT = 200_000
+
+
+def _reading(text: str, lex: Lexicon) -> tuple[str, str, str]:
+    """(lower, lemma, prefix) of one token's text, as ``analyse`` reads it."""
+    bare = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    tok = Token(text, bare.lower(), lemma(bare, lex.language), 0, 0)
+    if lex.clitics or lex.stem_suffixes or lex.stem_prefixes:
+        tok = _declitic(tok, lex)
+    tok = _repair_lemmas([tok], lex)[0]
+    return tok.lower, tok.lemma, tok.prefix
+
+
+def _scannable(sentence: str) -> str:
+    """``sentence`` with each combining mark replaced by a letter-like character, one for
+    one so that offsets hold: a mark is matched as part of the word it sits on."""
+    if not _MARK.search(sentence):
+        return sentence
+    return "".join("ـ" if unicodedata.category(c) == "Mn" else c for c in sentence)
 
 
 def _declitic(tok: Token, lex: Lexicon) -> Token:
@@ -235,23 +291,19 @@ def _stem(word: str, lex: Lexicon) -> str:
 def _verb_kind(tokens: list[Token], i: int, lex: Lexicon) -> str:
     """ "aux", "modal", "verb" or "" for token ``i``, from surface cues only."""
     tok = tokens[i]
-    if not lex.known or not tok.is_word or tok.text[0].isdigit():
-        return ""
-    low = tok.lower
-    if low in lex.modals:
-        return "modal"
-    if low in lex.auxiliaries:
-        return "aux"
-    if low in lex.not_verbs:
-        return ""
+    word = lex.word_kinds.get(tok.text)
+    if word is None:
+        word = _word_kind(tok, lex)
+        if len(lex.word_kinds) < _READINGS_KEPT:
+            lex.word_kinds[tok.text] = word
+    final, kind = word
+    if final:
+        return kind
     if tok.is_capitalised and (i > 0 or _name_follows(tokens, i)):
         return ""  # a name ("United States", "Estados Unidos"), whatever its lemma
-    if low in lex.forms:
-        return "verb"
-    if lex.clitics or lex.bare_verbs or lex.noun_prefixes:
-        kind = _uncased_kind(tok, lex)
-        if kind is not None:
-            return kind
+    if kind is not None:
+        return kind
+    low = tok.lower
     prev = tokens[i - 1].lower if i else ""
     if prev in lex.determiners:
         return ""  # "the planned meeting", "an armed group"
@@ -275,6 +327,26 @@ def _verb_kind(tokens: list[Token], i: int, lex: Lexicon) -> str:
     if after_aux and low.endswith(lex.participle_endings) and len(low) > 3:
         return "verb"  # "a été annulée": a participle the lemmatizer does not know
     return ""
+
+
+def _word_kind(tok: Token, lex: Lexicon) -> tuple[bool, str | None]:
+    """What ``_verb_kind`` can tell from the word alone (the same wherever it stands):
+    (True, kind) when that settles it; (False, kind) when only a name's capital can
+    overrule ``kind``; (False, None) when the words around it decide."""
+    if not lex.known or not tok.is_word or tok.text[0].isdigit():
+        return True, ""
+    low = tok.lower
+    if low in lex.modals:
+        return True, "modal"
+    if low in lex.auxiliaries:
+        return True, "aux"
+    if low in lex.not_verbs:
+        return True, ""
+    if low in lex.forms:
+        return False, "verb"
+    if lex.clitics or lex.bare_verbs or lex.noun_prefixes:
+        return False, _uncased_kind(tok, lex)
+    return False, None
 
 
 def _name_follows(tokens: list[Token], i: int) -> bool:
@@ -317,7 +389,7 @@ def _repair_lemmas(tokens: list[Token], lex: Lexicon) -> list[Token]:
     out = []
     for tok in tokens:
         if tok.lower in lex.irregular:
-            out.append(replace(tok, lemma=lex.irregular[tok.lower]))
+            out.append(tok.with_reading(tok.lower, lex.irregular[tok.lower], tok.prefix))
             continue
         if tok.lemma not in verbs:
             repaired = _repaired_lemma(tok) if tok.lemma == tok.lower else tok.lemma
@@ -325,7 +397,7 @@ def _repair_lemmas(tokens: list[Token], lex: Lexicon) -> list[Token]:
                 if repaired not in verbs and repaired.endswith(ending):
                     repaired = repaired[: -len(ending)] + infinitive  # "annulé" -> "annuler"
             if repaired in verbs:
-                tok = replace(tok, lemma=repaired)
+                tok = tok.with_reading(tok.lower, repaired, tok.prefix)
         out.append(tok)
     return out
 
@@ -444,7 +516,9 @@ def _close_brackets(
         else:
             head = tokens[g.head]
             if end > g.last and tokens[end].lower in lex.separable_particles:
-                tokens[g.head] = replace(head, lemma=tokens[end].lower + head.lemma)
+                tokens[g.head] = head.with_reading(
+                    head.lower, tokens[end].lower + head.lemma, head.prefix
+                )
             out.append(g)
         k += 1
     return out
