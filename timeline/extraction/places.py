@@ -412,7 +412,9 @@ def find_places(sentence: str) -> tuple[str, ...]:
         match = None
         head = _head(word)
         longest = max(_first_words.get(head, 0), _first_words.get(head.title(), 0))
-        for n in range(min(MAX_NAME_TOKENS, longest + 1, len(tokens) - i), 0, -1):
+        # No name starts with this word (the index holds every name's first word): skip
+        # the lookups.
+        for n in range(min(MAX_NAME_TOKENS, longest, len(tokens) - i), 0, -1):
             last_end = tokens[i + n - 1][1]
             surface = sentence[start:last_end]
             hit = _lookup(table, surface)

@@ -65,6 +65,10 @@ _TALKS_NP = re.compile(
     r"(?:\s+[A-Z][\w-]+)?(?:\s+government)?)?)"
 )
 _AGREEMENT_NP = re.compile(r"\b((?:[A-Z][\w-]+\s+){1,3}(?:agreement|accord|deal|declaration))\b")
+_NOUN_PHRASES = (
+    (_TALKS_NP, "talks", ("talks", "negotiations")),
+    (_AGREEMENT_NP, "agreement", ("agreement", "accord", "deal", "declaration")),
+)
 _WINDOW = 3
 
 
@@ -90,13 +94,17 @@ class Salience:
                 self.recent.append(Antecedent(name, "person", index))
             else:
                 self.recent.append(Antecedent(name, "group", index))
-        for m in _NAME.finditer(sentence):
-            before = sentence[max(0, m.start() - 25) : m.start()].lower().split()
-            if before and before[-1].strip(",.") in _TITLE_WORDS and " " in m.group():
-                self.recent.append(Antecedent(m.group(), "person", index))
-        for pattern, kind in ((_TALKS_NP, "talks"), (_AGREEMENT_NP, "agreement")):
-            for m in pattern.finditer(sentence):
-                self.recent.append(Antecedent(m.group(1), kind, index))
+        # Each pattern runs only where the words it needs are in the sentence at all.
+        lowered = sentence.lower()
+        if any(word in lowered for word in _TITLE_WORDS):
+            for m in _NAME.finditer(sentence):
+                before = sentence[max(0, m.start() - 25) : m.start()].lower().split()
+                if before and before[-1].strip(",.") in _TITLE_WORDS and " " in m.group():
+                    self.recent.append(Antecedent(m.group(), "person", index))
+        for pattern, kind, heads in _NOUN_PHRASES:
+            if any(head in sentence for head in heads):
+                for m in pattern.finditer(sentence):
+                    self.recent.append(Antecedent(m.group(1), kind, index))
 
     def resolve(self, *, kind: str, index: int) -> str | None:
         """The most recent name of ``kind`` within the last sentences, if exactly one name

@@ -141,12 +141,11 @@ def _common(words: list[Token], k: int) -> bool:
 def _participants(words: list[Token], lex: Lexicon) -> list[str]:
     extra = _extra(lex.language)
     text = " " + " ".join(t.lower for t in words) + " "
+    read = {t.lemma for t in words} | {t.lower for t in words}
     found = []
     for value, cues in extra.participants.items():
         for cue in cues:
-            if (" " in cue and f" {cue} " in text) or (
-                " " not in cue and any(_matches(t, frozenset((cue,))) for t in words)
-            ):
+            if cue in read if " " not in cue else f" {cue} " in text:
                 found.append(value)
                 break
     return _ranked(found)
