@@ -357,7 +357,10 @@ class ImportedArticle:
 
 @dataclass(frozen=True)
 class SystemEvent:
+    """A stored event, as the scorer reads it."""
+
     id: int
+    # Its date as TimeML writes it.
     date_value: str
     date_mod: str
     factuality: str
@@ -651,8 +654,12 @@ class ScopeScores:
 
 @dataclass(frozen=True)
 class EventScores:
+    """Scores over gold events: how many the system found, and how well it dated,
+    classified and titled them."""
+
     total: int
     found: int
+    # Over the gold events found: the date (value and modifier, and value alone).
     date: Accuracy
     date_value: Accuracy
     factuality: Accuracy

@@ -123,8 +123,11 @@ class ExtractionReport:
     """What one run of the extractor did to an article's events."""
 
     status: str
+    # Events this run proposed, and existing events a mention of this article joined.
     created: int = 0
     joined: int = 0
+    # The article's earlier machine events: changed, left as they were, gone, or kept
+    # because an editor handled them.
     updated: int = 0
     unchanged: int = 0
     removed: int = 0

@@ -31,19 +31,26 @@ class CategoryCues:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """One language's words for the event layer, read from its resource file's [events]
+    tables (``timeline/extraction/languages/<code>.toml``)."""
+
     language: str
+    # Where clauses start: relative pronouns, subordinators, coordinators.
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    # Words that are never the verb of a clause.
     pronouns: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    # Reported speech and what a date expression can be the complement of.
     report_participles: frozenset[str] = frozenset()
     bare_subordinators: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     forward: frozenset[str] = frozenset()
     np_links: frozenset[str] = frozenset()
     time_subjects: frozenset[str] = frozenset()
+    # Verb groups: auxiliaries, modals, negation and adverbs inside them, known forms.
     auxiliaries: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
@@ -51,12 +58,14 @@ class Lexicon:
     not_verbs: frozenset[str] = frozenset()
     forms: frozenset[str] = frozenset()
     stative: frozenset[str] = frozenset()
+    # Inflection: how a past, a progressive or a participle ends, and irregular forms.
     past_suffixes: tuple[str, ...] = ()
     progressive_suffixes: tuple[str, ...] = ()
     verb_lemma_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     participle_lemmas: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)
+    # Tense and factuality: past markers, plans, expectations, deadlines, cancellation.
     past_markers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     control_words: frozenset[str] = frozenset()
@@ -67,6 +76,7 @@ class Lexicon:
     cancelled: frozenset[str] = frozenset()
     plan_participles: frozenset[str] = frozenset()
     future_suffixes: tuple[str, ...] = ()
+    # Kinds of happening and headline words.
     categories: tuple[CategoryCues, ...] = ()
     general_verbs: frozenset[str] = frozenset()
     antecedents: dict[str, str] = field(default_factory=dict)

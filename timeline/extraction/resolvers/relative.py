@@ -450,10 +450,8 @@ def r_rel_phrase(m: re.Match[str], ctx: Context) -> Resolved | None:
 @resolver("ahead", needs=("unit",), approximate=True)
 def r_ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
     """in N units (tra tre giorni, через три дня): counted forward from the publication date."""
-    if (counted := _unit_and_count(m, ctx)) is None:
-        return None
-    unit, n = counted
-    res = _shift_from(ctx.published, unit, n, "published")
+    counted = _unit_and_count(m, ctx)
+    res = _shift_from(ctx.published, *counted, "published") if counted else None
     if res is not None:
         res.rule = "ahead"
     return res
