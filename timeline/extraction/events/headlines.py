@@ -13,7 +13,6 @@ forms and articles; only dates and asides go.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 
 from .clauses import Analysis, Segment, Token, VerbGroup
 from .lexicon import Lexicon
@@ -655,13 +654,7 @@ class HeadlineBuilder:
 
     def _finish(self, words: list[str]) -> str:
         """:func:`finish` with the words this language's titles never end on."""
-        return finish(words, self._title_trailing)
-
-    @cached_property
-    def _title_trailing(self) -> frozenset[str]:
-        lex = self.lex
-        words = lex.trailing | lex.prepositions | lex.determiners | lex.coordinators
-        return (words | lex.complementizers | lex.relatives) - lex.separable_particles
+        return finish(words, self.lex.title_trailing)
 
     def _in_group(self, i: int) -> bool:
         return any(g.first <= i <= g.last for seg in self.a.segments for g in seg.groups)

@@ -122,6 +122,13 @@ class Lexicon:
         return {}
 
     @cached_property
+    def title_trailing(self) -> frozenset[str]:
+        """Words a headline title never ends on (prepositions, articles, conjunctions...),
+        except a separable verb particle, which closes its clause."""
+        words = self.trailing | self.prepositions | self.determiners | self.coordinators
+        return (words | self.complementizers | self.relatives) - self.separable_particles
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Determiners, prepositions, pronouns, conjunctions: never a verb."""
         return (
