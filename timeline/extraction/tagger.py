@@ -99,6 +99,10 @@ def _windows(text: str, language: str, deadline: float) -> dict[str, list[tuple[
         out = hits[m.lastgroup or "other"]
         ws = max(0, m.start() - _BEFORE)
         we = min(n, m.end() + _AFTER)
+        if out and ws <= out[-1][1]:
+            # Inside the window before: it grows, and its start stays.
+            out[-1] = (out[-1][0], max(we, out[-1][1]))
+            continue
         # Start at a space, so a window never begins inside a word.
         while ws > 0 and not text[ws - 1].isspace() and m.start() - ws < 2 * _BEFORE:
             ws -= 1
