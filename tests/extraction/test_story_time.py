@@ -73,6 +73,17 @@ def test_a_bc_story_counts_on_its_own_calendar():
     assert (e.value, e.anchor_kind, e.anchor) == ("BC0491", "previous", None)
 
 
+def test_a_day_counted_from_a_bc_story_stays_in_its_era():
+    found, _ = _by_text(
+        "In June 479 BC the Greeks won at Plataea. The fleet won at Mycale that same day."
+    )
+    e = found["that same day"]
+    assert (e.value, e.anchor_kind, e.is_dating) == ("BCXXXX-XX-XX", "previous", False)
+    # Known to the day, the story gives the day.
+    found, _ = _by_text("On 17 August 480 BC the fleet sailed. The next day, it fought.")
+    assert found["The next day"].value == "BC0480-08-18"
+
+
 @pytest.mark.parametrize(
     ("text", "language", "published", "halves"),
     [
