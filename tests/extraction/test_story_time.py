@@ -331,3 +331,20 @@ def test_a_year_less_range_is_read_back_from_where_its_second_half_falls():
     # A range that runs forward is read where the story is.
     forward = text.replace("from October to March", "from April to June")
     assert _value(forward, "April") == "1945-04"
+
+
+def test_a_bare_season_in_lower_case_is_read_in_the_story_without_moving_it():
+    text = (
+        "In November 1904 the siege went on. With the onset of the severe Manchurian winter, "
+        "no major battles took place. Meade's inconclusive fall campaign ended. On January "
+        "25, the Russians attacked."
+    )
+    found, _ = _by_text(text)
+    assert (found["winter"].value, found["winter"].anchor_kind) == ("1904-WI", "story")
+    assert found["fall"].value == "1904-FA"
+    assert found["January 25"].value == "1905-01-25"  # the story stayed in November 1904
+    # "spring" and "fall" need a campaign after them; capitalised seasons are names.
+    other, _ = _by_text(
+        "In 1904 they drank from a hot spring. The fall of Port Arthur. Winter Palace."
+    )
+    assert set(other) == {"1904"}

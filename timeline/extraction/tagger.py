@@ -732,6 +732,8 @@ def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression,
         return
     if kind == "" and not narrative.sets_story(expr):
         return
+    if kind == "story" and not c.res.sets_prev:
+        return  # read loosely in the story ("the onset of winter"): it does not move it
     if (
         kind == ""
         or kind == "story"

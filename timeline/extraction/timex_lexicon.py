@@ -30,6 +30,7 @@ from .timex_locale import MONTH_KEYS, WEEKDAY_KEYS, LocaleWords, folder, locale_
 # dual unit words -> the count they carry ("يومين": 2).
 TABLES = (
     "seasons",
+    "bare_seasons",
     "ordinals",
     "deictic",
     "references",
