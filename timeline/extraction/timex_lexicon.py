@@ -31,6 +31,7 @@ from .timex_locale import MONTH_KEYS, WEEKDAY_KEYS, LocaleWords, folder, locale_
 TABLES = (
     "seasons",
     "bare_seasons",
+    "terms",
     "ordinals",
     "deictic",
     "references",

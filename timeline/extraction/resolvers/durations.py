@@ -208,6 +208,14 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(DURATION, duration_value(unit, n))
 
 
+@resolver("term", needs=("other",))
+def r_term(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A term of office named by its length ("un quinquennat de cohérence"): the span of
+    the language's [terms] table."""
+    value = ctx.lex.table("terms").get(_norm(m["term"]))
+    return Resolved(DURATION, value) if value else None
+
+
 @resolver("set", needs=("unit", "wd", "month", "other"))
 def r_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Sets (every week, weekly, twice a month, every Friday)."""
