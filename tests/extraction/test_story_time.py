@@ -348,3 +348,13 @@ def test_a_bare_season_in_lower_case_is_read_in_the_story_without_moving_it():
         "In 1904 they drank from a hot spring. The fall of Port Arthur. Winter Palace."
     )
     assert set(other) == {"1904"}
+
+
+def test_words_reported_with_suggested_do_not_end_the_story():
+    text = (
+        "On 21 April 1975 Thieu resigned. He suggested Kissinger had tricked him into signing "
+        "the agreement two years ago. He left for Taiwan on 25 April."
+    )
+    assert _value(text, "25 April") == "1975-04-25"
+    plain = text.replace("He suggested", "We know")
+    assert _value(plain, "25 April") != "1975-04-25"
