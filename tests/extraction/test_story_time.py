@@ -73,6 +73,17 @@ def test_a_bc_story_counts_on_its_own_calendar():
     assert (e.value, e.anchor_kind, e.anchor) == ("BC0491", "previous", None)
 
 
+def test_a_day_counted_from_a_bc_story_stays_in_its_era():
+    found, _ = _by_text(
+        "In June 479 BC the Greeks won at Plataea. The fleet won at Mycale that same day."
+    )
+    e = found["that same day"]
+    assert (e.value, e.anchor_kind, e.is_dating) == ("BCXXXX-XX-XX", "previous", False)
+    # Known to the day, the story gives the day.
+    found, _ = _by_text("On 17 August 480 BC the fleet sailed. The next day, it fought.")
+    assert found["The next day"].value == "BC0480-08-18"
+
+
 @pytest.mark.parametrize(
     ("text", "language", "published", "halves"),
     [
@@ -284,3 +295,66 @@ def test_a_clock_time_beside_a_dated_day_takes_that_day_s_year():
         published=datetime.date(2009, 12, 19),
     )
     assert found["9:34 p.m., March 19"].value == "2003-03-19T21:34"
+
+
+def test_a_date_ending_a_span_told_ahead_does_not_move_the_story():
+    text = (
+        "In September 1944 the Red Army entered Yugoslavia. On October 20 Belgrade fell. The "
+        "Soviets then launched an assault that lasted until the fall of Budapest in February "
+        "1945. By the start of July, the Japanese had been repelled in Assam."
+    )
+    assert _value(text, "the start of July") == "1944-07"
+    # Reached, not told ahead: the story moves on to 1945.
+    reached = text.replace("lasted until the fall of Budapest in", "took Budapest in")
+    assert _value(reached, "the start of July") == "1945-07"
+    # Behind a comma, the until word governs another clause.
+    other = text.replace("lasted until the fall of Budapest in", "lasted until then, and in")
+    assert _value(other, "the start of July") == "1945-07"
+
+
+def test_the_second_half_of_a_range_after_until_still_steps_like_a_range():
+    text = "In 1938 Poland mobilised. The war went on from 1939 until 1945. In May, it ended."
+    assert _value(text, "May") == "1945-05"
+
+
+def test_a_year_less_range_is_read_back_from_where_its_second_half_falls():
+    text = (
+        "In January 1945 the Americans landed on Luzon and seized Manila in March. Chinese "
+        "forces defeated the Japanese in Burma from October to March, then the British "
+        "pushed on to Rangoon by May 3."
+    )
+    found, _ = _by_text(text)
+    assert [e.value for e in found.values() if e.text in ("October", "May 3")] == [
+        "1944-10",
+        "1945-05-03",
+    ]
+    # A range that runs forward is read where the story is.
+    forward = text.replace("from October to March", "from April to June")
+    assert _value(forward, "April") == "1945-04"
+
+
+def test_a_bare_season_in_lower_case_is_read_in_the_story_without_moving_it():
+    text = (
+        "In November 1904 the siege went on. With the onset of the severe Manchurian winter, "
+        "no major battles took place. Meade's inconclusive fall campaign ended. On January "
+        "25, the Russians attacked."
+    )
+    found, _ = _by_text(text)
+    assert (found["winter"].value, found["winter"].anchor_kind) == ("1904-WI", "story")
+    assert found["fall"].value == "1904-FA"
+    assert found["January 25"].value == "1905-01-25"  # the story stayed in November 1904
+    # "spring" and "fall" need a campaign after them; capitalised seasons are names.
+    other, _ = _by_text(
+        "In 1904 they drank from a hot spring. The fall of Port Arthur. Winter Palace."
+    )
+    assert set(other) == {"1904"}
+
+
+def test_words_reported_with_suggested_do_not_end_the_story():
+    text = (
+        "On 21 April 1975 Thieu resigned. He suggested Kissinger had tricked him into signing "
+        "the agreement two years ago. He left for Taiwan on 25 April."
+    )
+    assert _value(text, "25 April") == "1975-04-25"
+    plain = text.replace("He suggested", "We know")
+    assert _value(plain, "25 April") != "1975-04-25"

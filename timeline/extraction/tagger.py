@@ -288,6 +288,9 @@ _OPENING_WORDS = 3
 # ... and after news of the day, a date heading its sentence (a preposition at most before
 # it: "Nel 2011", "Am 24. März 1999") sets the scene again.
 _SCENE_WORDS = 1
+# An until word this many words before a date or closer makes it the end of a span.
+_UNTIL_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 # Between the halves of a range ("1998 to 2000", "entre 2002 y 2004"): one step, not two.
 _RANGE_GAP = re.compile(r"(?i)\s*(?:-|–|—|/|to|through|until|and|or|à|au|et|a|al|y|hasta)\s*")
 
@@ -446,6 +449,8 @@ class _Narrative:
             for w in _WORD.findall(self.text, max(0, expr.start - 30), expr.start)[-4:]
         ):
             return False  # "a planned campaign in 1976": an intention, not the story's time
+        if self._ends_span(expr.start):
+            return False  # "lasted until ... February 1945": told ahead, not reached
         if expr.text.isdigit():
             words = before.split()
             if words and words[-1].lower() in lex.story_modifiers:
@@ -453,6 +458,20 @@ class _Narrative:
             if self.text.startswith(("'s", "’s"), expr.end):
                 return False
         return True
+
+    def _ends_span(self, start: int) -> bool:
+        """True when a [story] until word stands within a few words before ``start``, in
+        its clause (no comma between), and the date is not the second half of a range
+        ("from 1998 until 2000"): the date ends a span told ahead of the story."""
+        until = self.ctx.lex.story_until
+        if not until:
+            return False
+        if self.anchor_end >= 0 and _RANGE_GAP.fullmatch(self.text, self.anchor_end, start):
+            return False
+        s, _ = self.ctx.sentence(start)
+        words = list(_WORD.finditer(self.text, max(s, start - 60), start))[-_UNTIL_WORDS:]
+        hit = next((w for w in reversed(words) if w.group().lower() in until), None)
+        return hit is not None and not _CLAUSE_BREAK.search(self.text, hit.end(), start)
 
     def looks_back(self, start: int) -> bool:
         """True when a past perfect's auxiliary stands in the few words before ``start``
@@ -603,7 +622,7 @@ def _anchor_pass(
             res = resolved
         elif res.story is not None and (at := narrative.reading(story, c.start, c.end)):
             glance = at is not story  # a glance back's sentence: the story stays where it was
-            story = at
+            story = _range_start_story(text, chosen, i, at) or at
             if narrative.looks_back(c.start):
                 story = replace(story, back=True)
                 glance = True
@@ -625,6 +644,27 @@ def _anchor_pass(
             _follow_story(state, narrative, expr, c)
         _remember(state, c, res, expr)
     return _appositions(text, out)
+
+
+def _range_start_story(text: str, chosen: list[_Cand], i: int, story: Story) -> Story | None:
+    """The story time the first half of a year-less range is read in ("from October to
+    March" after "March 1945": October 1944): looking back from where its second half falls
+    in the story. None when ``chosen[i]`` does not open such a range."""
+    if i + 1 >= len(chosen):
+        return None
+    c, nxt = chosen[i], chosen[i + 1]
+    if nxt.res.story is None or nxt.res.later is not None or not nxt.start > c.end:
+        return None
+    if not _RANGE_GAP.fullmatch(text, c.end, nxt.start):
+        return None
+    try:
+        second = nxt.res.story(story)
+    except Exception:  # the second half is read again in its turn; its fault is noted then
+        return None
+    told = story_of(second.value, nxt.start) if second is not None else None
+    if told is None or not told.month:
+        return None
+    return replace(told, pos=story.pos, back=True)
 
 
 # Between a date counted from the previous one and a date that restates it ("Two days
@@ -696,6 +736,8 @@ def _follow_story(state: State, narrative: _Narrative, expr: TemporalExpression,
         return
     if kind == "" and not narrative.sets_story(expr):
         return
+    if kind == "story" and not c.res.sets_prev:
+        return  # read loosely in the story ("the onset of winter"): it does not move it
     if (
         kind == ""
         or kind == "story"

@@ -30,6 +30,8 @@ from .timex_locale import MONTH_KEYS, WEEKDAY_KEYS, LocaleWords, folder, locale_
 # dual unit words -> the count they carry ("يومين": 2).
 TABLES = (
     "seasons",
+    "bare_seasons",
+    "terms",
     "ordinals",
     "deictic",
     "references",
@@ -111,6 +113,10 @@ class Lexicon:
     # ... unless one of these stands right before the date ("had been repulsed by
     # January"): the date is then the time the story has reached.
     story_reached: frozenset[str] = frozenset()
+    # Words that make the date a few words after them the end of a span ("lasted until the
+    # fall of Budapest in February 1945"): a glance forward, not the time the story has
+    # reached.
+    story_until: frozenset[str] = frozenset()
     story_ahead_suffix: re.Pattern[str] | None = None
     # TimeML extents (the [extent] table): an article right before an expression that the
     # language's TimeBank counts in it ("le 30 juin", "el 12 de octubre").
@@ -363,6 +369,7 @@ def _story_fields(language, fold) -> dict[str, object]:
         "story_plans": words("plans"),
         "story_pluperfect": words("pluperfect"),
         "story_reached": words("reached"),
+        "story_until": words("until"),
         "story_ahead_suffix": _suffix_re(story.get("ahead_suffix")),
         "extent_article": _article_re(
             [fold(w) for w in language.section("extent").get("articles", ())]

@@ -553,10 +553,12 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     the = _g(m, "the", "the2", "the0")
     if word == "fall" and re.match(r"\s+of\s+(?:the\s+|(?-i:[A-Z]))", ctx.after(m.end(), 24)):
         return None  # "the fall of Atlanta": a defeat, not a season
-    if rel is None and m.groupdict().get("rel2") is None:
-        if word in ("fall", "spring") and not (the or mod):
-            return None
-        if not (the or mod) and ctx.lex.feature("seasons_need_a_determiner"):
+    bare = False
+    if rel is None and m.groupdict().get("rel2") is None and not (the or mod):
+        bare = _bare_season(m, ctx, word)
+        if not bare and (
+            word in ("fall", "spring") or ctx.lex.feature("seasons_need_a_determiner")
+        ):
             return None
     offset = ctx.lex.relative.get(_norm(rel), 0) if rel else None
     if m.groupdict().get("bare") is not None and not mod:
@@ -582,6 +584,8 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         else:
             chosen = min(candidates, key=lambda p: abs((p.interval()[0] - pub).days + 45))
         res = _period_result(chosen, mod)
+        # a bare season ("the onset of winter") is read in the story but does not move it
+        res.sets_prev = not bare
         if offset is None:
             index = cal.SEASONS.index(code)
             res.story = lambda st: story_result(
@@ -590,6 +594,16 @@ def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         return res
     res = _period_result(chosen, mod)
     return res
+
+
+def _bare_season(m: re.Match[str], ctx: Context, word: str) -> bool:
+    """A season without a determiner that is a date all the same: one of the language's
+    [bare_seasons], in lower case, followed by what the table asks for ("winter", "spring
+    offensive")."""
+    after = ctx.lex.table("bare_seasons").get(word)
+    if after is None or not m.group(0)[-len(word) :].islower():
+        return False
+    return not after or re.match(after, ctx.after(m.end(), 24)) is not None
 
 
 def _start(p: Period) -> datetime.date:

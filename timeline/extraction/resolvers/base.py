@@ -568,6 +568,27 @@ def _coarser(a: str, b: str) -> str:
     return a if order.index(a) >= order.index(b) else b
 
 
+def _outside_calendar(told: Story, unit: str, step: int, part: str | None) -> Resolved | None:
+    """A year, month or day counted from a story the calendar does not hold ("the following
+    year" after "492 BC" is BC0491). A day is known only within the story's month
+    ("the next day" after "17 August 480 BC"); otherwise it is a day of the era, not known
+    further ("that same day" after "June 479 BC": BCXXXX-XX-XX)."""
+    if unit == "year":
+        return story_result(told, "year", told.year + step, type_=DATE, kind="previous")
+    if unit == "month":
+        if not told.month:
+            return None
+        y, m = divmod(told.year * 12 + told.month - 1 + step, 12)
+        return story_result(told, "month", y, m + 1, kind="previous")
+    if told.day and 1 <= told.day + step <= 28:
+        value = f"{_year_text(told.year)}-{told.month:02d}-{told.day + step:02d}"
+    else:
+        value = "BCXXXX-XX-XX" if told.year <= 0 else "XXXX-XX-XX"
+    if part:
+        return Resolved(TIME, f"{value}T{part}", anchor_kind="previous")
+    return Resolved(DATE, value, anchor_kind="previous")
+
+
 def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> Resolved:
     pub = ctx.published
 
@@ -580,15 +601,10 @@ def _anaphoric(unit: str, step: int, ctx: Context, part: str | None = None) -> R
             told is not None
             and not cal.MIN_YEAR <= told.year <= cal.MAX_YEAR
             and (base is None or told.pos > state.prev_pos)
-            and u in ("year", "month")
+            and u in ("year", "month", "day")
         ):
             # "the following year" after "492 BC": counted on the story's own calendar
-            if u == "year":
-                return story_result(told, "year", told.year + step, type_=DATE, kind="previous")
-            if told.month:
-                y, m = divmod(told.year * 12 + told.month - 1 + step, 12)
-                return story_result(told, "month", y, m + 1, kind="previous")
-            return None
+            return _outside_calendar(told, u, step, ctx.lex.parts_of_day.get(part or ""))
         if base is None:
             base, kind = cal.day(pub), "published"
         if u == "day" and base.grain != "day" and state.prev_day is not None:

@@ -61,6 +61,12 @@ _AGE_NAMED = re.compile(
     r"(?:\b(?:[Ll]a|[Ll]e|[Ll]['’]|[Uu]ne?|[Ee]l|[Uu]na?)\s*)[A-ZÀ-Ý][\w-]+\s+de\s+$"
 )
 _AGE_AFTER = re.compile(r"(?i)^\s+de\s+edad\b")
+# An age group named by its ages: "les moins de 17 ans", "l'accueil des 0-6 ans", "los
+# mayores de 65 años" (people, not a span of time; "en moins de 17 ans" is a span).
+_AGE_GROUP = re.compile(
+    r"(?i)\b(?:les|des|aux|los|las)\s+(?:(?:moins|plus|menores|mayores)\s+de\s+\d{1,3}|"
+    r"\d{1,2}\s*[-–]\s*\d{1,3})\s+(?:ans|años)$"
+)
 
 
 def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
@@ -71,7 +77,7 @@ def _is_romance_age(m: re.Match[str], ctx: Context) -> bool:
         return False
     before = ctx.before(m.start(), 60)
     after = ctx.after(m.end(), 12)
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) or _AGE_GROUP.search(before[-30:] + m.group(0)):
         return True
     if ctx.lex.age_verb.search(before):
         # "tiene 52 años" is an age; "tiene 36 años de conflicto" a span of time.
@@ -200,6 +206,14 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if _not_a_span_after(m, ctx, unit, raw_n):
         return None
     return Resolved(DURATION, duration_value(unit, n))
+
+
+@resolver("term", needs=("other",))
+def r_term(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A term of office named by its length ("un quinquennat de cohérence"): the span of
+    the language's [terms] table."""
+    value = ctx.lex.table("terms").get(_norm(m["term"]))
+    return Resolved(DURATION, value) if value else None
 
 
 @resolver("set", needs=("unit", "wd", "month", "other"))
