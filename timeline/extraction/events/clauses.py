@@ -177,8 +177,11 @@ _MARK = re.compile(
 
 def analyse(sentence: str, lex: Lexicon) -> Analysis:
     """Tokens, segments and verb groups of one sentence."""
-    tokens = _read_tokens(sentence, lex)
-    verbish = [_verb_kind(tokens, i, lex) for i in range(len(tokens))]
+    tokens, words = _read_tokens(sentence, lex)
+    # What the word alone settles is taken as it is; the rest reads the words around it.
+    verbish = [
+        kind if final else _verb_kind(tokens, i, lex, kind) for i, (final, kind) in enumerate(words)
+    ]
     segments = _segments(tokens, verbish, lex)
     for seg in segments:
         seg.groups = _groups(tokens, verbish, seg, lex)
@@ -187,14 +190,16 @@ def analyse(sentence: str, lex: Lexicon) -> Analysis:
     return Analysis(tokens, segments)
 
 
-def _read_tokens(sentence: str, lex: Lexicon) -> list[Token]:
+def _read_tokens(sentence: str, lex: Lexicon) -> tuple[list[Token], list[tuple[bool, str | None]]]:
     """The sentence's tokens as ``lex`` reads them (``tokenize``, then clitics taken off
-    and misspelt verb forms given their lemma). How a word reads does not depend on where
-    it stands, so each distinct word is read once per lexicon (``lex.readings``) and then
-    only placed: the same reading as reading it afresh, at a fraction of the cost."""
+    and misspelt verb forms given their lemma), and what each word alone says of its verb
+    kind (:func:`_word_kind`). How a word reads does not depend on where it stands, so
+    each distinct word is read once per lexicon (``lex.readings``) and then only placed:
+    the same reading as reading it afresh, at a fraction of the cost."""
     readings = lex.readings
     scan = _scannable(sentence)
     out = []
+    kinds = []
     for m in _TOKEN.finditer(scan):
         start, end = m.span()
         raw = sentence[start:end]
@@ -204,22 +209,27 @@ def _read_tokens(sentence: str, lex: Lexicon) -> list[Token]:
             reading = _reading(text, lex)
             if len(readings) < _READINGS_KEPT:
                 readings[text] = reading
-        out.append(Token(text, reading[0], reading[1], start, end, reading[2]))
-    return out
+        tok = Token(text, reading[0], reading[1], start, end, reading[2])
+        out.append(tok)
+        if reading[3] is None:
+            reading[3] = _word_kind(tok, lex)
+        kinds.append(reading[3])
+    return out, kinds
 
 
 # Bounded: a worker that extracts for months meets every word of every language once.
 _READINGS_KEPT = 200_000
 
 
-def _reading(text: str, lex: Lexicon) -> tuple[str, str, str]:
-    """(lower, lemma, prefix) of one token's text, as ``analyse`` reads it."""
+def _reading(text: str, lex: Lexicon) -> list:
+    """[lower, lemma, prefix, word kind] of one token's text, as ``analyse`` reads it
+    (the word kind filled in by :func:`_read_tokens`)."""
     bare = "".join(c for c in text if unicodedata.category(c) != "Mn")
     tok = Token(text, bare.lower(), lemma(bare, lex.language), 0, 0)
     if lex.clitics or lex.stem_suffixes or lex.stem_prefixes:
         tok = _declitic(tok, lex)
     tok = _repair_lemmas([tok], lex)[0]
-    return tok.lower, tok.lemma, tok.prefix
+    return [tok.lower, tok.lemma, tok.prefix, None]
 
 
 def _scannable(sentence: str) -> str:
@@ -288,17 +298,10 @@ def _stem(word: str, lex: Lexicon) -> str:
     return own
 
 
-def _verb_kind(tokens: list[Token], i: int, lex: Lexicon) -> str:
-    """ "aux", "modal", "verb" or "" for token ``i``, from surface cues only."""
+def _verb_kind(tokens: list[Token], i: int, lex: Lexicon, kind: str | None) -> str:
+    """ "aux", "modal", "verb" or "" for token ``i``, from surface cues only, when the
+    word alone did not settle it (``kind``: what it says, see :func:`_word_kind`)."""
     tok = tokens[i]
-    word = lex.word_kinds.get(tok.text)
-    if word is None:
-        word = _word_kind(tok, lex)
-        if len(lex.word_kinds) < _READINGS_KEPT:
-            lex.word_kinds[tok.text] = word
-    final, kind = word
-    if final:
-        return kind
     if tok.is_capitalised and (i > 0 or _name_follows(tokens, i)):
         return ""  # a name ("United States", "Estados Unidos"), whatever its lemma
     if kind is not None:

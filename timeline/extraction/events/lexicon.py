@@ -110,15 +110,10 @@ class Lexicon:
         return bool(self.auxiliaries or self.categories)
 
     @cached_property
-    def readings(self) -> dict[str, tuple[str, str, str]]:
-        """How the clause reader reads each word it has met in this language ((lower,
-        lemma, prefix) by the token's text): filled by ``clauses``, so a word is read once."""
-        return {}
-
-    @cached_property
-    def word_kinds(self) -> dict[str, tuple[bool, str | None]]:
-        """What the clause reader can tell of each word from the word alone (``clauses.
-        _word_kind``, by the token's text): filled as words are met."""
+    def readings(self) -> dict[str, list]:
+        """How the clause reader reads each word it has met in this language ([lower,
+        lemma, prefix, word kind] by the token's text): filled by ``clauses``, so a word
+        is read once."""
         return {}
 
     @cached_property
