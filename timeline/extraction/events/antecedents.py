@@ -65,6 +65,8 @@ _TALKS_NP = re.compile(
     r"(?:\s+[A-Z][\w-]+)?(?:\s+government)?)?)"
 )
 _AGREEMENT_NP = re.compile(r"\b((?:[A-Z][\w-]+\s+){1,3}(?:agreement|accord|deal|declaration))\b")
+# Any title word anywhere in a sentence (lower case): a cheap test before _NAME runs.
+_ANY_TITLE = re.compile("|".join(sorted(map(re.escape, _TITLE_WORDS), key=len, reverse=True)))
 _NOUN_PHRASES = (
     (_TALKS_NP, "talks", ("talks", "negotiations")),
     (_AGREEMENT_NP, "agreement", ("agreement", "accord", "deal", "declaration")),
@@ -96,7 +98,7 @@ class Salience:
                 self.recent.append(Antecedent(name, "group", index))
         # Each pattern runs only where the words it needs are in the sentence at all.
         lowered = sentence.lower()
-        if any(word in lowered for word in _TITLE_WORDS):
+        if _ANY_TITLE.search(lowered):
             for m in _NAME.finditer(sentence):
                 before = sentence[max(0, m.start() - 25) : m.start()].lower().split()
                 if before and before[-1].strip(",.") in _TITLE_WORDS and " " in m.group():
