@@ -393,7 +393,7 @@ def find_places(sentence: str) -> tuple[str, ...]:
     tokens = []
     for m in _TOKEN.finditer(sentence):
         start, word = m.start(), m.group()
-        elided = _ELISION.match(word)
+        elided = _ELISION.match(word) if "'" in word or "’" in word else None
         if elided and len(word) > elided.end():
             # French/Italian elision: "l'Afghanistan", "d'Irak".
             start += elided.end()
