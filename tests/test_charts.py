@@ -143,6 +143,29 @@ def test_an_event_in_two_actor_lanes_is_drawn_in_both():
     assert "Taliban · Talks · 1 source" in trace["customdata"][0][3]
 
 
+def test_lanes_by_category_name_the_category_once_per_trace_not_per_point():
+    figure = charts.timeline_figure(
+        events=[event(1, n_sources=2), event(2, start=D(2021, 3, 1))],
+        lanes=lanes("talks"),
+        category_labels=LABELS,
+        event_url="/conflicts/afghanistan/?event=",
+    )
+    validate(figure)
+    (trace,) = figure["data"]
+    assert [row[3] for row in trace["customdata"]] == ["2 sources", "1 source"]
+    assert "Talks · %{customdata[3]}" in trace["hovertemplate"]
+    # The panel's address travels once; the points carry their key only.
+    assert figure["layout"]["meta"] == {"event_url": "/conflicts/afghanistan/?event="}
+    assert [len(row) for row in trace["customdata"]] == [4, 4]
+
+
+def test_without_an_address_prefix_each_point_carries_its_own():
+    figure = charts.timeline_figure(events=[event(7)], lanes=lanes("talks"), category_labels=LABELS)
+    (trace,) = figure["data"]
+    assert trace["customdata"][0][4] == "/events/7/"
+    assert "meta" not in figure["layout"]
+
+
 def test_empty_timeline_says_so():
     figure = charts.timeline_figure(events=[], lanes=[], category_labels=LABELS)
     validate(figure)
@@ -163,10 +186,12 @@ def test_aggregate_figure_size_depends_on_periods_not_events():
     assert len(heatmap["x"]) == 12
     assert heatmap["z"][0][0] == 10_000
     assert heatmap["z"][1][0] is None and heatmap["z"][1][4] == 3
-    # Every cell carries its period's label and span: the page zooms to it with no
-    # calendar of its own.
-    assert heatmap["customdata"][0][0] == ["Jan 2020", "2020-01-01", "2020-01-31"]
-    assert heatmap["customdata"][0][11] == ["Dec 2020", "2020-12-01", "2020-12-31"]
+    # Every column carries its period's label and span, once for all lanes (the page
+    # script gives them to each cell): the page zooms to it with no calendar of its own.
+    assert "customdata" not in heatmap
+    columns = heatmap["meta"]["columns"]
+    assert columns[0] == ["Jan 2020", "2020-01-01", "2020-01-31"]
+    assert columns[11] == ["Dec 2020", "2020-12-01", "2020-12-31"]
     assert "120,003 events" in figure["layout"]["annotations"][0]["text"]
     assert len(json.dumps(figure)) < 10_000
 
@@ -179,8 +204,8 @@ def test_aggregate_weeks_carry_their_labels():
         total=4,
     )
     validate(figure)
-    assert figure["data"][0]["customdata"] == [
-        [["week of 15 Feb 2021", "2021-02-15", "2021-02-21"]]
+    assert figure["data"][0]["meta"]["columns"] == [
+        ["week of 15 Feb 2021", "2021-02-15", "2021-02-21"]
     ]
 
 

@@ -16,7 +16,6 @@ through :func:`plotly_text` before it reaches the figure: Plotly renders a subse
 
 from __future__ import annotations
 
-import copy
 import datetime
 import functools
 import html
@@ -163,6 +162,7 @@ def timeline_figure(
     window: tuple[datetime.date, datetime.date] | None = None,
     span: tuple[datetime.date, datetime.date] | None = None,
     filename: str = "timeline",
+    event_url: str = "",
 ) -> dict:
     """The event view: one lane per category or actor, each event drawn at its precision.
 
@@ -172,9 +172,14 @@ def timeline_figure(
     periods stay visible, hatched when the date is approximate or open-ended. What did not
     (or not yet) happen is drawn apart: hollow markers, outlined bars with a lighter fill,
     the factuality word in the hover. ``customdata`` of every point starts with the
-    event's primary key, which the page script uses to open the event panel. ``window``
-    (inclusive dates) fixes the visible range; without it the range is ``span`` (the
-    conflict's core span) when given, else the span of the events.
+    event's primary key, which the page script uses to open the event panel: at
+    ``event_url`` followed by the key when given (sent once, in ``layout.meta``), else at
+    the event's own ``url`` (``customdata[4]``). ``window`` (inclusive dates) fixes the
+    visible range; without it the range is ``span`` (the conflict's core span) when given,
+    else the span of the events.
+
+    The figure is sent with every page, so what repeats is sent once: in lanes by category
+    the category is written into each trace's hover template instead of into every point.
     """
     lane_index = {lane.key: i for i, lane in enumerate(lanes)}
     points: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -186,23 +191,31 @@ def timeline_figure(
     )
     same_day: dict[tuple[int, datetime.date], int] = defaultdict(int)
     multi_lane = len(lanes) > 1 and any(len(e.lanes) > 1 for e in events)
-    label_of = {lane.key: lane.label for lane in lanes}
+    label_of = {lane.key: plotly_text(lane.label) for lane in lanes}
+    # Lanes by category: each trace's hover names its category, the points only their
+    # sources. Otherwise every point names its lane and category.
+    by_category = not multi_lane and all(e.lanes == (e.category,) for e in events)
+    category_of = {k: plotly_text(v) for k, v in category_labels.items()}
 
     n_points = 0
     for event in events:
         title = plotly_text(event.title, limit=TITLE_MAX)
         date_label = plotly_text(event_date_label(event))
-        category = category_labels.get(event.category, event.category)
         sources = f"{event.n_sources} source{'s' if event.n_sources != 1 else ''}"
+        if not by_category:
+            category = category_of.get(event.category) or plotly_text(event.category)
+            sources = f"{category} · {sources}"
         for lane_key in event.lanes:
             i = lane_index.get(lane_key)
             if i is None:
                 continue
             n_points += 1
-            detail = f"{category} · {sources}"
-            if multi_lane or lane_key != event.category:
-                detail = f"{plotly_text(label_of[lane_key])} · {detail}"
-            custom = [event.pk, title, date_label, plotly_text(detail), event.url]
+            detail = sources
+            if not by_category and (multi_lane or lane_key != event.category):
+                detail = f"{label_of[lane_key]} · {detail}"
+            custom = [event.pk, title, date_label, detail]
+            if not event_url:
+                custom.append(event.url)
             if event.precision == "day":
                 # Same-day events in one lane step down a little instead of hiding each other.
                 k = same_day[(i, event.start)]
@@ -239,11 +252,14 @@ def timeline_figure(
         bar_width=0.13,
         # When the reader opens an event the page script selects it; the rest fade.
         selection=True,
+        category_in_hover=by_category,
     )
 
     x_range = _x_range(window, events, span)
     layout = _lane_layout(lanes, x_range=x_range)
     layout["barmode"] = "overlay"
+    if event_url:
+        layout["meta"] = {"event_url": event_url}
     if not events:
         layout["annotations"] = [_note("No events match these filters.")]
     return {"data": data, "layout": layout, "config": _config(filename)}
@@ -257,13 +273,15 @@ def _category_traces(
     marker_type,
     bar_width: float,
     selection: bool = False,
+    category_in_hover: bool = False,
 ) -> list[dict]:
     """The traces of an event figure, per category in registry order: bars, outlined bars
     (not facts), markers, hollow markers (not facts), drawn in that order.
 
     ``columns`` maps each of the four kinds to its columns per category. Each category has
     one legend entry, on its most telling trace; the others share its legend group, so
-    clicking the entry hides all of them.
+    clicking the entry hides all of them. With ``category_in_hover`` the category's name
+    is written before ``customdata[3]`` in the hover template of its traces.
     """
     bar_selection = point_selection = {}
     if selection:
@@ -279,11 +297,14 @@ def _category_traces(
     data: list[dict] = []
     for category in _ordered_categories(category_labels, present):
         colour = category_colour(category)
+        name = plotly_text(category_labels.get(category, category))
         style = _CategoryStyle(
-            name=plotly_text(category_labels.get(category, category)),
+            name=name,
             category=category,
             colour=colour,
-            hover=hover,
+            hover=hover.replace("%{customdata[3]}", f"{name} · %{{customdata[3]}}")
+            if category_in_hover
+            else hover,
         )
         legend = next(
             kind for kind in ("points", "bars", "hollow", "outlined") if category in columns[kind]
@@ -354,14 +375,15 @@ def aggregate_figure(
 
     labels = [plotly_text(lane.label) for lane in lanes]
     centres = [_period_centre(p, period).isoformat() for p in periods]
-    # Each cell carries its period's label and inclusive span, so the page script zooms to
-    # it without a calendar of its own (and d3 cannot say "week of <Monday>").
+    # Each column carries its period's label and inclusive span, so the page script zooms
+    # to it without a calendar of its own (and d3 cannot say "week of <Monday>"). They
+    # travel once, in the trace's meta, and the page script gives every lane's cells the
+    # same row as their customdata: sent per cell they were most of the page's bytes.
     spans = [_period_span(p, period) for p in periods]
-    row = [
+    columns = [
         [_period_label(p, period), lo.isoformat(), hi.isoformat()]
         for p, (lo, hi) in zip(periods, spans, strict=True)
     ]
-    custom = [row for _ in lanes]
     when = "%{customdata[0]}"
     shell = _counts_heatmap(
         ygap=6,
@@ -371,7 +393,7 @@ def aggregate_figure(
             '<span style="color:#5b636e">click to zoom in</span><extra></extra>'
         ),
     )
-    shell.update(x=centres, y=labels, z=z, customdata=custom)
+    shell.update(x=centres, y=labels, z=z, meta={"columns": columns})
     data = [shell] if periods else []
 
     x_range = None
@@ -528,13 +550,14 @@ def _not_aligned_note(aligned_on: str, skipped: Iterable[str]) -> dict:
 def _checked(cls, **props) -> dict:
     """``cls(**props)`` validated by plotly, as a plain dict. The same few shells recur on
     every page, and plotly's validation costs milliseconds each, so results are cached by
-    value (a copy is returned: callers attach their data arrays to it)."""
-    return copy.deepcopy(_checked_json(cls, json.dumps(props, sort_keys=True)))
+    value (a copy is returned, read back from JSON, which is several times faster than a
+    deep copy: callers attach their data arrays to it)."""
+    return json.loads(_checked_json(cls, json.dumps(props, sort_keys=True)))
 
 
 @functools.lru_cache(maxsize=512)
-def _checked_json(cls, key: str) -> dict:
-    return cls(**json.loads(key)).to_plotly_json()
+def _checked_json(cls, key: str) -> str:
+    return json.dumps(cls(**json.loads(key)).to_plotly_json())
 
 
 @dataclass(frozen=True, slots=True)
@@ -774,8 +797,11 @@ def period_for(span_days: int) -> str:
     return "year"
 
 
+@functools.lru_cache(maxsize=8192)
 def period_start(day: datetime.date, period: str) -> datetime.date:
-    """The first day of the ``period`` (day, week, month, year) containing ``day``."""
+    """The first day of the ``period`` (day, week, month, year) containing ``day``. Cached:
+    folding the counts of a large view asks it for the same few hundred days over and
+    over."""
     return cal.span(period, day)[0]
 
 
