@@ -112,12 +112,24 @@ def test_plotly_text_truncates_before_escaping():
     assert text == "&amp;" * 9 + "…"
 
 
-def test_many_points_switch_to_webgl():
-    many = [event(i, start=D(2020, 1, 1) + datetime.timedelta(days=i)) for i in range(900)]
+def test_many_markers_switch_to_webgl():
+    n = charts.WEBGL_THRESHOLD + 1
+    many = [event(i, start=D(2020, 1, 1) + datetime.timedelta(days=i)) for i in range(n)]
     figure = charts.timeline_figure(events=many, lanes=lanes("talks"), category_labels=LABELS)
     assert {t["type"] for t in figure["data"]} == {"scattergl"}
     few = charts.timeline_figure(events=many[:10], lanes=lanes("talks"), category_labels=LABELS)
     assert {t["type"] for t in few["data"]} == {"scatter"}
+
+
+def test_bars_do_not_count_towards_webgl():
+    months = [
+        event(i, precision="month", start=D(2020, 1, 1), end=D(2020, 1, 31), value="2020-01")
+        for i in range(charts.WEBGL_THRESHOLD)
+    ]
+    figure = charts.timeline_figure(
+        events=[*months, event(0)], lanes=lanes("talks"), category_labels=LABELS
+    )
+    assert {t["type"] for t in figure["data"]} == {"bar", "scatter"}
 
 
 def test_window_fixes_the_range_and_draws_its_last_day_whole():
@@ -152,11 +164,35 @@ def test_lanes_by_category_name_the_category_once_per_trace_not_per_point():
     )
     validate(figure)
     (trace,) = figure["data"]
+    assert trace["name"] == "Talks"
     assert [row[3] for row in trace["customdata"]] == ["2 sources", "1 source"]
-    assert "Talks · %{customdata[3]}" in trace["hovertemplate"]
+    assert "%{data.name} · %{customdata[3]}" in trace["hovertemplate"]
     # The panel's address travels once; the points carry their key only.
     assert figure["layout"]["meta"] == {"event_url": "/conflicts/afghanistan/?event="}
     assert [len(row) for row in trace["customdata"]] == [4, 4]
+
+
+def test_what_every_trace_of_a_type_shares_is_sent_once_in_the_template():
+    month = {"precision": "month", "start": D(2020, 9, 1), "end": D(2020, 9, 30)}
+    events = [
+        event(1),
+        event(2, category="violence"),
+        event(3, value="2020-09", **month),
+        event(4, category="violence", value="2020-09", **month),
+    ]
+    figure = charts.timeline_figure(
+        events=events, lanes=lanes("talks", "violence"), category_labels=LABELS
+    )
+    validate(figure)
+    template = figure["layout"]["template"]["data"]
+    assert set(template) == {"scatter", "bar"}
+    for kind, (shared,) in template.items():
+        assert "%{data.name}" in shared["hovertemplate"] and "unselected" in shared
+        traces = [t for t in figure["data"] if t["type"] == kind]
+        assert len(traces) == 2
+        assert not any("hovertemplate" in t or "unselected" in t for t in traces)
+        # What differs stays with each trace.
+        assert {t["name"] for t in traces} == {"Talks", "Violence"}
 
 
 def test_without_an_address_prefix_each_point_carries_its_own():

@@ -30,9 +30,12 @@ from timeline import categories
 from timeline.dates import EventDate
 from timeline.extraction import timex_calendar as cal
 
-# Above this many points, markers are drawn with WebGL (scattergl): SVG slows to a crawl
-# with thousands of nodes, WebGL does not.
-WEBGL_THRESHOLD = 800
+# Above this many markers (day-precision events; bars are always SVG), markers are drawn
+# with WebGL (scattergl): SVG slows to a crawl with thousands of nodes, WebGL does not. Below
+# it SVG is the faster of the two: a WebGL context costs hundreds of milliseconds to set
+# up, and Chromium without a GPU drew 600 markers as SVG in half the time (make
+# bench-timeline).
+WEBGL_THRESHOLD = 1500
 # Above this many events in the current view the selector sends counts per lane per period
 # instead of events (see timeline.selectors); the chart says so and zooming in brings the
 # events back.
@@ -167,7 +170,7 @@ def timeline_figure(
     """The event view: one lane per category or actor, each event drawn at its precision.
 
     Day-precision events are markers in the upper half of their lane (WebGL above
-    ``WEBGL_THRESHOLD`` points); coarser events are lighter horizontal bars spanning their
+    ``WEBGL_THRESHOLD`` markers); coarser events are lighter horizontal bars spanning their
     whole inclusive interval in the lower half, packed into a few sub-rows so overlapping
     periods stay visible, hatched when the date is approximate or open-ended. What did not
     (or not yet) happen is drawn apart: hollow markers, outlined bars with a lighter fill,
@@ -179,7 +182,9 @@ def timeline_figure(
     else the span of the events.
 
     The figure is sent with every page, so what repeats is sent once: in lanes by category
-    the category is written into each trace's hover template instead of into every point.
+    the hover names the category from its trace (``%{data.name}``) instead of every point
+    naming it, and what all traces of a type share (hover template, selection styles...)
+    sits once in ``layout.template`` (see :func:`_shared_in_template`).
     """
     lane_index = {lane.key: i for i, lane in enumerate(lanes)}
     points: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -197,7 +202,7 @@ def timeline_figure(
     by_category = not multi_lane and all(e.lanes == (e.category,) for e in events)
     category_of = {k: plotly_text(v) for k, v in category_labels.items()}
 
-    n_points = 0
+    n_markers = 0
     for event in events:
         title = plotly_text(event.title, limit=TITLE_MAX)
         date_label = plotly_text(event_date_label(event))
@@ -209,7 +214,6 @@ def timeline_figure(
             i = lane_index.get(lane_key)
             if i is None:
                 continue
-            n_points += 1
             detail = sources
             if not by_category and (multi_lane or lane_key != event.category):
                 detail = f"{label_of[lane_key]} · {detail}"
@@ -217,6 +221,7 @@ def timeline_figure(
             if not event_url:
                 custom.append(event.url)
             if event.precision == "day":
+                n_markers += 1
                 # Same-day events in one lane step down a little instead of hiding each other.
                 k = same_day[(i, event.start)]
                 same_day[(i, event.start)] = k + 1
@@ -243,7 +248,7 @@ def timeline_figure(
         "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
         '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
     )
-    marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    marker_type = go.Scattergl if n_markers > WEBGL_THRESHOLD else go.Scatter
     data = _category_traces(
         columns={"points": points, "bars": bars, "hollow": hollow, "outlined": outlined},
         category_labels=category_labels,
@@ -260,6 +265,7 @@ def timeline_figure(
     layout["barmode"] = "overlay"
     if event_url:
         layout["meta"] = {"event_url": event_url}
+    _shared_in_template(data, layout)
     if not events:
         layout["annotations"] = [_note("No events match these filters.")]
     return {"data": data, "layout": layout, "config": _config(filename)}
@@ -280,8 +286,8 @@ def _category_traces(
 
     ``columns`` maps each of the four kinds to its columns per category. Each category has
     one legend entry, on its most telling trace; the others share its legend group, so
-    clicking the entry hides all of them. With ``category_in_hover`` the category's name
-    is written before ``customdata[3]`` in the hover template of its traces.
+    clicking the entry hides all of them. With ``category_in_hover`` the hover names the
+    trace's category (its legend name) before ``customdata[3]``.
     """
     bar_selection = point_selection = {}
     if selection:
@@ -297,12 +303,11 @@ def _category_traces(
     data: list[dict] = []
     for category in _ordered_categories(category_labels, present):
         colour = category_colour(category)
-        name = plotly_text(category_labels.get(category, category))
         style = _CategoryStyle(
-            name=name,
+            name=plotly_text(category_labels.get(category, category)),
             category=category,
             colour=colour,
-            hover=hover.replace("%{customdata[3]}", f"{name} · %{{customdata[3]}}")
+            hover=hover.replace("%{customdata[3]}", "%{data.name} · %{customdata[3]}")
             if category_in_hover
             else hover,
         )
@@ -440,13 +445,12 @@ def compare_figure(
         for kind in ("points", "bars", "hollow", "outlined")
     }
     skipped = []
-    n_points = 0
+    n_markers = 0
     for i, s in enumerate(series):
         if aligned and s.origin is None:
             skipped.append(s.label)
             continue
         for event in s.events:
-            n_points += 1
             custom = [
                 event.pk,
                 plotly_text(event.title, limit=TITLE_MAX),
@@ -455,6 +459,7 @@ def compare_figure(
                 event.url,
             ]
             if event.precision == "day":
+                n_markers += 1
                 trace = columns["points" if event.happened else "hollow"][event.category]
                 trace["x"].append(_months(event.start, s.origin) if aligned else str(event.start))
                 trace["y"].append(i - 0.15)
@@ -475,7 +480,7 @@ def compare_figure(
         "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
         '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
     )
-    marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    marker_type = go.Scattergl if n_markers > WEBGL_THRESHOLD else go.Scatter
     data = _category_traces(
         columns=columns,
         category_labels=category_labels,
@@ -644,6 +649,35 @@ def _marker_trace(
     )
     shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
     return shell
+
+
+# Trace properties that are often the same in every trace of a type.
+_SHAREABLE = ("hovertemplate", "selected", "unselected", "mode", "orientation", "width")
+
+
+def _shared_in_template(data: list[dict], layout: dict) -> None:
+    """Move what every trace of a type has in common (of ``_SHAREABLE``) into
+    ``layout.template.data``, which plotly.js applies to each trace of that type: sent once
+    instead of once per trace, as a timeline has up to four traces per category."""
+    shared: dict[str, list[dict]] = {}
+    for kind in dict.fromkeys(t["type"] for t in data):
+        traces = [t for t in data if t["type"] == kind]
+        if len(traces) < 2:
+            continue
+        first = traces[0]
+        common = {
+            k: first[k]
+            for k in _SHAREABLE
+            if k in first and all(k in t and t[k] == first[k] for t in traces)
+        }
+        if not common:
+            continue
+        for trace in traces:
+            for k in common:
+                del trace[k]
+        shared[kind] = [common]
+    if shared:
+        layout["template"] = {"data": shared}
 
 
 def _ordered_categories(labels: dict[str, str], present: Iterable[str]) -> list[str]:

@@ -159,7 +159,15 @@
       found = found || hits.length > 0;
       return hits;
     });
-    if (!found) selections = chart.data.map(function () { return null; });
+    if (!found) {
+      // Nothing to mark and nothing marked (a chart just drawn): a restyle would only
+      // draw the whole chart a second time.
+      var marked = chart.data.some(function (trace) {
+        return trace.selectedpoints && trace.selectedpoints.length;
+      });
+      if (!marked) return;
+      selections = chart.data.map(function () { return null; });
+    }
     window.Plotly.restyle(chart, { selectedpoints: selections });
   }
 
