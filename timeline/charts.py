@@ -900,11 +900,15 @@ def fold_counts(
     """Counts summed per lane and period: lanes without a place go to "Other actors", and
     periods start no earlier than ``since`` (the window's first day)."""
     keep = {lane.key for lane in lanes}
-    folded: Counter = Counter()
+    # A plain loop over a dict: a 10,000-event view folds thousands of counts per request.
+    folded: dict[tuple[str, datetime.date], int] = {}
     for c in counts:
-        key = c.lane if c.lane in keep else OTHER_ACTORS
-        folded[(key, period_start(max(c.period, since), period))] += c.count
-    return [LaneCount(lane=k, period=p, count=n) for (k, p), n in folded.items()]
+        key = (
+            c.lane if c.lane in keep else OTHER_ACTORS,
+            period_start(c.period if c.period > since else since, period),
+        )
+        folded[key] = folded.get(key, 0) + c.count
+    return [LaneCount(k, p, n) for (k, p), n in folded.items()]
 
 
 @dataclass(frozen=True, slots=True)

@@ -659,7 +659,7 @@ def _lane_counts(
 
 
 def _count(lane: str, day: date, n: int) -> charts.LaneCount:
-    return charts.LaneCount(lane=lane, period=day, count=n)
+    return charts.LaneCount(lane, day, n)
 
 
 def _actor_names(counts: list[charts.LaneCount]) -> dict[str, str]:
