@@ -219,15 +219,17 @@ def test_aggregate_figure_size_depends_on_periods_not_events():
     validate(figure)
     (heatmap,) = figure["data"]
     assert heatmap["type"] == "heatmap"
-    assert len(heatmap["x"]) == 12
+    assert len(heatmap["meta"]["columns"]) == 12
     assert heatmap["z"][0][0] == 10_000
     assert heatmap["z"][1][0] is None and heatmap["z"][1][4] == 3
-    # Every column carries its period's label and span, once for all lanes (the page
-    # script gives them to each cell): the page zooms to it with no calendar of its own.
-    assert "customdata" not in heatmap
+    # Every column carries its period's label, first day and days, once for all lanes
+    # (the page script places the column and gives each cell its span): the page zooms
+    # to it with no calendar of its own.
+    assert "customdata" not in heatmap and "x" not in heatmap
     columns = heatmap["meta"]["columns"]
-    assert columns[0] == ["Jan 2020", "2020-01-01", "2020-01-31"]
-    assert columns[11] == ["Dec 2020", "2020-12-01", "2020-12-31"]
+    assert columns[0] == ["Jan 2020", "2020-01-01", 31]
+    assert columns[1] == ["Feb 2020", "2020-02-01", 29]
+    assert columns[11] == ["Dec 2020", "2020-12-01", 31]
     assert "120,003 events" in figure["layout"]["annotations"][0]["text"]
     assert len(json.dumps(figure)) < 10_000
 
@@ -240,9 +242,7 @@ def test_aggregate_weeks_carry_their_labels():
         total=4,
     )
     validate(figure)
-    assert figure["data"][0]["meta"]["columns"] == [
-        ["week of 15 Feb 2021", "2021-02-15", "2021-02-21"]
-    ]
+    assert figure["data"][0]["meta"]["columns"] == [["week of 15 Feb 2021", "2021-02-15", 7]]
 
 
 def test_compare_on_the_calendar_and_aligned():

@@ -379,14 +379,14 @@ def aggregate_figure(
             z[i][column[c.period]] = (z[i][column[c.period]] or 0) + c.count
 
     labels = [plotly_text(lane.label) for lane in lanes]
-    centres = [_period_centre(p, period).isoformat() for p in periods]
-    # Each column carries its period's label and inclusive span, so the page script zooms
-    # to it without a calendar of its own (and d3 cannot say "week of <Monday>"). They
-    # travel once, in the trace's meta, and the page script gives every lane's cells the
-    # same row as their customdata: sent per cell they were most of the page's bytes.
+    # Each column carries its period's label, first day and length in days, so the page
+    # script zooms to it without a calendar of its own (and d3 cannot say "week of
+    # <Monday>"). They travel once, in the trace's meta: the page script places each
+    # column at its period's middle (x) and gives every lane's cells the same [label,
+    # first day, last day] as their customdata. Sent per cell they were most of the page.
     spans = [_period_span(p, period) for p in periods]
     columns = [
-        [_period_label(p, period), lo.isoformat(), hi.isoformat()]
+        [_period_label(p, period), lo.isoformat(), (hi - lo).days + 1]
         for p, (lo, hi) in zip(periods, spans, strict=True)
     ]
     when = "%{customdata[0]}"
@@ -398,7 +398,7 @@ def aggregate_figure(
             '<span style="color:#5b636e">click to zoom in</span><extra></extra>'
         ),
     )
-    shell.update(x=centres, y=labels, z=z, meta={"columns": columns})
+    shell.update(y=labels, z=z, meta={"columns": columns})
     data = [shell] if periods else []
 
     x_range = None

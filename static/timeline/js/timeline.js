@@ -11,7 +11,7 @@
  *   timeline's figure sends the address once (layout.meta.event_url, followed by the
  *   event's key, customdata[0]); other figures put it in the point (customdata[4]).
  *   Clicking a cell of the overview zooms to the span the server gave its column
- *   (trace.meta.columns: label, first day, last day): no calendar here either.
+ *   (trace.meta.columns: label, first day, number of days): no calendar here either.
  * - Editors' saves answer with `HX-Trigger: timeline-changed`; a hidden element of the
  *   timeline panel listens for it (hx-trigger="timeline-changed from:body") and reloads the
  *   panel with the same filters and page; the chart is redrawn here after the swap.
@@ -36,14 +36,27 @@
     }
   }
 
+  var DAY_MS = 86400000;
+
+  function addDays(iso, days) {
+    return new Date(Date.parse(iso + "T00:00:00Z") + days * DAY_MS).toISOString().slice(0, 10);
+  }
+
   // What the server sends once, given back to every point: each event's panel address
-  // (customdata[4]) and each heatmap cell's period (its column's [label, first, last],
-  // which the hover shows and a click zooms to). The arrays are shared, never copied.
+  // (customdata[4]) and each heatmap cell's period. A column comes as [label, first day,
+  // days]; its cells get [label, first day, last day] (the hover shows the label, a
+  // click zooms to the days) and it stands at its period's middle day, where the server
+  // used to put it. The rows are shared by the lanes, never copied.
   function unpack(figure) {
     var meta = (figure.layout && figure.layout.meta) || {};
     (figure.data || []).forEach(function (trace) {
       if (trace.type === "heatmap" && trace.meta && trace.meta.columns && trace.z) {
-        var columns = trace.meta.columns;
+        var columns = trace.meta.columns.map(function (c) {
+          return [c[0], c[1], addDays(c[1], c[2] - 1)];
+        });
+        trace.x = trace.meta.columns.map(function (c) {
+          return addDays(c[1], Math.floor((c[2] - 1) / 2));
+        });
         trace.customdata = trace.z.map(function () { return columns; });
       } else if (meta.event_url && trace.customdata) {
         trace.customdata.forEach(function (row) {
