@@ -112,12 +112,24 @@ def test_plotly_text_truncates_before_escaping():
     assert text == "&amp;" * 9 + "…"
 
 
-def test_many_points_switch_to_webgl():
-    many = [event(i, start=D(2020, 1, 1) + datetime.timedelta(days=i)) for i in range(900)]
+def test_many_markers_switch_to_webgl():
+    n = charts.WEBGL_THRESHOLD + 1
+    many = [event(i, start=D(2020, 1, 1) + datetime.timedelta(days=i)) for i in range(n)]
     figure = charts.timeline_figure(events=many, lanes=lanes("talks"), category_labels=LABELS)
     assert {t["type"] for t in figure["data"]} == {"scattergl"}
     few = charts.timeline_figure(events=many[:10], lanes=lanes("talks"), category_labels=LABELS)
     assert {t["type"] for t in few["data"]} == {"scatter"}
+
+
+def test_bars_do_not_count_towards_webgl():
+    months = [
+        event(i, precision="month", start=D(2020, 1, 1), end=D(2020, 1, 31), value="2020-01")
+        for i in range(charts.WEBGL_THRESHOLD)
+    ]
+    figure = charts.timeline_figure(
+        events=[*months, event(0)], lanes=lanes("talks"), category_labels=LABELS
+    )
+    assert {t["type"] for t in figure["data"]} == {"bar", "scatter"}
 
 
 def test_window_fixes_the_range_and_draws_its_last_day_whole():
@@ -143,6 +155,53 @@ def test_an_event_in_two_actor_lanes_is_drawn_in_both():
     assert "Taliban · Talks · 1 source" in trace["customdata"][0][3]
 
 
+def test_lanes_by_category_name_the_category_once_per_trace_not_per_point():
+    figure = charts.timeline_figure(
+        events=[event(1, n_sources=2), event(2, start=D(2021, 3, 1))],
+        lanes=lanes("talks"),
+        category_labels=LABELS,
+        event_url="/conflicts/afghanistan/?event=",
+    )
+    validate(figure)
+    (trace,) = figure["data"]
+    assert trace["name"] == "Talks"
+    assert [row[3] for row in trace["customdata"]] == ["2 sources", "1 source"]
+    assert "%{data.name} · %{customdata[3]}" in trace["hovertemplate"]
+    # The panel's address travels once; the points carry their key only.
+    assert figure["layout"]["meta"] == {"event_url": "/conflicts/afghanistan/?event="}
+    assert [len(row) for row in trace["customdata"]] == [4, 4]
+
+
+def test_what_every_trace_of_a_type_shares_is_sent_once_in_the_template():
+    month = {"precision": "month", "start": D(2020, 9, 1), "end": D(2020, 9, 30)}
+    events = [
+        event(1),
+        event(2, category="violence"),
+        event(3, value="2020-09", **month),
+        event(4, category="violence", value="2020-09", **month),
+    ]
+    figure = charts.timeline_figure(
+        events=events, lanes=lanes("talks", "violence"), category_labels=LABELS
+    )
+    validate(figure)
+    template = figure["layout"]["template"]["data"]
+    assert set(template) == {"scatter", "bar"}
+    for kind, (shared,) in template.items():
+        assert "%{data.name}" in shared["hovertemplate"] and "unselected" in shared
+        traces = [t for t in figure["data"] if t["type"] == kind]
+        assert len(traces) == 2
+        assert not any("hovertemplate" in t or "unselected" in t for t in traces)
+        # What differs stays with each trace.
+        assert {t["name"] for t in traces} == {"Talks", "Violence"}
+
+
+def test_without_an_address_prefix_each_point_carries_its_own():
+    figure = charts.timeline_figure(events=[event(7)], lanes=lanes("talks"), category_labels=LABELS)
+    (trace,) = figure["data"]
+    assert trace["customdata"][0][4] == "/events/7/"
+    assert "meta" not in figure["layout"]
+
+
 def test_empty_timeline_says_so():
     figure = charts.timeline_figure(events=[], lanes=[], category_labels=LABELS)
     validate(figure)
@@ -160,13 +219,17 @@ def test_aggregate_figure_size_depends_on_periods_not_events():
     validate(figure)
     (heatmap,) = figure["data"]
     assert heatmap["type"] == "heatmap"
-    assert len(heatmap["x"]) == 12
+    assert len(heatmap["meta"]["columns"]) == 12
     assert heatmap["z"][0][0] == 10_000
     assert heatmap["z"][1][0] is None and heatmap["z"][1][4] == 3
-    # Every cell carries its period's label and span: the page zooms to it with no
-    # calendar of its own.
-    assert heatmap["customdata"][0][0] == ["Jan 2020", "2020-01-01", "2020-01-31"]
-    assert heatmap["customdata"][0][11] == ["Dec 2020", "2020-12-01", "2020-12-31"]
+    # Every column carries its period's label, first day and days, once for all lanes
+    # (the page script places the column and gives each cell its span): the page zooms
+    # to it with no calendar of its own.
+    assert "customdata" not in heatmap and "x" not in heatmap
+    columns = heatmap["meta"]["columns"]
+    assert columns[0] == ["Jan 2020", "2020-01-01", 31]
+    assert columns[1] == ["Feb 2020", "2020-02-01", 29]
+    assert columns[11] == ["Dec 2020", "2020-12-01", 31]
     assert "120,003 events" in figure["layout"]["annotations"][0]["text"]
     assert len(json.dumps(figure)) < 10_000
 
@@ -179,9 +242,7 @@ def test_aggregate_weeks_carry_their_labels():
         total=4,
     )
     validate(figure)
-    assert figure["data"][0]["customdata"] == [
-        [["week of 15 Feb 2021", "2021-02-15", "2021-02-21"]]
-    ]
+    assert figure["data"][0]["meta"]["columns"] == [["week of 15 Feb 2021", "2021-02-15", 7]]
 
 
 def test_compare_on_the_calendar_and_aligned():

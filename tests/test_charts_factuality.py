@@ -163,7 +163,7 @@ def test_aggregate_overview_opens_on_the_span_too():
     lo, hi = figure["layout"]["xaxis"]["range"]
     assert "2019-12" < lo < "2020-01-01" and "2020-02-01" < hi < "2020-03"
     # Both periods are still counted, the old one one pan away.
-    assert len(figure["data"][0]["x"]) == 2
+    assert len(figure["data"][0]["meta"]["columns"]) == 2
 
 
 def test_comparisons_draw_plans_hollow_and_open_on_the_core_span_on_the_calendar():

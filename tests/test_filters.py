@@ -66,3 +66,11 @@ def test_the_key_control_offers_the_defaults_and_the_permalinks_own_number():
     assert TimelineFilters().key_options == (10, 20, 50)
     assert TimelineFilters(key=15).key_options == (10, 15, 20, 50)
     assert TimelineFilters(key=20).key_options == (10, 20, 50)
+
+
+@pytest.mark.parametrize("query", ["", "q=talks&facts=1&key=20&lanes=actor", "page=3&event=9"])
+def test_the_event_address_prefix_is_the_permalink_with_the_event_open(query):
+    filters = read(query)
+    prefix = filters.event_url_prefix("/conflicts/x/")
+    for pk in (1, 42, 123456):
+        assert f"{prefix}{pk}" == filters.url("/conflicts/x/", event=pk)

@@ -169,8 +169,8 @@ def test_aggregate_counts_inside_a_window_start_at_the_window(conflict, monkeypa
     filters = TimelineFilters(start=D(2019, 6, 1), end=D(2019, 6, 30))
     timeline = selectors.conflict_timeline(conflict=conflict, filters=filters)
     assert timeline.period == "day"
-    row = timeline.figure["data"][0]["customdata"][0]
-    assert [cell[0] for cell in row] == ["1 Jun 2019", "5 Jun 2019"]
+    columns = timeline.figure["data"][0]["meta"]["columns"]
+    assert [column[0] for column in columns] == ["1 Jun 2019", "5 Jun 2019"]
 
 
 @pytest.mark.parametrize("n_events", [3, 60])

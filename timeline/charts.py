@@ -16,7 +16,6 @@ through :func:`plotly_text` before it reaches the figure: Plotly renders a subse
 
 from __future__ import annotations
 
-import copy
 import datetime
 import functools
 import html
@@ -31,9 +30,12 @@ from timeline import categories
 from timeline.dates import EventDate
 from timeline.extraction import timex_calendar as cal
 
-# Above this many points, markers are drawn with WebGL (scattergl): SVG slows to a crawl
-# with thousands of nodes, WebGL does not.
-WEBGL_THRESHOLD = 800
+# Above this many markers (day-precision events; bars are always SVG), markers are drawn
+# with WebGL (scattergl): SVG slows to a crawl with thousands of nodes, WebGL does not. Below
+# it SVG draws well (a 1,900-event view, 1,170 markers, in under a second in Chromium
+# without a GPU), and works where WebGL does not: without a GPU, Chromium has no WebGL and
+# Plotly shows a notice instead of the chart.
+WEBGL_THRESHOLD = 1500
 # Above this many events in the current view the selector sends counts per lane per period
 # instead of events (see timeline.selectors); the chart says so and zooming in brings the
 # events back.
@@ -163,18 +165,26 @@ def timeline_figure(
     window: tuple[datetime.date, datetime.date] | None = None,
     span: tuple[datetime.date, datetime.date] | None = None,
     filename: str = "timeline",
+    event_url: str = "",
 ) -> dict:
     """The event view: one lane per category or actor, each event drawn at its precision.
 
     Day-precision events are markers in the upper half of their lane (WebGL above
-    ``WEBGL_THRESHOLD`` points); coarser events are lighter horizontal bars spanning their
+    ``WEBGL_THRESHOLD`` markers); coarser events are lighter horizontal bars spanning their
     whole inclusive interval in the lower half, packed into a few sub-rows so overlapping
     periods stay visible, hatched when the date is approximate or open-ended. What did not
     (or not yet) happen is drawn apart: hollow markers, outlined bars with a lighter fill,
     the factuality word in the hover. ``customdata`` of every point starts with the
-    event's primary key, which the page script uses to open the event panel. ``window``
-    (inclusive dates) fixes the visible range; without it the range is ``span`` (the
-    conflict's core span) when given, else the span of the events.
+    event's primary key, which the page script uses to open the event panel: at
+    ``event_url`` followed by the key when given (sent once, in ``layout.meta``), else at
+    the event's own ``url`` (``customdata[4]``). ``window`` (inclusive dates) fixes the
+    visible range; without it the range is ``span`` (the conflict's core span) when given,
+    else the span of the events.
+
+    The figure is sent with every page, so what repeats is sent once: in lanes by category
+    the hover names the category from its trace (``%{data.name}``) instead of every point
+    naming it, and what all traces of a type share (hover template, selection styles...)
+    sits once in ``layout.template`` (see :func:`_shared_in_template`).
     """
     lane_index = {lane.key: i for i, lane in enumerate(lanes)}
     points: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -186,24 +196,32 @@ def timeline_figure(
     )
     same_day: dict[tuple[int, datetime.date], int] = defaultdict(int)
     multi_lane = len(lanes) > 1 and any(len(e.lanes) > 1 for e in events)
-    label_of = {lane.key: lane.label for lane in lanes}
+    label_of = {lane.key: plotly_text(lane.label) for lane in lanes}
+    # Lanes by category: each trace's hover names its category, the points only their
+    # sources. Otherwise every point names its lane and category.
+    by_category = not multi_lane and all(e.lanes == (e.category,) for e in events)
+    category_of = {k: plotly_text(v) for k, v in category_labels.items()}
 
-    n_points = 0
+    n_markers = 0
     for event in events:
         title = plotly_text(event.title, limit=TITLE_MAX)
         date_label = plotly_text(event_date_label(event))
-        category = category_labels.get(event.category, event.category)
         sources = f"{event.n_sources} source{'s' if event.n_sources != 1 else ''}"
+        if not by_category:
+            category = category_of.get(event.category) or plotly_text(event.category)
+            sources = f"{category} · {sources}"
         for lane_key in event.lanes:
             i = lane_index.get(lane_key)
             if i is None:
                 continue
-            n_points += 1
-            detail = f"{category} · {sources}"
-            if multi_lane or lane_key != event.category:
-                detail = f"{plotly_text(label_of[lane_key])} · {detail}"
-            custom = [event.pk, title, date_label, plotly_text(detail), event.url]
+            detail = sources
+            if not by_category and (multi_lane or lane_key != event.category):
+                detail = f"{label_of[lane_key]} · {detail}"
+            custom = [event.pk, title, date_label, detail]
+            if not event_url:
+                custom.append(event.url)
             if event.precision == "day":
+                n_markers += 1
                 # Same-day events in one lane step down a little instead of hiding each other.
                 k = same_day[(i, event.start)]
                 same_day[(i, event.start)] = k + 1
@@ -230,7 +248,7 @@ def timeline_figure(
         "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
         '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
     )
-    marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    marker_type = go.Scattergl if n_markers > WEBGL_THRESHOLD else go.Scatter
     data = _category_traces(
         columns={"points": points, "bars": bars, "hollow": hollow, "outlined": outlined},
         category_labels=category_labels,
@@ -239,11 +257,15 @@ def timeline_figure(
         bar_width=0.13,
         # When the reader opens an event the page script selects it; the rest fade.
         selection=True,
+        category_in_hover=by_category,
     )
 
     x_range = _x_range(window, events, span)
     layout = _lane_layout(lanes, x_range=x_range)
     layout["barmode"] = "overlay"
+    if event_url:
+        layout["meta"] = {"event_url": event_url}
+    _shared_in_template(data, layout)
     if not events:
         layout["annotations"] = [_note("No events match these filters.")]
     return {"data": data, "layout": layout, "config": _config(filename)}
@@ -257,13 +279,15 @@ def _category_traces(
     marker_type,
     bar_width: float,
     selection: bool = False,
+    category_in_hover: bool = False,
 ) -> list[dict]:
     """The traces of an event figure, per category in registry order: bars, outlined bars
     (not facts), markers, hollow markers (not facts), drawn in that order.
 
     ``columns`` maps each of the four kinds to its columns per category. Each category has
     one legend entry, on its most telling trace; the others share its legend group, so
-    clicking the entry hides all of them.
+    clicking the entry hides all of them. With ``category_in_hover`` the hover names the
+    trace's category (its legend name) before ``customdata[3]``.
     """
     bar_selection = point_selection = {}
     if selection:
@@ -283,7 +307,9 @@ def _category_traces(
             name=plotly_text(category_labels.get(category, category)),
             category=category,
             colour=colour,
-            hover=hover,
+            hover=hover.replace("%{customdata[3]}", "%{data.name} · %{customdata[3]}")
+            if category_in_hover
+            else hover,
         )
         legend = next(
             kind for kind in ("points", "bars", "hollow", "outlined") if category in columns[kind]
@@ -353,15 +379,16 @@ def aggregate_figure(
             z[i][column[c.period]] = (z[i][column[c.period]] or 0) + c.count
 
     labels = [plotly_text(lane.label) for lane in lanes]
-    centres = [_period_centre(p, period).isoformat() for p in periods]
-    # Each cell carries its period's label and inclusive span, so the page script zooms to
-    # it without a calendar of its own (and d3 cannot say "week of <Monday>").
+    # Each column carries its period's label, first day and length in days, so the page
+    # script zooms to it without a calendar of its own (and d3 cannot say "week of
+    # <Monday>"). They travel once, in the trace's meta: the page script places each
+    # column at its period's middle (x) and gives every lane's cells the same [label,
+    # first day, last day] as their customdata. Sent per cell they were most of the page.
     spans = [_period_span(p, period) for p in periods]
-    row = [
-        [_period_label(p, period), lo.isoformat(), hi.isoformat()]
+    columns = [
+        [_period_label(p, period), lo.isoformat(), (hi - lo).days + 1]
         for p, (lo, hi) in zip(periods, spans, strict=True)
     ]
-    custom = [row for _ in lanes]
     when = "%{customdata[0]}"
     shell = _counts_heatmap(
         ygap=6,
@@ -371,7 +398,7 @@ def aggregate_figure(
             '<span style="color:#5b636e">click to zoom in</span><extra></extra>'
         ),
     )
-    shell.update(x=centres, y=labels, z=z, customdata=custom)
+    shell.update(y=labels, z=z, meta={"columns": columns})
     data = [shell] if periods else []
 
     x_range = None
@@ -418,13 +445,12 @@ def compare_figure(
         for kind in ("points", "bars", "hollow", "outlined")
     }
     skipped = []
-    n_points = 0
+    n_markers = 0
     for i, s in enumerate(series):
         if aligned and s.origin is None:
             skipped.append(s.label)
             continue
         for event in s.events:
-            n_points += 1
             custom = [
                 event.pk,
                 plotly_text(event.title, limit=TITLE_MAX),
@@ -433,6 +459,7 @@ def compare_figure(
                 event.url,
             ]
             if event.precision == "day":
+                n_markers += 1
                 trace = columns["points" if event.happened else "hollow"][event.category]
                 trace["x"].append(_months(event.start, s.origin) if aligned else str(event.start))
                 trace["y"].append(i - 0.15)
@@ -453,7 +480,7 @@ def compare_figure(
         "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
         '<span style="color:#5b636e">%{customdata[3]}</span><extra></extra>'
     )
-    marker_type = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    marker_type = go.Scattergl if n_markers > WEBGL_THRESHOLD else go.Scatter
     data = _category_traces(
         columns=columns,
         category_labels=category_labels,
@@ -528,13 +555,14 @@ def _not_aligned_note(aligned_on: str, skipped: Iterable[str]) -> dict:
 def _checked(cls, **props) -> dict:
     """``cls(**props)`` validated by plotly, as a plain dict. The same few shells recur on
     every page, and plotly's validation costs milliseconds each, so results are cached by
-    value (a copy is returned: callers attach their data arrays to it)."""
-    return copy.deepcopy(_checked_json(cls, json.dumps(props, sort_keys=True)))
+    value (a copy is returned, read back from JSON, which is several times faster than a
+    deep copy: callers attach their data arrays to it)."""
+    return json.loads(_checked_json(cls, json.dumps(props, sort_keys=True)))
 
 
 @functools.lru_cache(maxsize=512)
-def _checked_json(cls, key: str) -> dict:
-    return cls(**json.loads(key)).to_plotly_json()
+def _checked_json(cls, key: str) -> str:
+    return json.dumps(cls(**json.loads(key)).to_plotly_json())
 
 
 @dataclass(frozen=True, slots=True)
@@ -621,6 +649,35 @@ def _marker_trace(
     )
     shell.update(x=columns["x"], y=columns["y"], customdata=columns["customdata"])
     return shell
+
+
+# Trace properties that are often the same in every trace of a type.
+_SHAREABLE = ("hovertemplate", "selected", "unselected", "mode", "orientation", "width")
+
+
+def _shared_in_template(data: list[dict], layout: dict) -> None:
+    """Move what every trace of a type has in common (of ``_SHAREABLE``) into
+    ``layout.template.data``, which plotly.js applies to each trace of that type: sent once
+    instead of once per trace, as a timeline has up to four traces per category."""
+    shared: dict[str, list[dict]] = {}
+    for kind in dict.fromkeys(t["type"] for t in data):
+        traces = [t for t in data if t["type"] == kind]
+        if len(traces) < 2:
+            continue
+        first = traces[0]
+        common = {
+            k: first[k]
+            for k in _SHAREABLE
+            if k in first and all(k in t and t[k] == first[k] for t in traces)
+        }
+        if not common:
+            continue
+        for trace in traces:
+            for k in common:
+                del trace[k]
+        shared[kind] = [common]
+    if shared:
+        layout["template"] = {"data": shared}
 
 
 def _ordered_categories(labels: dict[str, str], present: Iterable[str]) -> list[str]:
@@ -774,8 +831,11 @@ def period_for(span_days: int) -> str:
     return "year"
 
 
+@functools.lru_cache(maxsize=8192)
 def period_start(day: datetime.date, period: str) -> datetime.date:
-    """The first day of the ``period`` (day, week, month, year) containing ``day``."""
+    """The first day of the ``period`` (day, week, month, year) containing ``day``. Cached:
+    folding the counts of a large view asks it for the same few hundred days over and
+    over."""
     return cal.span(period, day)[0]
 
 
@@ -840,11 +900,15 @@ def fold_counts(
     """Counts summed per lane and period: lanes without a place go to "Other actors", and
     periods start no earlier than ``since`` (the window's first day)."""
     keep = {lane.key for lane in lanes}
-    folded: Counter = Counter()
+    # A plain loop over a dict: a 10,000-event view folds thousands of counts per request.
+    folded: dict[tuple[str, datetime.date], int] = {}
     for c in counts:
-        key = c.lane if c.lane in keep else OTHER_ACTORS
-        folded[(key, period_start(max(c.period, since), period))] += c.count
-    return [LaneCount(lane=k, period=p, count=n) for (k, p), n in folded.items()]
+        key = (
+            c.lane if c.lane in keep else OTHER_ACTORS,
+            period_start(c.period if c.period > since else since, period),
+        )
+        folded[key] = folded.get(key, 0) + c.count
+    return [LaneCount(k, p, n) for (k, p), n in folded.items()]
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,6 +184,13 @@ def test_large_views_show_counts_until_zoomed_in(page, live_server, monkeypatch)
     open_timeline(page, live_server)
     assert page.evaluate("document.getElementById('timeline-chart').data[0].type") == "heatmap"
     screenshot(page, "timeline-aggregated")
+    # The server sends each week once; the page script places it at its middle day and
+    # gives every cell of it its label and span.
+    first = page.evaluate(
+        "(() => { const t = document.getElementById('timeline-chart').data[0];"
+        " return [t.x[0], t.customdata[0][0], t.customdata.length]; })()"
+    )
+    assert first == ["2019-01-03", ["week of 31 Dec 2018", "2018-12-31", "2019-01-06"], 1]
     page.evaluate(
         "Plotly.relayout(document.getElementById('timeline-chart'),"
         " {'xaxis.range': ['2019-01-01', '2019-06-30']})"

@@ -171,8 +171,13 @@ def test_opening_an_event_swaps_the_panel_and_pushes_its_permalink(client, data)
     # Each row's link is the view with that event open (works without JavaScript too).
     assert f'href="/conflicts/afghanistan/?event={pk}"' in html
     figure = figure_of(html)
-    urls = {row[0]: row[4] for trace in figure["data"] for row in trace["customdata"]}
-    assert urls[pk] == f"/conflicts/afghanistan/?event={pk}"
+    # The chart gets the same address once, as the prefix of every event's key.
+    prefix = figure["layout"]["meta"]["event_url"]
+    assert pk in {row[0] for trace in figure["data"] for row in trace["customdata"]}
+    assert f"{prefix}{pk}" == f"/conflicts/afghanistan/?event={pk}"
+    html = client.get(url(category="statement", lanes="actor")).content.decode()
+    prefix = figure_of(html)["layout"]["meta"]["event_url"]
+    assert f"{prefix}{pk}" == url(category="statement", lanes="actor", event=pk)
     response = client.get(
         url(category="statement", event=pk), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="event-panel"
     )

@@ -7,8 +7,9 @@ the current view holds few enough of them to draw one by one (``charts.EVENT_LIM
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -326,15 +327,16 @@ def conflict_timeline(
     # Opening an event keeps the rest of the view: its panel is part of the permalink.
     filters = replace(filters, page=page)
     base.filters, base.total, base.page, base.pages = filters, total, page, pages
+    prefix = filters.event_url_prefix(path)
 
     def panel_url(pk: int) -> str:
-        return filters.url(path, event=pk)
+        return f"{prefix}{pk}"
 
     if total <= charts.EVENT_LIMIT:
         values = list(ordered.values(*_ROW_FIELDS))
         pks = qs.values("pk")
         links = _actor_links(event_filter=Q(event__in=pks))
-        _draw_events(base, values, links, labels, filename, panel_url)
+        _draw_events(base, values, links, labels, filename, prefix)
         listed = values[offset : offset + EVENT_PAGE_SIZE]
         base.rows = [_event_row(v, links, labels, panel_url(v["pk"])) for v in listed]
         return base
@@ -387,11 +389,12 @@ def _key_timeline(
     by_date = sorted(
         ranked, key=lambda v: (v["date_start"], PRECISION_RANK[v["date_precision"]], v["pk"])
     )
+    prefix = filters.event_url_prefix(path)
 
     def panel_url(pk: int) -> str:
-        return filters.url(path, event=pk)
+        return f"{prefix}{pk}"
 
-    _draw_events(base, by_date, links, labels, filename, panel_url)
+    _draw_events(base, by_date, links, labels, filename, prefix)
     listed = ranked if filters.sort == "importance" else by_date
     base.rows = [_event_row(v, links, labels, panel_url(v["pk"]), summary=True) for v in listed]
     return base
@@ -403,12 +406,13 @@ def _draw_events(
     links: dict,
     labels: dict,
     filename: str,
-    panel_url: Callable[[int], str],
+    event_url: str,
 ) -> None:
     """Draw ``values`` (event rows in date order) one by one: the spans of ``base`` from
-    them, and its figure, in the lanes ``base.filters`` asks for."""
+    them, and its figure, in the lanes ``base.filters`` asks for; an event's panel opens
+    at ``event_url`` followed by its key."""
     filters = base.filters
-    chart_events = [_chart_event(v, links, filters.lanes, url=panel_url(v["pk"])) for v in values]
+    chart_events = [_chart_event(v, links, filters.lanes, url="") for v in values]
     _spans_from_rows(base, values)
     names = {str(a): n for pairs in links.values() for a, n in pairs}
     lanes = charts.event_lanes(
@@ -421,6 +425,7 @@ def _draw_events(
         window=filters.window,
         span=_core_span(base),
         filename=filename,
+        event_url=event_url,
     )
 
 
@@ -544,8 +549,10 @@ def _month_of(field_name: str) -> _YearMonth:
     return _YearMonth(field_name)
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_span(month: str) -> tuple[date, date]:
-    """Inclusive first and last day of a "YYYY-MM" month."""
+    """Inclusive first and last day of a "YYYY-MM" month. Cached: a large view asks for
+    the same few hundred months once per lane and scope, tens of thousands of times."""
     return cal.month(int(month[:4]), int(month[5:7])).interval()
 
 
@@ -652,7 +659,7 @@ def _lane_counts(
 
 
 def _count(lane: str, day: date, n: int) -> charts.LaneCount:
-    return charts.LaneCount(lane=lane, period=day, count=n)
+    return charts.LaneCount(lane, day, n)
 
 
 def _actor_names(counts: list[charts.LaneCount]) -> dict[str, str]:

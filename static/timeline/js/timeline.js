@@ -7,9 +7,11 @@
  *   the canonical permalink (HX-Push-Url), so this file knows no URL rules of its own.
  * - "Show the whole span" (data-set-window, with the dates the server put in data-from
  *   and data-to) and "Clear the dates" (data-clear-window) go through the form the same way.
- * - Clicking an event loads the URL the server put in its point (customdata[4]) into the
- *   event panel. Clicking a cell of the overview zooms to the span the server gave it
- *   (customdata [label, first day, last day]): no calendar here either.
+ * - Clicking an event loads the URL the server gave it into the event panel: the
+ *   timeline's figure sends the address once (layout.meta.event_url, followed by the
+ *   event's key, customdata[0]); other figures put it in the point (customdata[4]).
+ *   Clicking a cell of the overview zooms to the span the server gave its column
+ *   (trace.meta.columns: label, first day, number of days): no calendar here either.
  * - Editors' saves answer with `HX-Trigger: timeline-changed`; a hidden element of the
  *   timeline panel listens for it (hx-trigger="timeline-changed from:body") and reloads the
  *   panel with the same filters and page; the chart is redrawn here after the swap.
@@ -27,11 +29,42 @@
     var source = document.getElementById(chart.dataset.figure);
     if (!source) return null;
     try {
-      return JSON.parse(source.textContent);
+      return unpack(JSON.parse(source.textContent));
     } catch (err) {
       console.error("timeline: unreadable figure data", err);
       return null;
     }
+  }
+
+  var DAY_MS = 86400000;
+
+  function addDays(iso, days) {
+    return new Date(Date.parse(iso + "T00:00:00Z") + days * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  // What the server sends once, given back to every point: each event's panel address
+  // (customdata[4]) and each heatmap cell's period. A column comes as [label, first day,
+  // days]; its cells get [label, first day, last day] (the hover shows the label, a
+  // click zooms to the days) and it stands at its period's middle day, where the server
+  // used to put it. The rows are shared by the lanes, never copied.
+  function unpack(figure) {
+    var meta = (figure.layout && figure.layout.meta) || {};
+    (figure.data || []).forEach(function (trace) {
+      if (trace.type === "heatmap" && trace.meta && trace.meta.columns && trace.z) {
+        var columns = trace.meta.columns.map(function (c) {
+          return [c[0], c[1], addDays(c[1], c[2] - 1)];
+        });
+        trace.x = trace.meta.columns.map(function (c) {
+          return addDays(c[1], Math.floor((c[2] - 1) / 2));
+        });
+        trace.customdata = trace.z.map(function () { return columns; });
+      } else if (meta.event_url && trace.customdata) {
+        trace.customdata.forEach(function (row) {
+          row[4] = meta.event_url + row[0];
+        });
+      }
+    });
+    return figure;
   }
 
   // Below this width the lane labels leave the plot so little room that a legend would
@@ -139,7 +172,15 @@
       found = found || hits.length > 0;
       return hits;
     });
-    if (!found) selections = chart.data.map(function () { return null; });
+    if (!found) {
+      // Nothing to mark and nothing marked (a chart just drawn): a restyle would only
+      // draw the whole chart a second time.
+      var marked = chart.data.some(function (trace) {
+        return trace.selectedpoints && trace.selectedpoints.length;
+      });
+      if (!marked) return;
+      selections = chart.data.map(function () { return null; });
+    }
     window.Plotly.restyle(chart, { selectedpoints: selections });
   }
 
