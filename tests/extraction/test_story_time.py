@@ -317,20 +317,24 @@ def test_the_second_half_of_a_range_after_until_still_steps_like_a_range():
     assert _value(text, "May") == "1945-05"
 
 
-def test_a_year_less_range_is_read_back_from_where_its_second_half_falls():
-    text = (
-        "In January 1945 the Americans landed on Luzon and seized Manila in March. Chinese "
-        "forces defeated the Japanese in Burma from October to March, then the British "
-        "pushed on to Rangoon by May 3."
-    )
-    found, _ = _by_text(text)
-    assert [e.value for e in found.values() if e.text in ("October", "May 3")] == [
-        "1944-10",
-        "1945-05-03",
-    ]
-    # A range that runs forward is read where the story is.
-    forward = text.replace("from October to March", "from April to June")
-    assert _value(forward, "April") == "1945-04"
+_LUZON = (
+    "In January 1945 the Americans landed on Luzon and seized Manila in March. Chinese "
+    "forces defeated the Japanese in Burma from October to March, then the British "
+    "pushed on to Rangoon by May 3."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (_LUZON, "October", "1944-10"),
+        (_LUZON, "May 3", "1945-05-03"),
+        # A range that runs forward is read where the story is.
+        (_LUZON.replace("from October to March", "from April to June"), "April", "1945-04"),
+    ],
+)
+def test_a_year_less_range_is_read_back_from_where_its_second_half_falls(text, phrase, value):
+    assert _value(text, phrase) == value
 
 
 def test_a_bare_season_in_lower_case_is_read_in_the_story_without_moving_it():
