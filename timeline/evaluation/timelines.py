@@ -171,12 +171,7 @@ def topic_read(corpus: Path, language: str, topic: str) -> TopicCorpus:
                 skipped.append(f"{path}: {read}")
             else:
                 articles.append(read)
-    return TopicCorpus(
-        topic=topic,
-        articles=tuple(articles),
-        skipped=tuple(skipped),
-        reference=reference_read(reference_path),
-    )
+    return TopicCorpus(topic, tuple(articles), tuple(skipped), reference_read(reference_path))
 
 
 # --- Selecting days ----------------------------------------------------------------

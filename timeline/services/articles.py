@@ -123,9 +123,11 @@ class ExtractionReport:
     """What one run of the extractor did to an article's events."""
 
     status: str
-    # Events this run proposed, and existing events a mention of this article joined.
+    # Events this run proposed, existing events a mention of this article joined, and
+    # the ids of the events it touched that still stand.
     created: int = 0
     joined: int = 0
+    events: list[int] = field(default_factory=list)
     # The article's earlier machine events: changed, left as they were, gone, or kept
     # because an editor handled them.
     updated: int = 0
@@ -133,7 +135,6 @@ class ExtractionReport:
     removed: int = 0
     kept: int = 0
     error: str = ""
-    events: list[int] = field(default_factory=list)
 
     def __str__(self) -> str:
         if self.status == Article.ExtractionStatus.FAILED:
