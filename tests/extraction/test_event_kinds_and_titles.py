@@ -77,3 +77,46 @@ def test_titles_are_no_bare_fragments(text):
         assert len(words) >= 2, event.title
         assert words[-1].lower() not in {"the", "of", "to", "and", "under", "with"}
         assert "may may" not in event.title.lower(), event.title
+
+
+def _titles(text: str, language: str = "en") -> dict[str, str]:
+    result = extract(text, published=datetime.date(2021, 8, 31), language=language)
+    return {e.date.value: e.title for e in result.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "want"),
+    [
+        # A happening named by a noun its date follows: the noun phrase, then the date.
+        (
+            "The war began weeks after the attacks of 11 September 2001.",
+            "2001-09-11",
+            "Attacks of 11 September 2001",
+        ),
+        (
+            "The war dragged on after the US-led invasion of October 2001.",
+            "2001-10",
+            "US-led invasion of October 2001",
+        ),
+    ],
+)
+def test_a_noun_dated_by_what_follows_it_is_titled_by_its_phrase(text, value, want):
+    assert _titles(text)[value] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        ("The war began in October 2001, weeks after the attacks.", "en", "War begins"),
+        ("The army withdrew in March 2020, a year before the deadline.", "en", "Army withdraws"),
+        (
+            "La guerre a commencé en octobre 2001, quelques semaines après les attentats.",
+            "fr",
+            "La guerre a commencé",
+        ),
+        # A measure the clause itself holds stays.
+        ("On 3 May the truce held for two weeks.", "en", "Truce holds for two weeks"),
+    ],
+)
+def test_a_measure_of_the_next_clause_is_not_part_of_the_title(text, language, want):
+    assert want in _titles(text, language).values()

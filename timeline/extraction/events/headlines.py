@@ -636,6 +636,7 @@ class HeadlineBuilder:
             ):
                 break  # "..., saying that": not "a similar warning"
             if out and (tok.lower in lex.subordinators or tok.lower in lex.bare_subordinators):
+                _drop_measure(out, lex.language)  # "weeks after", "two days before"
                 break
             if tok.lower in ("that", "que", "qu'") and (out or i == group.last + 1):
                 if out:
@@ -646,6 +647,10 @@ class HeadlineBuilder:
             out.append(tok.text)
             if len(out) >= limit:
                 break
+        else:
+            nxt = self.a.tokens[stop].lower if stop < len(self.a.tokens) else ""
+            if nxt in lex.subordinators or nxt in lex.bare_subordinators:
+                _drop_measure(out, lex.language)  # the clause ends at "weeks | after"
         if self.english:
             out = _english_noun_phrase(out, subject=False)
         while out and self._trailing(out[-1]):
@@ -858,6 +863,8 @@ class HeadlineBuilder:
         """The title of a happening a noun phrase names: the phrase itself, its date out
         ("the September 11, 2001 attacks in New York" -> "September 11 attacks in New York")."""
         toks = self.a.tokens
+        if noun < expr[0]:
+            return self._noun_of_date_title(noun, expr)
         first = expr[0]
         while first > 0 and toks[first - 1].lower in self.lex.determiners:
             first -= 1
@@ -877,9 +884,58 @@ class HeadlineBuilder:
             tail.pop()
         return self._finish([*phrase, *tail])
 
+    def _noun_of_date_title(self, noun: int, expr: tuple[int, int]) -> str:
+        """The title of a happening named by a noun its date follows ("the attacks of 11
+        September 2001", "the US-led invasion of October 2001"): the noun with the words
+        that qualify it (up to two, no article), the words up to the date, and the date
+        when it is short."""
+        toks = self.a.tokens
+        first = noun
+        while (
+            first > max(0, noun - 2)
+            and toks[first - 1].is_word
+            and toks[first - 1].lower not in self.lex.function_words
+            and not self._in_group(first - 1)
+        ):
+            first -= 1
+        words = [t.text for t in toks[first : expr[0]] if t.lower not in self.lex.determiners]
+        date_words = [t.text for t in toks[expr[0] : expr[1] + 1] if t.text != ","]
+        return self._finish(words + date_words if len(date_words) <= 3 else words)
+
 
 # Subjects longer than this many words are compacted to names (see _compact).
 COMPACT_OVER = 5
+
+
+def _drop_measure(words: list[str], language: str) -> None:
+    """Take off the end of ``words`` a measure of time ("weeks", "two days", "a year")
+    that belongs to the subordinator after it ("weeks after the attacks"), not to the
+    clause the title tells."""
+    from ..timex_lexicon import lexicon as timex_lexicon
+
+    if not words or words[-1].lower() not in timex_lexicon(language).units:
+        return
+    # With the word before it when the two are one duration to the date grammar ("two
+    # days", "quelques semaines", "unos meses").
+    if len(words) >= 2 and _is_duration(f"{words[-2]} {words[-1]}", language):
+        words.pop()
+    words.pop()
+
+
+def _is_duration(phrase: str, language: str) -> bool:
+    import datetime
+    import time
+
+    from ..tagger import tag
+
+    found = tag(
+        phrase,
+        published=datetime.date(2000, 1, 1),
+        language=language,
+        sentences=[(0, len(phrase))],
+        deadline=time.monotonic() + 1.0,
+    )
+    return any(e.type == "DURATION" and e.start == 0 and e.end == len(phrase) for e in found)
 
 
 def _plural_form(tok: Token, *, initial: bool = False) -> bool:
