@@ -120,3 +120,11 @@ def test_a_noun_dated_by_what_follows_it_is_titled_by_its_phrase(text, value, wa
 )
 def test_a_measure_of_the_next_clause_is_not_part_of_the_title(text, language, want):
     assert want in _titles(text, language).values()
+
+
+def test_the_month_may_inside_a_sentence_is_no_modal():
+    titles = _titles("The talks in May lasted two weeks, officials said.")
+    assert list(titles.values()) == ["Talks last two weeks"]
+    # At the head of a sentence the modal stays one.
+    tokens = analyse("May the talks succeed.", lexicon("en")).tokens
+    assert tokens[0].lower == "may"

@@ -340,7 +340,9 @@ def _word_kind(tok: Token, lex: Lexicon) -> tuple[bool, str | None]:
         return True, ""
     low = tok.lower
     if low in lex.modals:
-        return True, "modal"
+        # Capitalised inside a sentence, "May" and "Will" are a month or a name: the
+        # context decides (see _verb_kind).
+        return not tok.is_capitalised, "modal"
     if low in lex.auxiliaries:
         return True, "aux"
     if low in lex.not_verbs:
