@@ -50,7 +50,13 @@ def factuality(
         return HAPPENED
     tokens = analysis.tokens
     lo = max(0, group.first - _REACH)
-    around = " ".join(t.lower for t in tokens[lo : group.last + 1])
+    # A capitalised word inside the sentence is a name or a month ("in May", "Will
+    # Smith"), not a cue, except in a language that capitalises every noun (German).
+    around = " ".join(
+        t.lower
+        for i, t in enumerate(tokens[lo : group.last + 1], lo)
+        if lex.compounds or i == 0 or not t.is_capitalised
+    )
     head = tokens[group.head]
     # A verbal bracket ("hat ... nicht unterzeichnet") speaks up to its closing verb.
     group_text = " ".join(t.lower for t in tokens[group.first : max(group.last, group.head) + 1])
