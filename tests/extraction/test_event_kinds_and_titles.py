@@ -130,3 +130,17 @@ def test_the_month_may_inside_a_sentence_is_no_modal():
     # At the head of a sentence the modal stays one.
     head = analyse("May the talks succeed.", lexicon("en"))
     assert head.segments[0].groups[0].first == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A passive plan word is the plan ("is expected to" -> "to"), not the subject's act.
+        ("The envoy is expected to arrive in Kabul on Monday.", "Envoy to arrive in Kabul"),
+        ("Talks were expected to resume on Monday.", "Talks to resume"),
+        # Active, the subject's own verb stays.
+        ("The Taliban expected to sign the deal on Saturday.", "Taliban expects to sign deal"),
+    ],
+)
+def test_a_passive_control_verb_is_not_made_active(text, want):
+    assert want in _titles(text).values()

@@ -169,6 +169,13 @@ def english_verb(group: list[Token], subject: list[str], head: Token) -> list[st
         return ["yet", "to", lemma]  # "had yet to demonstrate"
     control = next((t for t in group if t.lemma in _CONTROL and t is not head), None)
     if control is not None:
+        at = next(k for k, t in enumerate(group) if t is control)
+        if at and words[at - 1] in _BE:
+            # Passive: "is expected to arrive" -> "to arrive"; "were asked to leave" ->
+            # "asked to leave".
+            if control.lower in _PLAN_WORDS:
+                return [*neg, "to", lemma]
+            return [*neg, control.lower, "to", lemma]
         verb = control.lemma if plural else _third_person(control.lemma)
         return [verb, *neg, "to", lemma]
     passive = (
