@@ -144,3 +144,18 @@ def test_the_month_may_inside_a_sentence_is_no_modal():
 )
 def test_a_passive_control_verb_is_not_made_active(text, want):
     assert want in _titles(text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A participle describing its noun, the clause's verb right after its date.
+        ("The ceasefire agreed on Sunday collapsed.", "Ceasefire agreed"),
+        ("Talks held on Monday ended without a deal.", "Talks held"),
+        # The clause's own past tense before a closing attribution is its verb, and the
+        # attribution is not part of the title.
+        ("The army withdrew on Friday, officials said.", "Army withdraws"),
+    ],
+)
+def test_participles_and_closing_attributions_in_titles(text, want):
+    assert want in _titles(text).values()

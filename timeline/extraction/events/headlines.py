@@ -445,26 +445,35 @@ class HeadlineBuilder:
             return False
         toks, lex = self.a.tokens, self.lex
         prev = toks[group.first - 1]
-        nxt = next(
-            (
-                t
-                for i, t in enumerate(toks[group.last + 1 :], group.last + 1)
-                if i not in self.dropped
-            ),
-            None,
+        nxt_i = next(
+            (i for i in range(group.last + 1, len(toks)) if i not in self.dropped), None
         )
+        nxt = toks[nxt_i] if nxt_i is not None else None
+        if nxt is not None and nxt.text == "," and self._attribution_after(nxt_i, seg):
+            return False  # "the army withdrew on Friday, officials said": the clause's verb
         if nxt is not None and nxt.lower in _AGENT:
             return True
         if prev.lower in lex.function_words or prev.lower in lex.auxiliaries:
             return False
-        if not any(self._finite(g) for g in seg.groups if g.first > group.last):
+        # A verb of the clause follows: finite, or a second past form ("the truce agreed on
+        # Sunday collapsed": the second is the clause's verb, the first describes the noun).
+        if not any(
+            self._finite(g) or self.lone_participle(g) for g in seg.groups if g.first > group.last
+        ):
             return False
         if prev.text == ",":
             return True
         statement = lex.cues_of("statement")
         if statement is not None and toks[group.head].lemma in statement.verbs:
             return False  # "officials said on Monday the talks ...": a frame
-        return prev.is_word and (nxt is None or nxt.text == "," or nxt.lower in lex.prepositions)
+        # What follows (its date aside) is a phrase, the end, or the clause's verb itself
+        # ("the truce agreed [on Sunday] collapsed").
+        verb_next = nxt is not None and any(
+            toks[g.first] is nxt for g in seg.groups if g.first > group.last
+        )
+        return prev.is_word and (
+            nxt is None or nxt.text == "," or nxt.lower in lex.prepositions or verb_next
+        )
 
     def _finite(self, group: VerbGroup) -> bool:
         toks, lex = self.a.tokens, self.lex
@@ -634,8 +643,8 @@ class HeadlineBuilder:
             tok = self.a.tokens[i]
             if i in self.dropped:
                 continue
-            if tok.text == "," and (len(out) >= 2 or (out and self._attribution_after(i, seg))):
-                break
+            if tok.text == "," and (len(out) >= 2 or self._attribution_after(i, seg)):
+                break  # "..., officials said": the frame is not the clause's
             if tok.lower in lex.relatives:
                 break
             if tok.lower in lex.report_participles and (
