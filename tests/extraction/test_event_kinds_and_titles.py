@@ -159,3 +159,10 @@ def test_a_passive_control_verb_is_not_made_active(text, want):
 )
 def test_participles_and_closing_attributions_in_titles(text, want):
     assert want in _titles(text).values()
+
+
+def test_a_past_tense_that_is_never_a_participle_is_the_clause_s_verb():
+    text = "Prime Minister Abdalla Hamdok flew into the rebel-held town of Kauda on 9 January."
+    assert list(_titles(text).values()) == [
+        "Prime Minister Abdalla Hamdok flies into rebel-held town of Kauda"
+    ]

@@ -433,6 +433,8 @@ class HeadlineBuilder:
         low = tok.lower
         if low in lex.auxiliaries or low in lex.modals or low in lex.report_participles:
             return False
+        if low in lex.past_only:
+            return False  # "flew", "withdrew": a past tense, never a participle
         if self.english:
             return _past_form(tok, lex)
         return bool(lex.participle_endings) and low.endswith(tuple(lex.participle_endings))

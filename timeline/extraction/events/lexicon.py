@@ -65,6 +65,7 @@ class Lexicon:
     participle_endings: tuple[str, ...] = ()
     participle_lemmas: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)
+    past_only: frozenset[str] = frozenset()
     # Tense and factuality: past markers, plans, expectations, deadlines, cancellation.
     past_markers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
@@ -244,6 +245,7 @@ def lexicon(language: str) -> Lexicon:
         participle_endings=tuple(_words(verbs.get("participle_endings"))),
         participle_lemmas=dict(verbs.get("participle_lemmas", {})),
         irregular={k.lower(): v.lower() for k, v in verbs.get("irregular", {}).items()},
+        past_only=_words(verbs.get("past_only")),
         past_markers=_words(verbs.get("past_markers")),
         infinitive_markers=_words(verbs.get("infinitive_markers")),
         control_words=_words(verbs.get("control_words")),
