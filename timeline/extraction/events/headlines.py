@@ -447,9 +447,7 @@ class HeadlineBuilder:
             return False
         toks, lex = self.a.tokens, self.lex
         prev = toks[group.first - 1]
-        nxt_i = next(
-            (i for i in range(group.last + 1, len(toks)) if i not in self.dropped), None
-        )
+        nxt_i = next((i for i in range(group.last + 1, len(toks)) if i not in self.dropped), None)
         nxt = toks[nxt_i] if nxt_i is not None else None
         if nxt is not None and nxt.text == "," and self._attribution_after(nxt_i, seg):
             return False  # "the army withdrew on Friday, officials said": the clause's verb
