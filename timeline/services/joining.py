@@ -538,10 +538,10 @@ def _event_start(*, article: Article, mention: Mention, user: AbstractBaseUser) 
 
 # --- Putting an event together from its mentions ------------------------------------------
 #
-# An event of one source and an event of a thousand are put together at the same cost:
-# counts, votes, dates and the clearest mention come from aggregates and orderings in the
-# database, and only what must be read in Python (actors, places, match words) is read
-# from a bounded window, so joining one more mention never reloads all the others.
+# An event of one source and an event of a thousand cost about the same to put together:
+# past REFRESH_WINDOW mentions, counts, votes, dates and the clearest mention come from
+# aggregates and orderings in the database, so joining one more mention never reloads
+# all the others.
 
 REFRESH_WINDOW = 200
 """How many of an event's mentions a refresh reads into Python. An event of up to
@@ -552,8 +552,9 @@ orderings over all its mentions, its actors and places from its first ``REFRESH_
 distinct actor and place lists (sources mostly repeat the same few), its match words from
 its first ``REFRESH_WINDOW`` mentions (oldest first, as for any event). Without the bound,
 an event of hundreds of sources was loaded whole each time one more joined it, and an
-import became quadratic; with it, what goes unread is a late source's new actor or place
-past the first ``REFRESH_WINDOW`` distinct lists."""
+import became quadratic. With it, what goes unread is a late source's new actor or place
+past the first ``REFRESH_WINDOW`` distinct lists, and match words past the first
+``REFRESH_WINDOW`` mentions (an event has its ``KEYWORDS_KEPT`` long before)."""
 
 
 def agreed_date(dates: list[EventDate] | Counter) -> EventDate:
