@@ -9,16 +9,31 @@ from __future__ import annotations
 
 import datetime
 import io
+import random
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ActorFactory, ConflictFactory, UserFactory
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    ConflictFactory,
+    EventFactory,
+    MentionFactory,
+    UserFactory,
+)
 from timeline import services
-from timeline.models import Actor, Article, Event, Mention
-from timeline.services.joining import JOIN_THRESHOLD
+from timeline.extraction.events import ARTICLE_DATE_RULE
+from timeline.models import Actor, Article, Event, Mention, StoryFamily
+from timeline.services import joining
+from timeline.services.joining import (
+    JOIN_THRESHOLD,
+    KEYWORDS_KEPT,
+    REFRESH_WINDOW,
+    event_refresh,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -508,3 +523,145 @@ def test_the_title_is_in_the_language_most_sources_are_written_in(conflict):
     event.refresh_from_db()
     assert event.source_count == 3
     assert event.language == "fr" and event.title != "US and Taliban sign agreement in Doha"
+
+
+# --- 11. Events of many sources -------------------------------------------------------
+
+
+def test_an_event_of_more_mentions_than_the_refresh_window_counts_them_all(conflict):
+    """Past REFRESH_WINDOW mentions an event is still put together from all of them: here
+    every mention that decides its sources, date, factuality, title and confidence comes
+    after the first REFRESH_WINDOW, so reading only those would get each of them wrong."""
+    early, late = REFRESH_WINDOW + 10, 60
+    wire = StoryFamily.objects.create()
+    articles = Article.objects.bulk_create(
+        ArticleFactory.build(
+            conflict=conflict,
+            published=D(2021, 1, 15) if i < early else D(2021, 3, 1),
+            # The first 30 late articles are copies of one wire story: one source.
+            family=wire if early <= i < early + 30 else None,
+        )
+        for i in range(early + late)
+    )
+    event = EventFactory(conflict=conflict, category="talks", title="Talks")
+    plan = {
+        "factuality": "planned",
+        "title": "Talks planned in Doha",
+        "paragraph": 3,
+        "actor_names": ["Taliban"],
+        "places": ["Doha"],
+        "resolved_value": "2021-02",
+        "resolved_precision": "month",
+        "resolved_start": D(2021, 2, 1),
+        "resolved_end": D(2021, 2, 28),
+    }
+    report = {
+        "factuality": "happened",
+        "title": "Talks opened in Doha",
+        "in_headline": True,
+        "paragraph": 0,
+        "actor_names": ["Taliban", "United States"],
+        "places": ["Kabul", "Doha"],
+        "resolved_value": "2021-02-26",
+        "resolved_precision": "day",
+        "resolved_start": D(2021, 2, 26),
+        "resolved_end": D(2021, 2, 26),
+    }
+    Mention.objects.bulk_create(
+        MentionFactory.build(
+            event=event,
+            article=article,
+            category="talks",
+            confidence=0.9 if i == early + late - 1 else 0.5,
+            **(plan if i < early else report),
+        )
+        for i, article in enumerate(articles)
+    )
+
+    assert event_refresh(event_id=event.pk)
+
+    event.refresh_from_db()
+    assert event.source_count == early + 1 + (late - 30)
+    # The facts agree on the day; the plans before it never make it one.
+    assert (event.date_value, event.date_precision) == ("2021-02-26", "day")
+    assert event.factuality == "happened"
+    assert event.title == "Talks opened in Doha"
+    assert event.confidence == 0.9
+    assert set(event.actors.values_list("name", flat=True)) == {"Taliban", "United States"}
+    assert event.places == ["Doha", "Kabul"]
+    assert event.scope == Event.Scope.CORE
+    assert 0 < len(event.keywords) <= KEYWORDS_KEPT
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_database_puts_an_event_of_many_mentions_together_as_python_would(
+    conflict, monkeypatch, seed
+):
+    """Past REFRESH_WINDOW an event is put together by database aggregates and orderings;
+    on the same mentions they give what reading every mention gives (match words aside,
+    which come from the first REFRESH_WINDOW mentions either way), as long as its
+    distinct actor and place lists fit in the window."""
+    rng = random.Random(seed)
+    families = [StoryFamily.objects.create() for _ in range(3)]
+    days = [D(2021, 2, 26), D(2021, 2, 27), D(2021, 3, 2)]
+    articles = Article.objects.bulk_create(
+        ArticleFactory.build(
+            conflict=conflict,
+            published=rng.choice([D(2021, 2, 20), D(2021, 2, 26), D(2021, 3, 1), D(2024, 6, 1)]),
+            language=rng.choice(["en", "en", "fr", "es"]),
+            family=rng.choice([None, None, *families]),
+        )
+        for _ in range(30)
+    )
+    event = EventFactory(conflict=conflict, category="talks", title="Talks")
+    mentions = []
+    for article in articles:
+        for key in range(rng.randint(1, 2)):
+            if rng.random() < 0.3:
+                value, precision, start, end = "2021-02", "month", D(2021, 2, 1), D(2021, 2, 28)
+            else:
+                day = rng.choice(days)
+                value, precision, start, end = day.isoformat(), "day", day, day
+            mentions.append(
+                MentionFactory.build(
+                    event=event,
+                    article=article,
+                    key=f"k{key}",
+                    sentence=f"Report {len(mentions)}.",  # the summary tells which won
+                    factuality=rng.choice(["happened", "planned", "expected", "not_happened"]),
+                    category=rng.choice(["talks", "agreement", "statement", "other"]),
+                    reference=rng.random() < 0.2,
+                    rule=rng.choice(["weekday-same-day", ARTICLE_DATE_RULE]),
+                    in_headline=rng.random() < 0.3,
+                    paragraph=rng.choice([0, 1, 4]),
+                    title=rng.choice(["Talks", "Talks open in Doha", "Talks " * 20]),
+                    confidence=round(rng.random(), 2),
+                    actor_names=rng.sample(["Taliban", "United States", "Afghan government"], 2),
+                    places=rng.sample(["Doha", "Kabul", "Oslo"], rng.randint(0, 2)),
+                    resolved_value=value,
+                    resolved_precision=precision,
+                    resolved_start=start,
+                    resolved_end=end,
+                )
+            )
+    Mention.objects.bulk_create(mentions)
+    fields = [
+        "title", "summary", "language", "category", "places", "date_value", "date_precision",
+        "date_start", "date_end", "factuality", "scope", "source_count", "importance",
+        "confidence",
+    ]  # fmt: skip
+
+    def put_together() -> dict:
+        Event.objects.filter(pk=event.pk).update(title="?", source_count=0, places=[])
+        event.actors.clear()
+        assert event_refresh(event_id=event.pk)
+        fresh = Event.objects.get(pk=event.pk)
+        return {
+            **{name: getattr(fresh, name) for name in fields},
+            "actors": set(fresh.actors.values_list("name", flat=True)),
+        }
+
+    read_in_python = put_together()
+    # Fewer than the 30-60 mentions, more than their distinct actor and place lists.
+    monkeypatch.setattr(joining, "REFRESH_WINDOW", 12)
+    assert put_together() == read_in_python

@@ -19,9 +19,25 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Length
 
 from timeline import categories
 from timeline.dates import PRECISION_RANK, EventDate
@@ -206,12 +222,26 @@ def _fits(mention: Mention, event: Event) -> bool:
 
 
 def _mention_words(mention: Mention, language: str) -> frozenset[str]:
+    return _words(*(getattr(mention, c) for c in _WORD_COLUMNS), language)
+
+
+# The mention columns its match words come from, in ``_words``'s order.
+_WORD_COLUMNS = ("title", "trigger", "places", "sentence", "expression_text", "context")
+
+
+def _words(
+    title: str,
+    trigger: str,
+    places: list[str],
+    sentence: str,
+    expression_text: str,
+    context: list[dict],
+    language: str,
+) -> frozenset[str]:
     # Actors are compared as actors; places and the title's words here.
-    places = " ".join(mention.places)
-    words = keywords(f"{mention.title} {mention.trigger} {places}", language)
-    sentence = mention.sentence
+    words = keywords(f"{title} {trigger} {' '.join(places)}", language)
     # Dates are compared as dates: their words and numbers are no names.
-    for text in [mention.expression_text, *(c.get("text", "") for c in mention.context)]:
+    for text in [expression_text, *(c.get("text", "") for c in context)]:
         if text:
             sentence = sentence.replace(text, " ")
     return words | _anchors(sentence)
@@ -410,11 +440,11 @@ def _consolidate(*, event_id: int, user: AbstractBaseUser) -> int | None:
         .order_by("-source_count", "pk")[:CANDIDATE_LIMIT]
     )
     pool = list(pool)
-    profiles = _event_profiles([event, *pool])
+    profiles = _event_profiles(event, pool)
     mine = profiles[event.pk]
     for other in pool:
         theirs = profiles[other.pk]
-        if mine["sentences"] & theirs["sentences"] or mine["pinned"] or theirs["pinned"]:
+        if theirs["shares_sentence"] or mine["pinned"] or theirs["pinned"]:
             continue
         evidence = join_evidence(
             date=event.date,
@@ -446,17 +476,33 @@ def _consolidate(*, event_id: int, user: AbstractBaseUser) -> int | None:
 CONSOLIDATE_THRESHOLD = 0.7
 
 
-def _event_profiles(events: list[Event]) -> dict[int, dict]:
-    """Each event's mention sentences, whether an editor pinned any of its mentions, and
-    its actors' names: two queries for the whole pool, not two per event."""
-    ids = [e.pk for e in events]
-    profiles = {pk: {"sentences": set(), "pinned": False, "actors": set()} for pk in ids}
-    rows = Mention.objects.filter(event_id__in=ids).values_list(
-        "event_id", "article_id", "sentence_start", "pinned"
+def _event_profiles(event: Event, pool: list[Event]) -> dict[int, dict]:
+    """For the event and each of its candidate twins: whether they share a sentence (the
+    same sentence never reports one happening twice), whether an editor pinned any of
+    its mentions, and its actors' names. Three queries for the whole pool, each answered
+    by the database, never by loading every mention of events of many sources."""
+    ids = [event.pk, *(e.pk for e in pool)]
+    profiles = {pk: {"shares_sentence": False, "pinned": False, "actors": set()} for pk in ids}
+    shared = (
+        Mention.objects.filter(
+            event_id__in=ids[1:],
+            article__mentions__event_id=event.pk,
+            article__mentions__sentence_start=F("sentence_start"),
+        )
+        .order_by()
+        .values_list("event_id", flat=True)
+        .distinct()
     )
-    for event_id, article_id, sentence_start, pinned in rows:
-        profiles[event_id]["sentences"].add((article_id, sentence_start))
-        profiles[event_id]["pinned"] |= bool(pinned)
+    for event_id in shared:
+        profiles[event_id]["shares_sentence"] = True
+    pinned = (
+        Mention.objects.filter(event_id__in=ids, pinned=True)
+        .order_by()
+        .values_list("event_id", flat=True)
+        .distinct()
+    )
+    for event_id in pinned:
+        profiles[event_id]["pinned"] = True
     for event_id, names in _actor_names(ids).items():
         profiles[event_id]["actors"] = names
     return profiles
@@ -491,28 +537,285 @@ def _event_start(*, article: Article, mention: Mention, user: AbstractBaseUser) 
 
 
 # --- Putting an event together from its mentions ------------------------------------------
+#
+# An event of one source and an event of a thousand cost about the same to put together:
+# past REFRESH_WINDOW mentions, counts, votes, dates and the clearest mention come from
+# aggregates and orderings in the database, so joining one more mention never reloads
+# all the others.
+
+REFRESH_WINDOW = 200
+"""How many of an event's mentions a refresh reads into Python. An event of up to
+``REFRESH_WINDOW`` mentions (every ordinary event) is put together from all of them, read
+in one query. A larger one is put together by the database: its sources, leads, date,
+factuality, category, clearest mention, confidence and scope from aggregates and
+orderings over all its mentions, its actors and places from its first ``REFRESH_WINDOW``
+distinct actor and place lists (sources mostly repeat the same few), its match words from
+its first ``REFRESH_WINDOW`` mentions (oldest first, as for any event). Without the bound,
+an event of hundreds of sources was loaded whole each time one more joined it, and an
+import became quadratic. With it, what goes unread is a late source's new actor or place
+past the first ``REFRESH_WINDOW`` distinct lists, and match words past the first
+``REFRESH_WINDOW`` mentions (an event has its ``KEYWORDS_KEPT`` long before)."""
 
 
-def agreed_date(dates: list[EventDate]) -> EventDate:
+def agreed_date(dates: list[EventDate] | Counter) -> EventDate:
     """The most precise date the mentions agree on.
 
     Each date is scored by how many of the others overlap it less how many do not; the
     best score wins, then the finer precision, then a date stated outright over an
     approximate one ("c. Feb 2020"), then the earlier date. "29 Feb 2020", "February 2020"
-    and "2020" give 29 Feb 2020; a lone stray day loses to the majority.
+    and "2020" give 29 Feb 2020; a lone stray day loses to the majority. ``dates`` is the
+    mentions' dates, or a Counter of each distinct date and how many mentions give it (in
+    the order they first appear).
     """
 
     # Sources mostly repeat a few dates: weigh each distinct one by how often it is given.
-    counts = Counter(dates)
+    counts = dates if isinstance(dates, Counter) else Counter(dates)
+    total = sum(counts.values())
 
     def score(d: EventDate) -> tuple:
         support = sum(n for o, n in counts.items() if o.overlaps(d))
-        return (2 * support - len(dates), -d.rank, d.mod != "APPROX", -d.start.toordinal())
+        return (2 * support - total, -d.rank, d.mod != "APPROX", -d.start.toordinal())
 
     return max(counts, key=score)
 
 
-def _clearest(mentions: list[Mention], language: str = "", factuality: str = "") -> Mention:
+class _Row(NamedTuple):
+    """What putting an event together reads of one mention and its article (never the
+    article's body): a plain row, not a model instance."""
+
+    pk: int
+    article_id: int
+    family_id: int | None
+    language: str
+    published: datetime.date
+    factuality: str
+    resolved_value: str
+    resolved_precision: str
+    resolved_start: datetime.date
+    resolved_end: datetime.date
+    resolved_mod: str
+    reference: bool
+    rule: str
+    category: str
+    in_headline: bool
+    paragraph: int
+    title: str
+    sentence: str
+    trigger: str
+    places: list
+    expression_text: str
+    context: list
+    actor_names: list
+    confidence: float
+
+    @property
+    def resolved(self) -> EventDate:
+        return EventDate(
+            self.resolved_value,
+            self.resolved_precision,
+            self.resolved_start,
+            self.resolved_end,
+            self.resolved_mod,
+        )
+
+
+# The row's columns as the query names them: three come from the article.
+_ROW_COLUMNS = tuple(
+    {
+        "family_id": "article__family_id",
+        "language": "article__language",
+        "published": "article__published",
+    }.get(f, f)
+    for f in _Row._fields
+)
+# EventDate's fields, in its order.
+_DATE_COLUMNS = (
+    "resolved_value",
+    "resolved_precision",
+    "resolved_start",
+    "resolved_end",
+    "resolved_mod",
+)
+
+
+def _rows(mentions: QuerySet) -> list[_Row]:
+    return [_Row(*values) for values in mentions.values_list(*_ROW_COLUMNS)]
+
+
+def _clear_rank(m: _Row, wanted: set[str], factuality: str) -> tuple:
+    """How well a mention stands for its event, higher first (see ``_clearest``); the
+    database ranks an event of many mentions by ``_CLEAR_ORDER``, the same criteria."""
+    return (
+        not m.reference,
+        m.rule != ARTICLE_DATE_RULE,
+        m.factuality == factuality,
+        m.language in wanted,
+        m.category not in _GENERIC,
+        m.in_headline,
+        m.paragraph == 0,
+        -PRECISION_RANK.get(m.resolved_precision, 9),
+        5 <= len(m.title) <= 90,
+        -m.published.toordinal(),
+        -m.pk,
+    )
+
+
+def _flag(condition: Q) -> Case:
+    """1 where ``condition`` holds, else 0: for orderings that put a kind of row first."""
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def _clear_order(wanted: set[str], factuality: str) -> list:
+    """``_clear_rank`` as a database ordering, best first."""
+    precision = Case(
+        *(When(resolved_precision=p, then=Value(r)) for p, r in PRECISION_RANK.items()),
+        default=Value(9),
+        output_field=IntegerField(),
+    )
+    return [
+        _flag(Q(reference=False)).desc(),
+        _flag(~Q(rule=ARTICLE_DATE_RULE)).desc(),
+        _flag(Q(factuality=factuality)).desc(),
+        _flag(Q(article__language__in=wanted)).desc(),
+        _flag(~Q(category__in=_GENERIC)).desc(),
+        _flag(Q(in_headline=True)).desc(),
+        _flag(Q(paragraph=0)).desc(),
+        precision.asc(),
+        _flag(Q(title_length__gte=5, title_length__lte=90)).desc(),
+        "article__published",
+        "pk",
+    ]
+
+
+class _FewMentions:
+    """An event of at most ``REFRESH_WINDOW`` mentions, all read: put together in Python."""
+
+    def __init__(self, rows: list[_Row]):
+        self.rows = rows
+
+    def totals(self) -> tuple[int, int, float]:
+        """(sources, sources naming it in their headline or lead, highest confidence):
+        one source is one story family (wire copies count once), or one article."""
+        families = {m.family_id or -m.article_id for m in self.rows}
+        leads = {
+            m.family_id or -m.article_id for m in self.rows if m.paragraph == 0 or m.in_headline
+        }
+        return len(families), len(leads), max(m.confidence for m in self.rows)
+
+    def dates(self) -> tuple[Counter, Counter]:
+        """How many mentions give each date, and how many facts do."""
+        facts = Counter(m.resolved for m in self.rows if m.factuality == "happened")
+        return Counter(m.resolved for m in self.rows), facts
+
+    def factuality(self, start: datetime.date) -> str:
+        return event_factuality([(m.factuality, m.published) for m in self.rows], start=start)
+
+    def languages(self) -> Counter:
+        """How many sources (articles) are written in each language."""
+        return Counter(lang for _, lang in {(m.article_id, m.language) for m in self.rows})
+
+    def clearest(self, wanted: set[str], factuality: str) -> _Row:
+        return max(self.rows, key=lambda m: _clear_rank(m, wanted, factuality))
+
+    def votes(self) -> list[tuple[str, bool, int]]:
+        """(category, recalled only, how many mentions) for each kind they give."""
+        counts = Counter((m.category, m.reference) for m in self.rows)
+        return [(c, r, n) for (c, r), n in counts.items()]
+
+    def lists(self, field: str) -> list[tuple[list, int]]:
+        """Each distinct actor or place list with how many mentions give it, in the order
+        they first appear."""
+        counts = Counter(tuple(getattr(m, field)) for m in self.rows)
+        return [(list(names), n) for names, n in counts.items()]
+
+    def all_history(self, limit: datetime.timedelta) -> bool:
+        """Every mention is dated more than ``limit`` before its article."""
+        return all(m.resolved_end < m.published - limit for m in self.rows)
+
+    def first(self) -> list[_Row]:
+        return self.rows
+
+
+class _ManyMentions(_FewMentions):
+    """An event of more than ``REFRESH_WINDOW`` mentions: put together by the database,
+    the same answers as ``_FewMentions`` would give, reading a bounded number of rows."""
+
+    def __init__(self, mentions: QuerySet, first: list[_Row]):
+        self.mentions = mentions.order_by()
+        self.rows = first
+
+    def totals(self) -> tuple[int, int, float]:
+        solo = Q(article__family_id__isnull=True)
+        lead = Q(paragraph=0) | Q(in_headline=True)
+        t = self.mentions.aggregate(
+            families=Count("article__family_id", distinct=True),
+            solos=Count("article_id", distinct=True, filter=solo),
+            family_leads=Count("article__family_id", distinct=True, filter=lead),
+            solo_leads=Count("article_id", distinct=True, filter=lead & solo),
+            confidence=Max("confidence"),
+        )
+        return t["families"] + t["solos"], t["family_leads"] + t["solo_leads"], t["confidence"]
+
+    def dates(self) -> tuple[Counter, Counter]:
+        rows = (
+            self.mentions.values(*_DATE_COLUMNS)
+            .annotate(
+                n=Count("pk"),
+                facts=Count("pk", filter=Q(factuality="happened")),
+                first=Min("pk"),
+            )
+            .order_by("first")
+        )
+        every, facts = Counter(), Counter()
+        for row in rows:
+            date = EventDate(*(row[c] for c in _DATE_COLUMNS))
+            every[date] = row["n"]
+            if row["facts"]:
+                facts[date] = row["facts"]
+        return every, facts
+
+    def factuality(self, start: datetime.date) -> str:
+        # The one row that decides: a fact published on or after ``start`` if there is
+        # one, else the latest source (the earliest stored on a tie).
+        row = (
+            self.mentions.order_by(
+                _flag(Q(factuality="happened", article__published__gte=start)).desc(),
+                "-article__published",
+                "pk",
+            )
+            .values_list("factuality", "article__published")
+            .first()
+        )
+        return event_factuality([row], start=start)
+
+    def languages(self) -> Counter:
+        rows = self.mentions.values("article__language").annotate(
+            n=Count("article_id", distinct=True)
+        )
+        return Counter({row["article__language"]: row["n"] for row in rows})
+
+    def clearest(self, wanted: set[str], factuality: str) -> _Row:
+        ranked = self.mentions.annotate(title_length=Length("title"))
+        return _rows(ranked.order_by(*_clear_order(wanted, factuality))[:1])[0]
+
+    def votes(self) -> list[tuple[str, bool, int]]:
+        rows = self.mentions.values("category", "reference").annotate(n=Count("pk"))
+        return [(row["category"], row["reference"], row["n"]) for row in rows]
+
+    def lists(self, field: str) -> list[tuple[list, int]]:
+        rows = (
+            self.mentions.values(field)
+            .annotate(n=Count("pk"), first=Min("pk"))
+            .order_by("first")[:REFRESH_WINDOW]
+        )
+        return [(row[field] or [], row["n"]) for row in rows]
+
+    def all_history(self, limit: datetime.timedelta) -> bool:
+        recent = ExpressionWrapper(F("article__published") - limit, output_field=DateField())
+        return not self.mentions.filter(resolved_end__gte=recent).exists()
+
+
+def _clearest(reader: _FewMentions, language: str = "", factuality: str = "") -> _Row:
     """The mention whose title stands for the event: a report (not a recollection, not a
     date borrowed from the article) that tells it as the event stands (a talk that
     happened is not titled from the plan to hold it), in the language most of its sources
@@ -520,51 +823,31 @@ def _clearest(mentions: list[Mention], language: str = "", factuality: str = "")
     (on a tie, the language its title is in already, so that one source in another
     language does not turn the title), in a lead paragraph, precisely dated, by a source
     that names it in its headline; the earliest such source on a tie."""
-    sources = {(m.article_id, m.article.language) for m in mentions}
-    by_language = Counter(lang for _, lang in sources)
+    by_language = reader.languages()
     top = max(by_language.values())
     wanted = {lang for lang, n in by_language.items() if n == top}
     if language in wanted:
         wanted = {language}
-
-    def rank(m: Mention) -> tuple:
-        return (
-            not m.reference,
-            m.rule != ARTICLE_DATE_RULE,
-            m.factuality == factuality,
-            m.article.language in wanted,
-            m.category not in _GENERIC,
-            m.in_headline,
-            m.paragraph == 0,
-            -PRECISION_RANK.get(m.resolved_precision, 9),
-            5 <= len(m.title) <= 90,
-            -m.article.published.toordinal(),
-            -m.pk if m.pk else 0,
-        )
-
-    return max(mentions, key=rank)
+    return reader.clearest(wanted, factuality)
 
 
-def _vote_category(mentions: list[Mention], fallback: str) -> str:
-    votes = Counter()
-    for m in mentions:
-        if m.category == categories.OTHER:
+def _vote_category(votes: list[tuple[str, bool, int]], fallback: str) -> str:
+    tally = Counter()
+    for category, reference, n in votes:
+        if category == categories.OTHER:
             continue
-        votes[m.category] += 0.5 if m.category == "statement" or m.reference else 1.0
-    if not votes:
+        tally[category] += (0.5 if category == "statement" or reference else 1.0) * n
+    if not tally:
         return fallback
-    top = max(votes.values())
-    tied = [c for c, n in votes.items() if n == top]
+    top = max(tally.values())
+    tied = [c for c, n in tally.items() if n == top]
     return fallback if fallback in tied else sorted(tied, key=categories.VALUES.index)[0]
 
 
-def _background(
-    event_date: EventDate, mentions: list[Mention], start: datetime.date | None
-) -> bool:
+def _background(event_date: EventDate, reader: _FewMentions, start: datetime.date | None) -> bool:
     if start is not None:
         return event_date.end < start - LEAD_UP
-    limit = datetime.timedelta(days=365 * BACKGROUND_YEARS)
-    return all(m.resolved_end < m.article.published - limit for m in mentions)
+    return reader.all_history(datetime.timedelta(days=365 * BACKGROUND_YEARS))
 
 
 def importance(
@@ -591,12 +874,12 @@ def importance(
     return round(score, 4)
 
 
-def _event_keywords(mentions: list[Mention]) -> list[str]:
+def _event_keywords(mentions: list[_Row]) -> list[str]:
     """The first KEYWORDS_KEPT match words of the event's mentions, oldest first: read
     only as far as needed, so refreshing an event of a thousand sources stays cheap."""
     kept: dict[str, None] = {}
     for m in mentions:
-        for w in sorted(_mention_words(m, m.article.language)):
+        for w in sorted(_words(*(getattr(m, c) for c in _WORD_COLUMNS), m.language)):
             kept.setdefault(w)
         if len(kept) >= KEYWORDS_KEPT:
             break
@@ -608,34 +891,41 @@ def event_refresh(*, event_id: int, user: AbstractBaseUser | None = None) -> boo
 
     An event left without mentions goes, unless an editor handled it. Fields an editor
     set are left as they are; the machine's values are written through the version
-    claim, so an editor's concurrent save wins or fails visibly, never silently.
+    claim, so an editor's concurrent save wins or fails visibly, never silently. What it
+    reads does not grow with the number of mentions (``REFRESH_WINDOW``).
     """
     user = user or system_user()
     event = Event.objects.select_related("conflict").filter(pk=event_id).first()
     if event is None:
         return False
-    mentions = list(event.mentions.select_related("article").order_by("pk"))
-    if not mentions:
+    mentions = Mention.objects.filter(event_id=event.pk)
+    first = _rows(mentions.order_by("pk")[: REFRESH_WINDOW + 1])
+    if not first:
         if _editor_owned(event) or event.status == Event.Status.REJECTED:
             return True
         event._history_user = user
         event.delete()
         return False
-    facts = [m for m in mentions if m.factuality == "happened"]
-    date = agreed_date([m.resolved for m in (facts or mentions)])
-    factuality = event_factuality(
-        [(m.factuality, m.article.published) for m in mentions], start=date.start
-    )
-    best = _clearest(mentions, event.language, factuality)
-    category = _vote_category(mentions, best.category)
-    actor_names = list(dict.fromkeys(n for m in mentions for n in m.actor_names))
-    place_counts = Counter(p for m in mentions for p in m.places)
+    if len(first) <= REFRESH_WINDOW:
+        reader = _FewMentions(first)
+    else:
+        reader = _ManyMentions(mentions, first[:REFRESH_WINDOW])
+    every, facts = reader.dates()
+    date = agreed_date(facts or every)
+    factuality = reader.factuality(date.start)
+    best = _clearest(reader, event.language, factuality)
+    category = _vote_category(reader.votes(), best.category)
+    actor_names = list(dict.fromkeys(n for names, _ in reader.lists("actor_names") for n in names))
+    place_counts = Counter()
+    for names, n in reader.lists("places"):
+        for p in names:
+            place_counts[p] += n
     places = [p for p, _ in place_counts.most_common()]
-    background = _background(date, mentions, event.conflict.start_date)
+    background = _background(date, reader, event.conflict.start_date)
     machine = {
         "title": {
             "title": best.title[:300] or best.sentence[:300],
-            "language": best.article.language,
+            "language": best.language,
         },
         "summary": {"summary": best.sentence[:2000]},
         "category": {"category": category},
@@ -669,27 +959,19 @@ def event_refresh(*, event_id: int, user: AbstractBaseUser | None = None) -> boo
                 if new_actors:
                     fresh.actors.set(actors)
                 event = fresh
-    families = {m.article.family_id or -m.article_id for m in mentions}
-    leads = len(
-        {
-            m.article.family_id or -m.article_id
-            for m in mentions
-            if m.paragraph == 0 or m.in_headline
-        }
-    )
-    scope_background = event.scope == Event.Scope.BACKGROUND
+    sources, leads, confidence = reader.totals()
     bookkeeping = {
-        "source_count": len(families),
+        "source_count": sources,
         "importance": importance(
-            sources=len(families),
+            sources=sources,
             leads=leads,
             category=event.category,
             precision=event.date_precision,
             factuality=event.factuality,
-            background=scope_background,
+            background=event.scope == Event.Scope.BACKGROUND,
         ),
-        "confidence": max(m.confidence for m in mentions),
-        "keywords": _event_keywords(mentions),
+        "confidence": confidence,
+        "keywords": _event_keywords(reader.first()),
     }
     if any(getattr(event, n) != v for n, v in bookkeeping.items()):
         _event_bookkeep(event_id=event.pk, values=bookkeeping)
