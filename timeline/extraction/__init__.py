@@ -32,6 +32,7 @@ expression drops that expression only; ``result.faults`` records it (:class:`Fau
 from __future__ import annotations
 
 import datetime
+import functools
 import time
 from collections.abc import Mapping, Sequence
 
@@ -70,6 +71,24 @@ __all__ = [
 def time_budget(text: str) -> float:
     """Seconds an input of this length may take: a floor plus a per-character allowance."""
     return 5.0 + len(text) / 2000.0
+
+
+@functools.cache
+def _prepare(language: str) -> None:
+    """Load what reading ``language`` needs once per process (its compiled grammar and
+    trigger pattern, word tables, event lexicon, lemmatizer dictionary, the gazetteer)
+    before an article's time budget starts: the first article of a language on a fresh
+    worker must not run out of time while the worker loads its resources."""
+    from . import places
+    from .events.clauses import lemma
+    from .events.lexicon import lexicon as event_lexicon
+    from .timex_grammar import rules_for, trigger_for
+
+    rules_for(language)
+    trigger_for(language)
+    event_lexicon(language)
+    lemma("test", language)
+    places.gazetteer()
 
 
 def extract(
@@ -118,6 +137,7 @@ def extract(
             f"language {language!r} is not supported: only dates written in digits were read",
         )
     language = used.code
+    _prepare(language)
     deadline = time.monotonic() + (budget if budget is not None else time_budget(text))
     faults: list[Fault] = []
     try:
