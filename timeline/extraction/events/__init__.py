@@ -322,7 +322,7 @@ def _present_form(analysis: Analysis, group: VerbGroup, lex: Lexicon) -> bool:
     if low == head.lemma or not (lex.present_suffixes or lex.present_prefixes):
         return False
     text = " ".join(t.lower for t in group.tokens(analysis.tokens))
-    if any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text) for cue in lex.planned):
+    if fact.has_cue(text, lex.planned):
         return False
     if head.prefix and any(f in head.prefix for f in lex.future_prefixes):
         return False

@@ -26,8 +26,12 @@ VALUES = (HAPPENED, PLANNED, DEADLINE, EXPECTED, NOT_HAPPENED)
 _REACH = 4
 
 
-def _has(text: str, cues: tuple[str, ...]) -> bool:
+def has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Some cue word or phrase of ``cues`` stands in ``text`` as whole words."""
     return bool(cues) and _cue_pattern(cues).search(text) is not None
+
+
+_has = has_cue
 
 
 @lru_cache(maxsize=256)
