@@ -93,3 +93,17 @@ def test_overlap_and_containment():
     march = EventDate("2020-03", "month", D(2020, 3, 1), D(2020, 3, 31))
     assert day.within(feb) and day.overlaps(feb) and not feb.within(day)
     assert not march.overlaps(feb)
+
+
+def test_a_date_reads_back_from_the_columns_it_writes():
+    date = EventDate.of_period(cal.month(2020, 2), "START")
+    row = date.as_fields("resolved_")
+    assert EventDate.of_fields(row, "resolved_") == date
+
+    class Row:
+        pass
+
+    obj = Row()
+    for name, value in date.as_fields().items():
+        setattr(obj, name, value)
+    assert EventDate.of_fields(obj) == date

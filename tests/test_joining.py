@@ -16,14 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import (
-    ActorFactory,
-    ArticleFactory,
-    ConflictFactory,
-    EventFactory,
-    MentionFactory,
-    UserFactory,
-)
+from tests import factories as f
 from timeline import services
 from timeline.extraction.events import ARTICLE_DATE_RULE
 from timeline.models import Actor, Article, Event, Mention, StoryFamily
@@ -49,15 +42,15 @@ OPENED = "Talks opened in Doha on 12 September 2020."
 
 @pytest.fixture
 def conflict():
-    conflict = ConflictFactory(name="Afghan peace process", slug="afghanistan")
+    conflict = f.ConflictFactory(name="Afghan peace process", slug="afghanistan")
     conflict.actors.add(
-        ActorFactory(name="Taliban", aliases=["the Taliban", "talibans", "talibanes"]),
-        ActorFactory(
+        f.ActorFactory(name="Taliban", aliases=["the Taliban", "talibans", "talibanes"]),
+        f.ActorFactory(
             name="United States",
             kind=Actor.Kind.STATE,
             aliases=["the US", "US", "États-Unis", "Estados Unidos"],
         ),
-        ActorFactory(
+        f.ActorFactory(
             name="Afghan government",
             kind=Actor.Kind.GOVERNMENT,
             aliases=["the Afghan government", "gobierno afgano"],
@@ -68,7 +61,7 @@ def conflict():
 
 @pytest.fixture
 def editor():
-    return UserFactory(username="editor")
+    return f.UserFactory(username="editor")
 
 
 def publish(conflict, body: str, published: D, *, language: str = "en", **extra) -> Article:
@@ -435,7 +428,7 @@ def test_the_events_do_not_depend_on_the_order_articles_arrive_in(conflict, reve
 
 
 def test_an_event_of_another_conflict_never_receives_the_mention(conflict):
-    elsewhere = ConflictFactory(name="Another process", slug="another")
+    elsewhere = f.ConflictFactory(name="Another process", slug="another")
     elsewhere.actors.add(*conflict.actors.all())
     theirs = publish(elsewhere, SIGNED, D(2020, 2, 29))
     # The same story: article texts are unique across conflicts, so one more sentence.
@@ -535,7 +528,7 @@ def test_an_event_of_more_mentions_than_the_refresh_window_counts_them_all(confl
     early, late = REFRESH_WINDOW + 10, 60
     wire = StoryFamily.objects.create()
     articles = Article.objects.bulk_create(
-        ArticleFactory.build(
+        f.ArticleFactory.build(
             conflict=conflict,
             published=D(2021, 1, 15) if i < early else D(2021, 3, 1),
             # The first 30 late articles are copies of one wire story: one source.
@@ -543,7 +536,7 @@ def test_an_event_of_more_mentions_than_the_refresh_window_counts_them_all(confl
         )
         for i in range(early + late)
     )
-    event = EventFactory(conflict=conflict, category="talks", title="Talks")
+    event = f.EventFactory(conflict=conflict, category="talks", title="Talks")
     plan = {
         "factuality": "planned",
         "title": "Talks planned in Doha",
@@ -568,7 +561,7 @@ def test_an_event_of_more_mentions_than_the_refresh_window_counts_them_all(confl
         "resolved_end": D(2021, 2, 26),
     }
     Mention.objects.bulk_create(
-        MentionFactory.build(
+        f.MentionFactory.build(
             event=event,
             article=article,
             category="talks",
@@ -605,7 +598,7 @@ def test_the_database_puts_an_event_of_many_mentions_together_as_python_would(
     families = [StoryFamily.objects.create() for _ in range(3)]
     days = [D(2021, 2, 26), D(2021, 2, 27), D(2021, 3, 2)]
     articles = Article.objects.bulk_create(
-        ArticleFactory.build(
+        f.ArticleFactory.build(
             conflict=conflict,
             published=rng.choice([D(2021, 2, 20), D(2021, 2, 26), D(2021, 3, 1), D(2024, 6, 1)]),
             language=rng.choice(["en", "en", "fr", "es"]),
@@ -613,7 +606,7 @@ def test_the_database_puts_an_event_of_many_mentions_together_as_python_would(
         )
         for _ in range(30)
     )
-    event = EventFactory(conflict=conflict, category="talks", title="Talks")
+    event = f.EventFactory(conflict=conflict, category="talks", title="Talks")
     mentions = []
     for article in articles:
         for key in range(rng.randint(1, 2)):
@@ -623,7 +616,7 @@ def test_the_database_puts_an_event_of_many_mentions_together_as_python_would(
                 day = rng.choice(days)
                 value, precision, start, end = day.isoformat(), "day", day, day
             mentions.append(
-                MentionFactory.build(
+                f.MentionFactory.build(
                     event=event,
                     article=article,
                     key=f"k{key}",

@@ -182,6 +182,19 @@ class EventDate:
             raise DateTextError(f"That date is out of range: {exc}") from None
         return EventDate.of_period(period, new_mod)
 
+    @classmethod
+    def of_fields(cls, obj: object, prefix: str = "date_") -> EventDate:
+        """The date held in ``obj``'s columns ``<prefix>value``, ``<prefix>precision``...
+        (a model, a plain row, or a dict from ``.values()``): :meth:`as_fields` reversed."""
+        get = obj.get if isinstance(obj, dict) else lambda name: getattr(obj, name)
+        return cls(
+            get(f"{prefix}value"),
+            get(f"{prefix}precision"),
+            get(f"{prefix}start"),
+            get(f"{prefix}end"),
+            get(f"{prefix}mod"),
+        )
+
     def as_fields(self, prefix: str = "date_") -> dict:
         """The model columns holding this date (``date_value``, ``date_mod``, ...)."""
         return {

@@ -385,9 +385,7 @@ class Event(EventWording, models.Model):
 
     @property
     def date(self) -> EventDate:
-        return EventDate(
-            self.date_value, self.date_precision, self.date_start, self.date_end, self.date_mod
-        )
+        return EventDate.of_fields(self, "date_")
 
     @date.setter
     def date(self, value: EventDate) -> None:
@@ -492,13 +490,7 @@ class Mention(models.Model):
     @property
     def resolved(self) -> EventDate:
         """The date this mention's expression was resolved to."""
-        return EventDate(
-            self.resolved_value,
-            self.resolved_precision,
-            self.resolved_start,
-            self.resolved_end,
-            self.resolved_mod,
-        )
+        return EventDate.of_fields(self, "resolved_")
 
     @property
     def dated_by_article(self) -> bool:

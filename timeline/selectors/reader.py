@@ -569,9 +569,7 @@ def _actor_links(*, event_filter: Q) -> dict[int, list[tuple[int, str]]]:
 
 
 def _date_of(v: dict) -> EventDate:
-    return EventDate(
-        v["date_value"], v["date_precision"], v["date_start"], v["date_end"], v["date_mod"]
-    )
+    return EventDate.of_fields(v, "date_")
 
 
 def _event_url(pk: int) -> str:

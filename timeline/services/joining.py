@@ -610,13 +610,7 @@ class _Row(NamedTuple):
 
     @property
     def resolved(self) -> EventDate:
-        return EventDate(
-            self.resolved_value,
-            self.resolved_precision,
-            self.resolved_start,
-            self.resolved_end,
-            self.resolved_mod,
-        )
+        return EventDate.of_fields(self, "resolved_")
 
 
 # The row's columns as the query names them: three come from the article.
