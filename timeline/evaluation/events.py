@@ -55,6 +55,7 @@ from pathlib import Path
 from timeline import categories
 from timeline.dates import MODS
 from timeline.evaluation.coref import CorefScores, Score, coref_scores
+from timeline.evaluation.reports import fields_dict
 from timeline.evaluation.rouge import rouge_1, rouge_best_f, rouge_l
 from timeline.extraction import timex_calendar as cal
 from timeline.extraction.events import factuality as fact
@@ -216,6 +217,21 @@ def _choice(value: str, allowed: Sequence[str], where: str) -> str:
     return value
 
 
+def _identified(data: dict, key: str, name: str):
+    """(where, object, id) for each object of the list ``data[key]``: each must be an
+    object with an "id" no other of the list has."""
+    seen: set[str] = set()
+    for i, obj in enumerate(_need(data, key, list, name)):
+        where = f"{name} {key}[{i}]"
+        if not isinstance(obj, dict):
+            raise GoldError(f"{where}: must be an object")
+        ident = _need(obj, "id", str, where)
+        if ident in seen:
+            raise GoldError(f"{where}: {key[:-1]} id {ident!r} is used twice")
+        seen.add(ident)
+        yield where, obj, ident
+
+
 def gold_load(path: Path) -> GoldSet:
     """Read and check one event-set file; raises :class:`GoldError` saying where it is wrong.
 
@@ -258,13 +274,7 @@ def gold_load(path: Path) -> GoldSet:
         )
 
     articles: dict[str, GoldArticle] = {}
-    for i, a in enumerate(_need(data, "articles", list, name)):
-        where = f"{name} articles[{i}]"
-        if not isinstance(a, dict):
-            raise GoldError(f"{where}: must be an object")
-        article_id = _need(a, "id", str, where)
-        if article_id in articles:
-            raise GoldError(f"{where}: article id {article_id!r} is used twice")
+    for where, a, article_id in _identified(data, "articles", name):
         articles[article_id] = GoldArticle(
             id=article_id,
             title=_need(a, "title", str, where),
@@ -277,15 +287,7 @@ def gold_load(path: Path) -> GoldSet:
 
     category_values = [cat.value for cat in categories.CATEGORIES]
     events: list[GoldEvent] = []
-    event_ids: set[str] = set()
-    for i, e in enumerate(_need(data, "events", list, name)):
-        where = f"{name} events[{i}]"
-        if not isinstance(e, dict):
-            raise GoldError(f"{where}: must be an object")
-        event_id = _need(e, "id", str, where)
-        if event_id in event_ids:
-            raise GoldError(f"{where}: event id {event_id!r} is used twice")
-        event_ids.add(event_id)
+    for _, e, event_id in _identified(data, "events", name):
         where = f"{name} {event_id}"
         date = _need(e, "date", dict, where)
         value = _need(date, "value", str, f"{where} date")
@@ -642,14 +644,12 @@ class ScopeScores:
     factuality: Accuracy
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "gold_mentions": self.gold_mentions,
-            "system_mentions": self.system_mentions,
-            "aligned": self.aligned,
-            "mention_detection": self.detection.as_dict(),
-            "coreference": self.coref.as_dict(),
-            "mention_factuality": self.factuality.as_dict(),
-        }
+        return fields_dict(
+            self,
+            detection="mention_detection",
+            coref="coreference",
+            factuality="mention_factuality",
+        )
 
 
 @dataclass(frozen=True)
@@ -696,15 +696,7 @@ class Summary:
     problems: tuple[str, ...]
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "name": self.name,
-            "sets": self.sets,
-            "articles": self.articles,
-            "system_events": self.system_events,
-            "scopes": {name: s.as_dict() for name, s in self.scopes.items()},
-            "events": self.events.as_dict(),
-            "problems": list(self.problems),
-        }
+        return fields_dict(self)
 
 
 def macro_f1(pairs: Sequence[tuple[str, str | None]]) -> float:

@@ -29,6 +29,11 @@ class CategoryCues:
     nouns: frozenset[str]
 
 
+# A set of single words, and a tuple of words or phrases tried in order.
+Words = frozenset[str]
+Cues = tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One language's words for the event layer, read from its resource file's [events]
@@ -66,16 +71,17 @@ class Lexicon:
     participle_lemmas: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)
     past_only: frozenset[str] = frozenset()
-    # Tense and factuality: past markers, plans, expectations, deadlines, cancellation.
-    past_markers: frozenset[str] = frozenset()
-    infinitive_markers: frozenset[str] = frozenset()
-    control_words: frozenset[str] = frozenset()
-    planned: tuple[str, ...] = ()
-    expected: tuple[str, ...] = ()
-    deadline: tuple[str, ...] = ()
-    negation_cues: tuple[str, ...] = ()
-    cancelled: frozenset[str] = frozenset()
-    plan_participles: frozenset[str] = frozenset()
+    # Tense and factuality: past markers, plans, expectations, deadlines, cancellation
+    # (``Cues`` are words or phrases, each matched as whole words).
+    past_markers: Words = frozenset()
+    infinitive_markers: Words = frozenset()
+    control_words: Words = frozenset()
+    planned: Cues = ()
+    expected: Cues = ()
+    deadline: Cues = ()
+    negation_cues: Cues = ()
+    cancelled: Words = frozenset()
+    plan_participles: Words = frozenset()
     future_suffixes: tuple[str, ...] = ()
     # Kinds of happening and headline words.
     categories: tuple[CategoryCues, ...] = ()
