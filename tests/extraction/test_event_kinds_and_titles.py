@@ -157,3 +157,16 @@ def test_a_past_tense_that_is_never_a_participle_is_the_clause_s_verb():
     assert list(_titles(text).values()) == [
         "Prime Minister Abdalla Hamdok flies into rebel-held town of Kauda"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A plural speaker speaking of itself: the pronoun is the speaker.
+        ("The rebels said on Monday they would attend.", "Rebels to attend"),
+        # A person's "they" is somebody else: the frame stays.
+        ("Khalilzad said on Monday they would attend.", "Khalilzad: they to attend"),
+    ],
+)
+def test_they_after_a_plural_speaker_is_the_speaker(text, want):
+    assert want in _titles(text).values()

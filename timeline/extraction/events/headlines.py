@@ -60,6 +60,7 @@ _AGENT = {"by", "par", "por"}
 _PLAN_WORDS = {"due", "set", "expected", "scheduled", "about", "going", "poised", "likely"}
 _FUTURE = {"will", "shall", "'ll", "would", "wo"}
 _KEEP_MODALS = {"could", "may", "might", "should", "must", "can", "cannot"}
+_PLURAL_PRONOUNS = {"they", "ils", "elles", "ellos", "ellas"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"}
 _HAVE = {"has", "have", "had", "having", "'ve"}
 _DO = {"do", "does", "did"}
@@ -847,12 +848,12 @@ class HeadlineBuilder:
         if len(subject) >= 2 and all(w[:1].isupper() for w in subject) and not _org(subject):
             subject = subject[-1:]
         # "X announced that he would ...": the pronoun is the speaker.
-        pronoun = (
-            len(raw) == 1
-            and self.lex.antecedents.get(raw[0].lower()) == "person"
-            and speaker[-1:] != []
-            and speaker[-1][:1].isupper()
-            and not _org(speaker)
+        kind = self.lex.antecedents.get(raw[0].lower()) if len(raw) == 1 else None
+        pronoun = speaker[-1:] != [] and (
+            # "Sarraj announced that he would step down": the person spoke of himself.
+            (kind == "person" and speaker[-1][:1].isupper() and not _org(speaker))
+            # "The rebels said they would attend": a plural speaker of itself.
+            or (kind == "group" and raw[0].lower() in _PLURAL_PRONOUNS and _plural(speaker))
         )
         if speaker and subject and (pronoun or _same_name(speaker, subject)):
             # "Sarraj announced that he would step down": "Sarraj to step down".
