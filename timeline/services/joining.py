@@ -14,6 +14,7 @@ handled keep every mention the machine gave them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 import re
@@ -221,7 +222,7 @@ def _fits(mention: Mention, event: Event) -> bool:
     return mention.resolved.overlaps(event.date) or event.mentions.count() == 1
 
 
-def _mention_words(mention: Mention, language: str) -> frozenset[str]:
+def _mention_words(mention: Mention | _Row, language: str) -> frozenset[str]:
     return _words(*(getattr(mention, c) for c in _WORD_COLUMNS), language)
 
 
@@ -622,14 +623,8 @@ _ROW_COLUMNS = tuple(
     }.get(f, f)
     for f in _Row._fields
 )
-# EventDate's fields, in its order.
-_DATE_COLUMNS = (
-    "resolved_value",
-    "resolved_precision",
-    "resolved_start",
-    "resolved_end",
-    "resolved_mod",
-)
+# The mention's date columns.
+_DATE_COLUMNS = tuple(f"resolved_{f.name}" for f in dataclasses.fields(EventDate))
 
 
 def _rows(mentions: QuerySet) -> list[_Row]:
@@ -762,7 +757,7 @@ class _ManyMentions(_FewMentions):
         )
         every, facts = Counter(), Counter()
         for row in rows:
-            date = EventDate(*(row[c] for c in _DATE_COLUMNS))
+            date = EventDate.of_fields(row, "resolved_")
             every[date] = row["n"]
             if row["facts"]:
                 facts[date] = row["facts"]
@@ -873,7 +868,7 @@ def _event_keywords(mentions: list[_Row]) -> list[str]:
     only as far as needed, so refreshing an event of a thousand sources stays cheap."""
     kept: dict[str, None] = {}
     for m in mentions:
-        for w in sorted(_words(*(getattr(m, c) for c in _WORD_COLUMNS), m.language)):
+        for w in sorted(_mention_words(m, m.language)):
             kept.setdefault(w)
         if len(kept) >= KEYWORDS_KEPT:
             break

@@ -209,10 +209,7 @@ def _read_tokens(sentence: str, lex: Lexicon) -> tuple[list[Token], list[tuple[b
             reading = _reading(text, lex)
             if len(readings) < _READINGS_KEPT:
                 readings[text] = reading
-        tok = Token(text, reading[0], reading[1], start, end, reading[2])
-        out.append(tok)
-        if reading[3] is None:
-            reading[3] = _word_kind(tok, lex)
+        out.append(Token(text, reading[0], reading[1], start, end, reading[2]))
         kinds.append(reading[3])
     return out, kinds
 
@@ -221,15 +218,14 @@ def _read_tokens(sentence: str, lex: Lexicon) -> tuple[list[Token], list[tuple[b
 _READINGS_KEPT = 200_000
 
 
-def _reading(text: str, lex: Lexicon) -> list:
-    """[lower, lemma, prefix, word kind] of one token's text, as ``analyse`` reads it
-    (the word kind filled in by :func:`_read_tokens`)."""
+def _reading(text: str, lex: Lexicon) -> tuple:
+    """(lower, lemma, prefix, word kind) of one token's text, as ``analyse`` reads it."""
     bare = "".join(c for c in text if unicodedata.category(c) != "Mn")
     tok = Token(text, bare.lower(), lemma(bare, lex.language), 0, 0)
     if lex.clitics or lex.stem_suffixes or lex.stem_prefixes:
         tok = _declitic(tok, lex)
     tok = _repair_lemmas([tok], lex)[0]
-    return [tok.lower, tok.lemma, tok.prefix, None]
+    return tok.lower, tok.lemma, tok.prefix, _word_kind(tok, lex)
 
 
 def _scannable(sentence: str) -> str:

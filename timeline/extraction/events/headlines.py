@@ -12,6 +12,8 @@ forms and articles; only dates and asides go.
 
 from __future__ import annotations
 
+import datetime
+import time
 from collections.abc import Callable
 
 from .clauses import Analysis, Segment, Token, VerbGroup
@@ -940,10 +942,8 @@ def _drop_measure(words: list[str], language: str) -> None:
 
 
 def _is_duration(phrase: str, language: str) -> bool:
-    import datetime
-    import time
-
-    from ..tagger import tag
+    """``phrase`` is, whole, one duration to the date grammar."""
+    from ..tagger import tag  # the tagger's modules import the event layer's
 
     found = tag(
         phrase,

@@ -117,9 +117,9 @@ class Lexicon:
         return bool(self.auxiliaries or self.categories)
 
     @cached_property
-    def readings(self) -> dict[str, list]:
-        """How the clause reader reads each word it has met in this language ([lower,
-        lemma, prefix, word kind] by the token's text): filled by ``clauses``, so a word
+    def readings(self) -> dict[str, tuple]:
+        """How the clause reader reads each word it has met in this language ((lower,
+        lemma, prefix, word kind) by the token's text): filled by ``clauses``, so a word
         is read once."""
         return {}
 
