@@ -658,3 +658,20 @@ def test_the_database_puts_an_event_of_many_mentions_together_as_python_would(
     # Fewer than the 30-60 mentions, more than their distinct actor and place lists.
     monkeypatch.setattr(joining, "REFRESH_WINDOW", 12)
     assert put_together() == read_in_python
+
+
+def test_mentions_deleted_meanwhile_leave_the_rows_already_read(conflict):
+    """Past REFRESH_WINDOW each answer is its own query: mentions another worker deletes
+    between the first read and the aggregates (an article re-extracted meanwhile) leave
+    the answers of the rows already read, not an error."""
+    event = f.EventFactory(conflict=conflict)
+    article = f.ArticleFactory(conflict=conflict, published=D(2021, 3, 1), language="fr")
+    f.MentionFactory(event=event, article=article, confidence=0.7, title="Talks open in Doha")
+    rows = joining._rows(Mention.objects.filter(event=event))
+    gone = joining._ManyMentions(Mention.objects.none(), rows)
+    read = joining._FewMentions(rows)
+    assert gone.totals() == read.totals() == (1, 1, 0.7)
+    assert gone.dates() == read.dates()
+    assert gone.factuality(D(2021, 2, 1)) == read.factuality(D(2021, 2, 1))
+    assert gone.languages() == read.languages() == {"fr": 1}
+    assert gone.clearest({"fr"}, "happened") == rows[0]

@@ -727,7 +727,11 @@ class _FewMentions:
 
 class _ManyMentions(_FewMentions):
     """An event of more than ``REFRESH_WINDOW`` mentions: put together by the database,
-    the same answers as ``_FewMentions`` would give, reading a bounded number of rows."""
+    the same answers as ``_FewMentions`` would give, reading a bounded number of rows.
+
+    Each answer is its own query: should another worker delete the event's mentions
+    between the first read and one of them (an article re-extracted meanwhile), that
+    answer comes from the rows already read, never from nothing."""
 
     def __init__(self, mentions: QuerySet, first: list[_Row]):
         self.mentions = mentions.order_by()
@@ -743,6 +747,8 @@ class _ManyMentions(_FewMentions):
             solo_leads=Count("article_id", distinct=True, filter=lead & solo),
             confidence=Max("confidence"),
         )
+        if t["confidence"] is None:
+            return super().totals()
         return t["families"] + t["solos"], t["family_leads"] + t["solo_leads"], t["confidence"]
 
     def dates(self) -> tuple[Counter, Counter]:
@@ -761,7 +767,7 @@ class _ManyMentions(_FewMentions):
             every[date] = row["n"]
             if row["facts"]:
                 facts[date] = row["facts"]
-        return every, facts
+        return (every, facts) if every else super().dates()
 
     def factuality(self, start: datetime.date) -> str:
         # The one row that decides: a fact published on or after ``start`` if there is
@@ -775,17 +781,19 @@ class _ManyMentions(_FewMentions):
             .values_list("factuality", "article__published")
             .first()
         )
-        return event_factuality([row], start=start)
+        return event_factuality([row], start=start) if row else super().factuality(start)
 
     def languages(self) -> Counter:
         rows = self.mentions.values("article__language").annotate(
             n=Count("article_id", distinct=True)
         )
-        return Counter({row["article__language"]: row["n"] for row in rows})
+        found = Counter({row["article__language"]: row["n"] for row in rows})
+        return found or super().languages()
 
     def clearest(self, wanted: set[str], factuality: str) -> _Row:
         ranked = self.mentions.annotate(title_length=Length("title"))
-        return _rows(ranked.order_by(*_clear_order(wanted, factuality))[:1])[0]
+        found = _rows(ranked.order_by(*_clear_order(wanted, factuality))[:1])
+        return found[0] if found else super().clearest(wanted, factuality)
 
     def votes(self) -> list[tuple[str, bool, int]]:
         rows = self.mentions.values("category", "reference").annotate(n=Count("pk"))
